@@ -1,0 +1,68 @@
+import { TerraformProvider, TerraformStack } from 'cdktf';
+import { ExternalEndpoint, LoadBalancerProvider, NodePlacement } from '../kafka/types';
+
+/**
+ * The cloud-neutral seam. `KafkaPlatform` talks to a cloud only through these
+ * interfaces; AWS (`AwsKafkaCloud`) and Alibaba Cloud (`AlicloudKafkaCloud`)
+ * implement them. The Kafka side (lib/kafka) never imports anything under
+ * lib/cloud.
+ */
+export interface IKafkaCloud {
+  /** Short name for outputs and docs (`aws`, `alicloud`). */
+  readonly cloudName: string;
+  /**
+   * Builds network, IAM/RAM, the Kubernetes cluster, node pools, DNS zone and
+   * monitoring into `stack` (the infrastructure stack), and returns what the
+   * Kafka workloads need to run there.
+   */
+  createInfrastructure(stack: TerraformStack, request: CloudInfrastructureRequest): ICloudInfrastructure;
+}
+
+/** What the platform asks of the cloud, derived from the Kafka props before any Kafka object exists. */
+export interface CloudInfrastructureRequest {
+  /** Platform name; prefix for cloud resource names. */
+  readonly name: string;
+  /** Namespace the Kafka workloads run in (for IRSA/RRSA trust policies). */
+  readonly namespace: string;
+  /** Broker count, to size node pools. */
+  readonly brokerCount: number;
+  /** Ports clients use (internal SASL listener, external listener). Opened to the VPC CIDR and the allow-list only. */
+  readonly clientPorts: number[];
+  /** Ports only Kafka nodes use among themselves (controller, replication). Opened to the Kafka node security group only. */
+  readonly interNodePorts: number[];
+  /** When the external listener is on: its DNS domain and exposure. */
+  readonly externalListener?: {
+    readonly domain: string;
+    readonly internetFacing: boolean;
+  };
+}
+
+/** The result of `IKafkaCloud.createInfrastructure`. All values used by cdk8s must be concrete strings, never tokens. */
+export interface ICloudInfrastructure {
+  /** Zone names as they appear in the node label `topology.kubernetes.io/zone`; become `broker.rack`. */
+  readonly zones: string[];
+  /** StorageClass (encrypted, WaitForFirstConsumer, expandable) for Kafka volumes. */
+  readonly storageClassName: string;
+  /** Labels and taints of the dedicated Kafka node pools. */
+  readonly kafkaNodePlacement: NodePlacement;
+  /** LoadBalancer flavour for the external listener's Services. */
+  readonly loadBalancerProvider: LoadBalancerProvider;
+  /** Cluster-scoped Kubernetes objects the cloud needs (the StorageClass, ...), as plain manifests; deployed before the Kafka objects. */
+  readonly kubernetesObjects: ReadonlyArray<Record<string, any>>;
+  /** Cluster name, for outputs. */
+  readonly clusterName: string;
+  /** Command that writes a kubeconfig for the cluster (`aws eks update-kubeconfig ...`). */
+  readonly kubeconfigCommand: string;
+
+  /**
+   * Creates the Kubernetes provider in the workloads stack, configured from this
+   * infrastructure's attributes (cdktf turns them into cross-stack outputs).
+   */
+  createKubernetesProvider(workloads: TerraformStack): TerraformProvider;
+  /**
+   * Creates DNS records for the external listener in the workloads stack,
+   * pointing each host name at the address the cloud gave its LoadBalancer
+   * Service. `serviceAddress(endpoint)` returns that address as a token.
+   */
+  createDnsRecords(workloads: TerraformStack, endpoints: ExternalEndpoint[], serviceAddress: (endpoint: ExternalEndpoint) => string): void;
+}

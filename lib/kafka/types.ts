@@ -1,0 +1,173 @@
+/**
+ * Public, cloud-neutral types shared by the Kafka core (`KafkaCluster`), the
+ * ecosystem components (Schema Registry, Connect, monitoring, ...) and the
+ * platform composition. Nothing here may import cloud code.
+ */
+
+/** How the cluster keeps its metadata. */
+export enum KafkaMetadataMode {
+  /** Dedicated KRaft controllers (default; Kafka 4.x). */
+  KRAFT = 'kraft',
+  /** Legacy ZooKeeper ensemble (Kafka 3.9.x brokers). For users who still run it. */
+  ZOOKEEPER = 'zookeeper',
+}
+
+/**
+ * Safety profile. `PRODUCTION` enforces every HA invariant. `DEVELOPMENT` lets
+ * single-zone / tiny clusters synthesize, and prints a loud warning saying so.
+ */
+export enum KafkaProfile {
+  PRODUCTION = 'production',
+  DEVELOPMENT = 'development',
+}
+
+/** Container resources. Memory is in Kubernetes quantity form (`4Gi`). */
+export interface ContainerResources {
+  /** @default depends on the component */
+  readonly cpuRequest?: string;
+  /** @default depends on the component */
+  readonly cpuLimit?: string;
+  /** Request and limit are equal for memory, so the JVM heap derived from it is safe. @default depends on the component */
+  readonly memory?: string;
+}
+
+/** A persistent volume request. */
+export interface VolumeSpec {
+  /** @default depends on the component */
+  readonly size?: string;
+  /**
+   * StorageClass name. The platform fills it from the cloud (encrypted gp3 /
+   * ESSD); for plain YAML users it is the cluster default.
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+}
+
+/** Where the external LoadBalancer lives and who can reach it: a cloud-neutral choice, turned into annotations by the Kafka side. */
+export enum LoadBalancerProvider {
+  AWS_NLB = 'aws-nlb',
+  ALIBABA_CLB = 'alibaba-clb',
+  ALIBABA_NLB = 'alibaba-nlb',
+  /** No cloud annotations: bare `type: LoadBalancer` (MetalLB, kind, ...). */
+  GENERIC = 'generic',
+}
+
+export enum LoadBalancerExposure {
+  /** Reachable only from the VPC (default). */
+  INTERNAL = 'internal',
+  /** Reachable from the internet. Must be chosen explicitly. */
+  INTERNET = 'internet',
+}
+
+export interface LoadBalancerOptions {
+  readonly provider: LoadBalancerProvider;
+  /** @default LoadBalancerExposure.INTERNAL */
+  readonly exposure?: LoadBalancerExposure;
+  /** Alibaba CLB spec (e.g. `slb.s1.small`) or other sizing hint. @default provider default */
+  readonly spec?: string;
+  /** Source CIDRs allowed to reach the listener (`loadBalancerSourceRanges`). @default - no restriction beyond the exposure */
+  readonly allowedSourceCidrs?: string[];
+}
+
+/** TLS material for the external listener. Exactly one of the two. */
+export interface ExternalTlsOptions {
+  /** Name of an existing `kubernetes.io/tls` Secret in the namespace, covering the bootstrap and broker host names. */
+  readonly secretName?: string;
+  /** Create cert-manager `Certificate`s from this issuer instead. */
+  readonly certManagerIssuer?: { readonly name: string; readonly kind?: 'Issuer' | 'ClusterIssuer' };
+}
+
+export interface ExternalListenerOptions {
+  /** DNS domain for advertised host names: `bootstrap.<domain>`, `broker-<id>.<domain>`. */
+  readonly domain: string;
+  readonly loadBalancer: LoadBalancerOptions;
+  readonly tls: ExternalTlsOptions;
+  /** @default 9094 */
+  readonly port?: number;
+}
+
+/** One DNS name the platform must point at a LoadBalancer Service. */
+export interface ExternalEndpoint {
+  /** Fully qualified host name, as advertised by the broker. */
+  readonly hostname: string;
+  /** Namespace and name of the LoadBalancer Service that serves it. */
+  readonly serviceNamespace: string;
+  readonly serviceName: string;
+  readonly port: number;
+}
+
+/** Where Kafka pods run: node labels and the taint of the dedicated Kafka node pools. */
+export interface NodePlacement {
+  /** Required node labels (nodeAffinity). @default {} */
+  readonly nodeLabels?: Record<string, string>;
+  /** Taints that Kafka pods tolerate. @default [] */
+  readonly tolerations?: Array<{ readonly key: string; readonly value?: string; readonly effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule' }>;
+}
+
+/** The SASL/SCRAM identity of one client, stored in a Kubernetes Secret. */
+export interface KafkaUserCredentials {
+  /** Kafka user name. */
+  readonly username: string;
+  /** Secret holding the credentials; never created with a literal password in the manifests. */
+  readonly secretName: string;
+  /** Key of the password in the Secret. */
+  readonly passwordKey: string;
+  /** Key of a ready-made `sasl.jaas.config` line in the Secret. */
+  readonly jaasConfigKey: string;
+}
+
+/** A topic some component needs, checked against the cluster's HA invariants. */
+export interface TopicRequirement {
+  readonly name: string;
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  /** Topic-level configs (`cleanup.policy`, `min.insync.replicas`, ...). */
+  readonly config?: Record<string, string>;
+}
+
+/**
+ * What ecosystem components (Schema Registry, Connect, ksqlDB, UI, monitoring)
+ * and the platform know about a Kafka cluster. `KafkaCluster` implements it.
+ */
+export interface IKafkaCluster {
+  /** Construct path, used in validation errors. */
+  readonly constructPath: string;
+  readonly clusterName: string;
+  readonly namespace: string;
+  readonly metadataMode: KafkaMetadataMode;
+  readonly profile: KafkaProfile;
+  readonly zones: string[];
+  readonly brokerCount: number;
+  readonly defaultReplicationFactor: number;
+  readonly minInsyncReplicas: number;
+  /** Internal (in-cluster) SASL bootstrap servers: `host:port,host:port`. */
+  readonly internalBootstrapServers: string;
+  /** Security protocol of the internal listener (`SASL_PLAINTEXT` or `SASL_SSL`). */
+  readonly internalSecurityProtocol: string;
+  /** Always `SCRAM-SHA-512`. */
+  readonly saslMechanism: string;
+  /** External bootstrap `host:port`, when an external listener is configured. */
+  readonly externalBootstrapServers?: string;
+  /** DNS names the platform must create for the external listener. */
+  readonly externalEndpoints: ExternalEndpoint[];
+  /** Pod labels of brokers (for NetworkPolicies and scrape configs). */
+  readonly brokerSelector: Record<string, string>;
+  /** Pod labels of KRaft controllers or ZooKeeper nodes. */
+  readonly metadataQuorumSelector: Record<string, string>;
+  /** Label a client namespace (or pod) needs to reach the client listeners. */
+  readonly clientAccessLabel: { readonly key: string; readonly value: string };
+  /** Port where each broker/controller pod serves Prometheus metrics, and its path. */
+  readonly metricsPort: number;
+  readonly metricsPath: string;
+
+  /** Declares a SCRAM user (created idempotently in the cluster) and returns where its credentials live. */
+  addUser(username: string): KafkaUserCredentials;
+  /**
+   * Checks a topic some component needs against the cluster's invariants
+   * (RF <= brokers, min ISR < RF, known config names). Throws
+   * KafkaPlatformValidationError naming `owner`/`prop`.
+   */
+  validateTopic(ownerPath: string, prop: string, topic: TopicRequirement): void;
+  /** Declares a topic to be created idempotently in the cluster. Validates it first. */
+  addTopic(topic: TopicRequirement): void;
+}
