@@ -1,0 +1,316 @@
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { Aspects, Fn, TerraformOutput, TerraformProvider, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { DataAlicloudCsClusterCredential } from '../../generated/providers/alicloud/data-alicloud-cs-cluster-credential';
+import { AlicloudProvider } from '../../generated/providers/alicloud/provider';
+import { KafkaPlatformValidationError } from '../../errors';
+import { ExternalEndpoint, LoadBalancerProvider, NodePlacement } from '../../kafka/types';
+import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
+import { AckCluster, AckNetworkPlugin } from './ack-cluster';
+import { parseCidr } from './cidr';
+import { BrokerDnsRecords, KafkaPrivateZone } from './dns';
+import { RotatingKmsKey } from './kms';
+import { AlarmContact, AlarmThresholds, CloudMonitorAlarms } from './monitoring';
+import { AlicloudKafkaNetwork } from './network';
+import { AckNodePools, KAFKA_NODE_PLACEMENT, NodePoolSize } from './node-pools';
+import { AckServiceRoles, AckServiceRolesMode, RrsaWorkloadRole, RrsaWorkloadRoleSpec } from './ram';
+import { RamLeastPrivilegeCheck } from './ram-least-privilege';
+import { KafkaSecurityGroup } from './security-group';
+import { DEFAULT_STORAGE_CLASS_NAME, essdStorageClass, EssdStorageClassOptions } from './storage-class';
+import { ZoneAvailabilityCheck } from './zone-availability';
+import { AlicloudZone, assertOutsideVpc } from './zone-plan';
+
+export interface AlicloudKafkaCloudProps {
+  /** Region, e.g. `cn-hangzhou`. */
+  readonly region: string;
+  /**
+   * At least 3 zones of the region, by concrete ID: they become the brokers' `broker.rack`, so
+   * they must be known at synth (an `alicloud_zones` lookup would only be known at apply).
+   */
+  readonly zones: readonly AlicloudZone[];
+  /** @default '192.168.0.0/16' */
+  readonly vpcCidr?: string;
+  /** @default - `<platform name>-vpc` */
+  readonly vpcName?: string;
+  /** Create the NAT gateway for egress. See AlicloudKafkaNetwork for the single-NAT limit. @default true */
+  readonly natGateway?: boolean;
+  /** Cluster name. @default - the platform name */
+  readonly clusterName?: string;
+  /** ACK Kubernetes version. @default '1.33.1-aliyun.1' */
+  readonly kubernetesVersion?: string;
+  /** @default 'ack.pro.small' */
+  readonly clusterSpec?: string;
+  /** @default AckNetworkPlugin.TERWAY */
+  readonly networkPlugin?: AckNetworkPlugin;
+  /** Flannel only: pod CIDR outside the VPC. @default '172.20.0.0/16' */
+  readonly podCidr?: string;
+  /** @default '172.21.0.0/20' */
+  readonly serviceCidr?: string;
+  /** Public API server endpoint. Private by default: deploy from inside the VPC (or over VPN/CEN). @default false */
+  readonly publicApiEndpoint?: boolean;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+  /**
+   * SLS project for control-plane and audit logs (names are unique per region across all
+   * accounts: include something of yours).
+   * @default `<cluster name>-ack-logs`
+   */
+  readonly controlPlaneLogProjectName?: string;
+  /** Control-plane log retention in SLS. @default 30 */
+  readonly controlPlaneLogRetentionDays?: number;
+  /** @default AckServiceRolesMode.CREATE */
+  readonly ackServiceRoles?: AckServiceRolesMode;
+  /** RRSA roles for workloads that call cloud APIs (see RrsaWorkloadRoles). @default [] */
+  readonly workloadRoles?: readonly RrsaWorkloadRoleSpec[];
+  /** KMS 3.0 instance for the keys. @default - default KMS */
+  readonly kmsInstanceId?: string;
+  /** @default ecs.g7.2xlarge, ceil(brokers / zones) + 1 per zone, 120 GiB system, 200 GiB data disks */
+  readonly kafkaNodePool?: NodePoolSize & { readonly nodesPerZone?: number };
+  /** @default ecs.g7.xlarge x 3 */
+  readonly generalNodePool?: NodePoolSize & { readonly nodes?: number };
+  /** @default encrypted ESSD PL1 with the default disk key */
+  readonly storageClass?: EssdStorageClassOptions;
+  /** CIDRs beyond the VPC allowed to reach the Kafka client ports. @default [] */
+  readonly allowedClientCidrs?: readonly string[];
+  /** Opens the Kafka client ports to 0.0.0.0/0. @default false */
+  readonly dangerouslyAllowKafkaFromInternet?: boolean;
+  /** @default LoadBalancerProvider.ALIBABA_CLB */
+  readonly loadBalancerProvider?: LoadBalancerProvider.ALIBABA_CLB | LoadBalancerProvider.ALIBABA_NLB;
+  /**
+   * Alidns domain (already in the account) for public records of an internet-facing listener,
+   * e.g. `example.com` when brokers advertise `broker-0.kafka.example.com`.
+   * @default - no public records
+   */
+  readonly publicDnsDomain?: string;
+  /** CloudMonitor alarm recipients. */
+  readonly alarmContacts: readonly AlarmContact[];
+  /** @default cpu 80, memory 85, disk 75 */
+  readonly alarmThresholds?: AlarmThresholds;
+  /** Tags on every taggable resource. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/** Alibaba Cloud implementation of the cloud seam: VPC, RAM, ACK, PrivateZone/Alidns and CloudMonitor. */
+export class AlicloudKafkaCloud implements IKafkaCloud {
+  public readonly cloudName = 'alicloud';
+
+  constructor(private readonly props: AlicloudKafkaCloudProps) {}
+
+  public createInfrastructure(stack: TerraformStack, request: CloudInfrastructureRequest): ICloudInfrastructure {
+    return new AlicloudKafkaInfrastructure(stack, 'alicloud', { ...this.props, request });
+  }
+}
+
+export interface AlicloudKafkaInfrastructureProps extends AlicloudKafkaCloudProps {
+  readonly request: CloudInfrastructureRequest;
+}
+
+/** Everything the platform needs on Alibaba Cloud, built into the infrastructure stack. */
+export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfrastructure {
+  public readonly zones: string[];
+  public readonly storageClassName: string;
+  public readonly kafkaNodePlacement: NodePlacement = KAFKA_NODE_PLACEMENT;
+  public readonly loadBalancerProvider: LoadBalancerProvider;
+  public readonly loadBalancerAddressType: 'hostname' | 'ip';
+  public readonly kubernetesObjects: ReadonlyArray<Record<string, any>>;
+  public readonly clusterName: string;
+  public readonly kubeconfigCommand: string;
+
+  public readonly region: string;
+  public readonly network: AlicloudKafkaNetwork;
+  public readonly securityGroup: KafkaSecurityGroup;
+  public readonly serviceRoles: AckServiceRoles;
+  public readonly secretsKey: RotatingKmsKey;
+  public readonly diskKey: RotatingKmsKey;
+  public readonly ack: AckCluster;
+  public readonly nodePools: AckNodePools;
+  public readonly workloadRoles: RrsaWorkloadRole[];
+  public readonly privateZone?: KafkaPrivateZone;
+  public readonly monitoring: CloudMonitorAlarms;
+  private readonly publicDnsDomain?: string;
+  private readonly publicApiEndpoint: boolean;
+
+  constructor(stack: TerraformStack, id: string, props: AlicloudKafkaInfrastructureProps) {
+    super(stack, id);
+    const { request } = props;
+    const name = request.name;
+    if (!/^[a-z][a-z0-9-]{1,38}[a-z0-9]$/.test(name)) {
+      throw new KafkaPlatformValidationError(this.node.path, 'name', `"${name}" cannot prefix Alibaba Cloud resource names (SLS projects need 3-63 lowercase characters)`, 'use 3-40 lowercase letters, digits and dashes, starting with a letter');
+    }
+    if (!/^[a-z]{2,}-[a-z0-9-]+$/.test(props.region)) {
+      throw new KafkaPlatformValidationError(this.node.path, 'region', `"${props.region}" is not an Alibaba Cloud region ID`, 'use e.g. cn-hangzhou');
+    }
+    for (const zone of props.zones) {
+      if (!zone.zoneId.startsWith(`${props.region}-`)) {
+        throw new KafkaPlatformValidationError(this.node.path, 'zones', `zone ${zone.zoneId} is not in region ${props.region}`, `use zones of ${props.region}, e.g. ${props.region}-h`);
+      }
+    }
+    this.region = props.region;
+    this.clusterName = props.clusterName ?? name;
+    const tags = { 'kafka-platform.io/platform': name, ...props.tags };
+    const networkPlugin = props.networkPlugin ?? AckNetworkPlugin.TERWAY;
+    const vpcCidr = props.vpcCidr ?? '192.168.0.0/16';
+    const serviceCidr = props.serviceCidr ?? '172.21.0.0/20';
+    const podCidr = networkPlugin === AckNetworkPlugin.FLANNEL ? props.podCidr ?? '172.20.0.0/16' : undefined;
+    const vpc = parseCidr(this.node.path, 'vpcCidr', vpcCidr);
+    assertOutsideVpc(this.node.path, 'serviceCidr', vpc, serviceCidr);
+    if (podCidr) assertOutsideVpc(this.node.path, 'podCidr', vpc, podCidr);
+
+    if (!stack.node.tryFindChild('alicloud-provider')) {
+      // Credentials come from the environment (ALICLOUD_ACCESS_KEY, profiles, ECS RAM role), never from the program.
+      new AlicloudProvider(stack, 'alicloud-provider', { region: props.region });
+    }
+    // Synth fails if anything in this stack grants AdministratorAccess or wildcard actions.
+    Aspects.of(stack).add(new RamLeastPrivilegeCheck());
+
+    this.network = new AlicloudKafkaNetwork(this, 'network', {
+      name,
+      vpcName: props.vpcName,
+      vpcCidr,
+      zones: props.zones,
+      podVswitches: networkPlugin === AckNetworkPlugin.TERWAY,
+      natGateway: props.natGateway,
+      tags,
+    });
+    this.zones = this.network.zoneIds;
+
+    this.loadBalancerProvider = props.loadBalancerProvider ?? LoadBalancerProvider.ALIBABA_CLB;
+    if (request.externalListener?.internetFacing && !(props.allowedClientCidrs ?? []).length && !props.dangerouslyAllowKafkaFromInternet) {
+      throw new KafkaPlatformValidationError(this.node.path, 'allowedClientCidrs', 'the external listener is internet-facing but no client network outside the VPC may reach the Kafka ports (CLB and NLB keep the client source IP, so the security group must admit it)', 'list the clients\' public CIDRs in allowedClientCidrs (and in the listener\'s allowedSourceCidrs), or set dangerouslyAllowKafkaFromInternet: true');
+    }
+
+    // request.interNodePorts need no rule of their own: they are reached only from inside the group
+    // (intra-group traffic is accepted; pod networking needs it), never from outside it.
+    this.securityGroup = new KafkaSecurityGroup(this, 'security-group', {
+      name,
+      vpcId: this.network.vpc.id,
+      vpcCidr,
+      clientPorts: request.clientPorts,
+      allowedClientCidrs: props.allowedClientCidrs,
+      // CLB health checks and forwarding come from this Alibaba-internal range; NLB uses addresses in its vSwitches (the VPC CIDR).
+      loadBalancerSourceCidrs: request.externalListener && this.loadBalancerProvider === LoadBalancerProvider.ALIBABA_CLB ? ['100.64.0.0/10'] : [],
+      podCidr,
+      dangerouslyAllowClientPortsFromInternet: props.dangerouslyAllowKafkaFromInternet,
+      tags,
+    });
+
+    this.serviceRoles = new AckServiceRoles(this, 'ack-service-roles', { mode: props.ackServiceRoles });
+    this.secretsKey = new RotatingKmsKey(this, 'secrets-key', { description: `ACK ${this.clusterName}: Secret encryption in etcd`, dkmsInstanceId: props.kmsInstanceId, tags });
+    this.diskKey = new RotatingKmsKey(this, 'disk-key', { description: `ACK ${this.clusterName}: node disk encryption`, dkmsInstanceId: props.kmsInstanceId, tags });
+
+    this.ack = new AckCluster(this, 'ack', {
+      name: this.clusterName,
+      kubernetesVersion: props.kubernetesVersion ?? '1.33.1-aliyun.1',
+      clusterSpec: props.clusterSpec,
+      vswitchIds: this.network.zones.map((z) => z.nodeVswitch.id),
+      networkPlugin,
+      podVswitchIds: this.network.zones.flatMap((z) => (z.podVswitch ? [z.podVswitch.id] : [])),
+      podCidr,
+      serviceCidr,
+      securityGroupId: this.securityGroup.securityGroup.id,
+      secretsKmsKeyId: this.secretsKey.keyId,
+      publicApiEndpoint: props.publicApiEndpoint,
+      deletionProtection: props.deletionProtection,
+      logProjectName: props.controlPlaneLogProjectName,
+      logRetentionDays: props.controlPlaneLogRetentionDays,
+      // The service roles must exist (with their policies) before ACK assumes them.
+      dependsOn: this.serviceRoles.attachments,
+      tags,
+    });
+
+    const kafkaNodePool = props.kafkaNodePool ?? { instanceTypes: ['ecs.g7.2xlarge'] };
+    const generalNodePool = props.generalNodePool ?? { instanceTypes: ['ecs.g7.xlarge'] };
+    new ZoneAvailabilityCheck(this, 'zone-availability', {
+      zoneIds: this.zones,
+      instanceTypes: [...kafkaNodePool.instanceTypes, ...generalNodePool.instanceTypes],
+    });
+
+    this.nodePools = new AckNodePools(this, 'node-pools', {
+      name,
+      clusterId: this.ack.cluster.id,
+      zoneVswitches: this.network.zones.map((z) => ({ zoneId: z.zoneId, vswitchId: z.nodeVswitch.id })),
+      diskKmsKeyId: this.diskKey.keyId,
+      brokerCount: request.brokerCount,
+      kafka: kafkaNodePool,
+      general: generalNodePool,
+      tags,
+    });
+
+    const rrsa = this.ack.cluster.rrsaMetadata.get(0);
+    this.workloadRoles = (props.workloadRoles ?? []).map((spec) => new RrsaWorkloadRole(this, `workload-role-${spec.name}`, {
+      platformName: name,
+      spec,
+      oidcProviderArn: rrsa.ramOidcProviderArn,
+      oidcIssuerUrl: rrsa.rrsaOidcIssuerUrl,
+    }));
+
+    // ACK's cloud controller fills `ip` for CLB; NLB instances are addressed by their DNS name.
+    this.loadBalancerAddressType = this.loadBalancerProvider === LoadBalancerProvider.ALIBABA_NLB ? 'hostname' : 'ip';
+    if (request.externalListener) {
+      this.privateZone = new KafkaPrivateZone(this, 'private-zone', { domain: request.externalListener.domain, vpcId: this.network.vpc.id, region: props.region });
+      if (props.publicDnsDomain && !request.externalListener.internetFacing) {
+        throw new KafkaPlatformValidationError(this.node.path, 'publicDnsDomain', 'public DNS records were requested for a listener that is only reachable inside the VPC', 'make the external listener internet-facing, or drop publicDnsDomain');
+      }
+      this.publicDnsDomain = props.publicDnsDomain;
+    }
+
+    this.monitoring = new CloudMonitorAlarms(this, 'monitoring', {
+      name,
+      contacts: props.alarmContacts,
+      thresholds: props.alarmThresholds,
+      loadBalancerProvider: this.loadBalancerProvider,
+    });
+
+    this.storageClassName = props.storageClass?.name ?? DEFAULT_STORAGE_CLASS_NAME;
+    this.kubernetesObjects = [essdStorageClass(props.storageClass)];
+    this.publicApiEndpoint = props.publicApiEndpoint ?? false;
+    // The cluster ID is only known after apply: it is the infrastructure stack's `cluster_id` output.
+    this.kubeconfigCommand = `aliyun cs DescribeClusterUserKubeconfig --ClusterId "$CLUSTER_ID" --PrivateIpAddress ${!this.publicApiEndpoint} | jq -r .config > kubeconfig`;
+
+    new TerraformOutput(stack, 'cluster_id', { value: this.ack.cluster.id, description: 'ACK cluster ID' });
+    new TerraformOutput(stack, 'vpc_id', { value: this.network.vpc.id });
+    new TerraformOutput(stack, 'kafka_zones', { value: this.zones, description: 'Zone IDs = broker.rack values' });
+    new TerraformOutput(stack, 'rrsa_oidc_provider_arn', { value: rrsa.ramOidcProviderArn });
+    for (const role of this.workloadRoles) {
+      new TerraformOutput(stack, `workload_role_${role.node.id.replace(/-/g, '_')}_arn`, { value: role.role.arn });
+    }
+  }
+
+  public createKubernetesProvider(workloads: TerraformStack): TerraformProvider {
+    this.ensureProvider(workloads);
+    const credential = new DataAlicloudCsClusterCredential(workloads, 'ack-credential', {
+      clusterId: this.ack.cluster.id,
+      // Short-lived client certificate, fetched on every plan.
+      temporaryDurationMinutes: 60,
+    });
+    const endpoint = this.ack.cluster.connections.lookup(this.publicApiEndpoint ? 'api_server_internet' : 'api_server_intranet');
+    return new KubernetesProvider(workloads, 'kubernetes', {
+      host: endpoint,
+      clusterCaCertificate: Fn.base64decode(credential.certificateAuthority.lookup('cluster_cert')),
+      clientCertificate: Fn.base64decode(credential.certificateAuthority.lookup('client_cert')),
+      clientKey: Fn.base64decode(credential.certificateAuthority.lookup('client_key')),
+    });
+  }
+
+  public createDnsRecords(workloads: TerraformStack, endpoints: ExternalEndpoint[], serviceAddress: (endpoint: ExternalEndpoint) => string): void {
+    if (endpoints.length === 0) return;
+    if (!this.privateZone) {
+      throw new KafkaPlatformValidationError(this.node.path, 'externalListener', 'the Kafka cluster has external endpoints but the infrastructure was built without an external listener', 'pass externalListener in the CloudInfrastructureRequest');
+    }
+    this.ensureProvider(workloads);
+    new BrokerDnsRecords(workloads, 'kafka-dns', {
+      privateZoneId: this.privateZone.zone.id,
+      privateDomain: this.privateZone.domain,
+      endpoints,
+      serviceAddress,
+      recordType: this.loadBalancerAddressType === 'hostname' ? 'CNAME' : 'A',
+      publicDomain: this.publicDnsDomain,
+    });
+  }
+
+  private ensureProvider(workloads: TerraformStack): void {
+    if (!workloads.node.tryFindChild('alicloud-provider')) {
+      new AlicloudProvider(workloads, 'alicloud-provider', { region: this.region });
+    }
+  }
+}
