@@ -1,4 +1,4 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformProvider, TerraformStack } from 'cdktf';
 import { ExternalEndpoint, LoadBalancerProvider, NodePlacement } from '../kafka/types';
 
 /**
@@ -47,6 +47,12 @@ export interface ICloudInfrastructure {
   readonly kafkaNodePlacement: NodePlacement;
   /** LoadBalancer flavour for the external listener's Services. */
   readonly loadBalancerProvider: LoadBalancerProvider;
+  /**
+   * Which field of a LoadBalancer Service's `status.loadBalancer.ingress[0]`
+   * this cloud fills: `hostname` (AWS NLB) or `ip` (Alibaba CLB/NLB). The
+   * platform waits for that field and passes it to `createDnsRecords`.
+   */
+  readonly loadBalancerAddressType: 'hostname' | 'ip';
   /** Cluster-scoped Kubernetes objects the cloud needs (the StorageClass, ...), as plain manifests; deployed before the Kafka objects. */
   readonly kubernetesObjects: ReadonlyArray<Record<string, any>>;
   /** Cluster name, for outputs. */
@@ -62,7 +68,17 @@ export interface ICloudInfrastructure {
   /**
    * Creates DNS records for the external listener in the workloads stack,
    * pointing each host name at the address the cloud gave its LoadBalancer
-   * Service. `serviceAddress(endpoint)` returns that address as a token.
+   * Service. `serviceAddress(endpoint)` returns that address (the field named
+   * by `loadBalancerAddressType`) as a token; it is known once the workloads
+   * stack has created the Service and its load balancer.
    */
   createDnsRecords(workloads: TerraformStack, endpoints: ExternalEndpoint[], serviceAddress: (endpoint: ExternalEndpoint) => string): void;
+  /**
+   * Optional. Creates, in the workloads stack, what LoadBalancer Services need
+   * before they can get an address (AWS: the AWS Load Balancer Controller), and
+   * returns the resources those Services must wait for. Called only when the
+   * Kafka cluster has an external listener. Clouds whose load balancers need
+   * nothing extra (ACK's built-in cloud controller manager) leave it out.
+   */
+  createLoadBalancerPrerequisites?(workloads: TerraformStack): ITerraformDependable[];
 }

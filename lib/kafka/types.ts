@@ -67,6 +67,12 @@ export interface LoadBalancerOptions {
   readonly spec?: string;
   /** Source CIDRs allowed to reach the listener (`loadBalancerSourceRanges`). @default - no restriction beyond the exposure */
   readonly allowedSourceCidrs?: string[];
+  /**
+   * Alibaba Cloud NLB only: zone -> vSwitch ID the NLB gets an address in
+   * (annotation `service.beta.kubernetes.io/alibaba-cloud-loadbalancer-zone-maps`).
+   * @default - none (the NLB controller then needs it set another way)
+   */
+  readonly zoneMappings?: Record<string, string>;
 }
 
 /** TLS material for the external listener. Exactly one of the two. */
@@ -159,6 +165,17 @@ export interface IKafkaCluster {
   /** Port where each broker/controller pod serves Prometheus metrics, and its path. */
   readonly metricsPort: number;
   readonly metricsPath: string;
+  /**
+   * Declared KRaft controller (or ZooKeeper) count. Optional, added for the
+   * monitoring side: when present, quorum-loss alerts are generated from it.
+   */
+  readonly metadataQuorumSize?: number;
+  /**
+   * Where the metrics scraper that the cluster's NetworkPolicies admit to the
+   * metrics port lives. Optional, added for the monitoring side: when present,
+   * `KafkaMonitoring` puts Prometheus in this namespace with these pod labels.
+   */
+  readonly metricsScraper?: { readonly namespace: string; readonly podLabels?: Record<string, string> };
 
   /** Declares a SCRAM user (created idempotently in the cluster) and returns where its credentials live. */
   addUser(username: string): KafkaUserCredentials;

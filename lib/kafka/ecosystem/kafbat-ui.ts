@@ -1,0 +1,121 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ScrapeTarget } from '../monitoring/scrape-target';
+import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { ECOSYSTEM_IMAGES, validateImage } from './images';
+import {
+  addPodDisruptionBudget, addService, componentLabels, containerResources, haPlacement, httpProbes, kafkaClientSecurity, plainEnv,
+  restrictedContainerSecurityContext, restrictedPodSecurityContext, secretEnv, validateDnsName, validateReplicas,
+} from './workload';
+
+export interface KafbatUiProps {
+  readonly cluster: IKafkaCluster;
+  /** @default `<clusterName>-ui` */
+  readonly name?: string;
+  /** @default ECOSYSTEM_IMAGES.kafbatUi (ghcr.io/kafbat/kafka-ui, pinned) */
+  readonly image?: string;
+  /** @default 2 */
+  readonly replicas?: number;
+  /** @default 100m/1 CPU, 1Gi */
+  readonly resources?: ContainerResources;
+  /**
+   * Existing Secret with keys `username` and `password` for the UI's login
+   * form. Create it before deploying (the UI never runs without login).
+   * @default `<name>-login`
+   */
+  readonly loginSecretName?: string;
+  /** Forbid changes (topic creation, message production, ...) from the UI. @default false */
+  readonly readOnly?: boolean;
+  /** Schema Registry URL to browse schemas. @default - none */
+  readonly schemaRegistryUrl?: string;
+  /** Kafka Connect clusters to manage, as name → REST URL. @default {} */
+  readonly connectClusters?: Record<string, string>;
+  /** ksqlDB server URL. @default - none */
+  readonly ksqlDbUrl?: string;
+  /** Extra pod labels, e.g. `KafkaConnect.restClientLabel` so the UI may call Connect's REST API. @default {} */
+  readonly podLabels?: Record<string, string>;
+}
+
+const HTTP_PORT = 8080;
+const UI_UID = 1000;
+
+/**
+ * Kafbat UI (Apache-2.0), an open-source stand-in for Confluent Control
+ * Center: topics, consumer groups, schemas, Connect and ksqlDB. It uses its
+ * own SCRAM user and a login form whose credentials come from a Secret.
+ */
+export class KafbatUi extends Construct {
+  public readonly url: string;
+  public readonly credentials: KafkaUserCredentials;
+  public readonly scrapeTarget: ScrapeTarget;
+
+  constructor(scope: Construct, id: string, props: KafbatUiProps) {
+    super(scope, id);
+    const cluster = props.cluster;
+    const path = this.node.path;
+    const name = props.name ?? `${cluster.clusterName}-ui`;
+    validateDnsName(path, 'name', name);
+    const image = props.image ?? ECOSYSTEM_IMAGES.kafbatUi;
+    validateImage(path, 'image', image);
+    const replicas = props.replicas ?? 2;
+    validateReplicas(cluster, path, 'replicas', replicas, 2);
+    const ns = cluster.namespace;
+    this.credentials = cluster.addUser(name);
+    const { selector, all: labels } = componentLabels(cluster, 'kafbat-ui', name);
+    const loginSecret = props.loginSecretName ?? `${name}-login`;
+
+    const p = 'KAFKA_CLUSTERS_0_';
+    const env = [
+      plainEnv(`${p}NAME`, cluster.clusterName),
+      plainEnv(`${p}BOOTSTRAPSERVERS`, cluster.internalBootstrapServers),
+      ...kafkaClientSecurity(cluster, this.credentials, `${p}PROPERTIES_`).env,
+      plainEnv(`${p}READONLY`, String(props.readOnly ?? false)),
+      ...(props.schemaRegistryUrl ? [plainEnv(`${p}SCHEMAREGISTRY`, props.schemaRegistryUrl)] : []),
+      ...Object.entries(props.connectClusters ?? {}).sort(([a], [b]) => a.localeCompare(b)).flatMap(([connectName, url], i) => [
+        plainEnv(`${p}KAFKACONNECT_${i}_NAME`, connectName),
+        plainEnv(`${p}KAFKACONNECT_${i}_ADDRESS`, url),
+      ]),
+      ...(props.ksqlDbUrl ? [plainEnv(`${p}KSQLDBSERVER`, props.ksqlDbUrl)] : []),
+      plainEnv('AUTH_TYPE', 'LOGIN_FORM'),
+      secretEnv('SPRING_SECURITY_USER_NAME', loginSecret, 'username'),
+      secretEnv('SPRING_SECURITY_USER_PASSWORD', loginSecret, 'password'),
+      plainEnv('DYNAMIC_CONFIG_ENABLED', 'false'),
+      plainEnv('JAVA_OPTS', '-XX:InitialRAMPercentage=50.0 -XX:MaxRAMPercentage=70.0'),
+    ];
+
+    new ApiObject(this, 'deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        replicas,
+        selector: { matchLabels: selector },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+        template: {
+          metadata: { labels: { ...props.podLabels, ...labels, [cluster.clientAccessLabel.key]: cluster.clientAccessLabel.value } },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: restrictedPodSecurityContext(UI_UID),
+            ...haPlacement(selector, cluster.profile),
+            containers: [{
+              name: 'kafbat-ui',
+              image,
+              ports: [{ name: 'http', containerPort: HTTP_PORT, protocol: 'TCP' }],
+              env,
+              resources: containerResources(props.resources, { cpuRequest: '100m', cpuLimit: '1', memory: '1Gi' }),
+              ...httpProbes('/actuator/health', 'http', 120),
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+              securityContext: restrictedContainerSecurityContext(),
+            }],
+            volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
+          },
+        },
+      },
+    });
+    addPodDisruptionBudget(this, name, ns, labels, selector);
+    // Login sessions live in one replica's memory: keep a browser on the same pod.
+    addService(this, 'service', { name, namespace: ns, labels, selector, ports: [{ name: 'http', port: HTTP_PORT, targetPort: 'http' }], sessionAffinity: true });
+    this.url = `http://${name}.${ns}.svc:${HTTP_PORT}`;
+    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: HTTP_PORT, path: '/actuator/prometheus' };
+  }
+}

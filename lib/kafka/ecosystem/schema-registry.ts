@@ -1,0 +1,138 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ScrapeTarget } from '../monitoring/scrape-target';
+import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { ECOSYSTEM_IMAGES, validateImage } from './images';
+import { addJmxAgent, JmxAgentOptions, JMX_AGENT_PORT_NAME } from './jmx-agent';
+import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
+import {
+  addPodDisruptionBudget, addService, componentLabels, containerResources, fieldEnv, haPlacement, httpProbes, JVM_HEAP_FROM_LIMIT,
+  kafkaClientSecurity, plainEnv, restrictedContainerSecurityContext, restrictedPodSecurityContext, validateDnsName, validateReplicas,
+} from './workload';
+
+export type SchemaCompatibility = 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE' | 'NONE';
+
+export interface SchemaRegistryProps {
+  /** The Kafka cluster that stores the schemas. */
+  readonly cluster: IKafkaCluster;
+  /** Name of the Deployment, Service and Kafka user. @default `<clusterName>-schema-registry` */
+  readonly name?: string;
+  /** @default ECOSYSTEM_IMAGES.schemaRegistry (confluentinc/cp-schema-registry, pinned) */
+  readonly image?: string;
+  /** At least 2 in the production profile. @default 2 */
+  readonly replicas?: number;
+  /** @default 250m/1 CPU, 1Gi */
+  readonly resources?: ContainerResources;
+  /** Kafka topic holding the schemas. Must be unique per Schema Registry cluster. @default `_schemas` */
+  readonly topicName?: string;
+  /** @default 3 (the broker count, at most 3, in the development profile) */
+  readonly topicReplicationFactor?: number;
+  /** @default topicReplicationFactor - 1 */
+  readonly topicMinInsyncReplicas?: number;
+  /** Default compatibility level for new subjects. @default 'BACKWARD' */
+  readonly compatibility?: SchemaCompatibility;
+  /** JMX exporter agent for metrics. @default - jmx_prometheus_javaagent 1.0.1 from Maven Central */
+  readonly jmxAgent?: JmxAgentOptions;
+}
+
+const HTTP_PORT = 8081;
+const CONFLUENT_UID = 1000;
+
+/**
+ * Confluent Schema Registry: 2+ replicas spread over nodes and zones, a PDB,
+ * HTTP probes, its own SCRAM user and a compacted RF 3 `_schemas` topic.
+ * Replicas elect a primary through the Kafka group protocol, so any replica
+ * serves reads and forwards writes.
+ */
+export class SchemaRegistry extends Construct {
+  /** In-cluster URL clients use (`http://<service>.<namespace>.svc:8081`). */
+  public readonly url: string;
+  public readonly serviceName: string;
+  public readonly credentials: KafkaUserCredentials;
+  public readonly topicName: string;
+  public readonly scrapeTarget: ScrapeTarget;
+  public readonly podSelector: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: SchemaRegistryProps) {
+    super(scope, id);
+    const cluster = props.cluster;
+    const path = this.node.path;
+    const name = props.name ?? `${cluster.clusterName}-schema-registry`;
+    validateDnsName(path, 'name', name);
+    const image = props.image ?? ECOSYSTEM_IMAGES.schemaRegistry;
+    validateImage(path, 'image', image);
+    const replicas = props.replicas ?? 2;
+    validateReplicas(cluster, path, 'replicas', replicas, 2);
+
+    this.topicName = props.topicName ?? '_schemas';
+    const rf = internalTopicReplicationFactor(cluster, props.topicReplicationFactor);
+    // One partition: the schema log is a totally ordered log of all schema writes.
+    declareInternalTopic(cluster, path, { replicationFactor: 'topicReplicationFactor', minInsyncReplicas: 'topicMinInsyncReplicas' },
+      compactedTopic(this.topicName, 1, rf, props.topicMinInsyncReplicas ?? minIsrFor(rf)));
+
+    this.credentials = cluster.addUser(name);
+    const { selector, all: labels } = componentLabels(cluster, 'schema-registry', name);
+    this.podSelector = selector;
+    const ns = cluster.namespace;
+
+    const jmx = addJmxAgent(this, {
+      name, namespace: ns, labels, image, options: props.jmxAgent,
+      rules: [
+        { pattern: 'kafka.schema.registry<type=jetty-metrics><>([a-z-]+)', name: 'kafka_schema_registry_jetty_$1' },
+        { pattern: 'kafka.schema.registry<type=master-slave-role><>master-slave-role', name: 'kafka_schema_registry_primary_role' },
+        { pattern: 'kafka.schema.registry<type=registered-count><>([a-z-]+)', name: 'kafka_schema_registry_registered_count' },
+        { pattern: 'kafka.schema.registry<type=jersey-metrics><>([a-z0-9.-]+)-(request-rate|request-error-rate|request-latency-99)', name: 'kafka_schema_registry_jersey_$2', labels: { endpoint: '$1' } },
+      ],
+    });
+
+    const env = [
+      fieldEnv('SCHEMA_REGISTRY_HOST_NAME', 'status.podIP'),
+      plainEnv('SCHEMA_REGISTRY_LISTENERS', `http://0.0.0.0:${HTTP_PORT}`),
+      plainEnv('SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS', cluster.internalBootstrapServers),
+      ...kafkaClientSecurity(cluster, this.credentials, 'SCHEMA_REGISTRY_KAFKASTORE_').env,
+      plainEnv('SCHEMA_REGISTRY_KAFKASTORE_TOPIC', this.topicName),
+      plainEnv('SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR', String(rf)),
+      plainEnv('SCHEMA_REGISTRY_SCHEMA_REGISTRY_GROUP_ID', name),
+      plainEnv('SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL', (props.compatibility ?? 'BACKWARD').toLowerCase()),
+      plainEnv('SCHEMA_REGISTRY_HEAP_OPTS', JVM_HEAP_FROM_LIMIT),
+      plainEnv('SCHEMA_REGISTRY_OPTS', jmx.javaAgentArg),
+    ];
+
+    new ApiObject(this, 'deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        replicas,
+        selector: { matchLabels: selector },
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+        template: {
+          metadata: { labels: { ...labels, [cluster.clientAccessLabel.key]: cluster.clientAccessLabel.value } },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: restrictedPodSecurityContext(CONFLUENT_UID),
+            ...haPlacement(selector, cluster.profile),
+            initContainers: [jmx.initContainer],
+            containers: [{
+              name: 'schema-registry',
+              image,
+              ports: [{ name: 'http', containerPort: HTTP_PORT, protocol: 'TCP' }, { name: JMX_AGENT_PORT_NAME, containerPort: jmx.port, protocol: 'TCP' }],
+              env,
+              resources: containerResources(props.resources, { cpuRequest: '250m', cpuLimit: '1', memory: '1Gi' }),
+              // `/subjects` answers only once the registry has read the schema log.
+              ...httpProbes('/subjects', 'http', 120),
+              volumeMounts: jmx.volumeMounts,
+              securityContext: restrictedContainerSecurityContext(),
+            }],
+            volumes: jmx.volumes,
+          },
+        },
+      },
+    });
+    addPodDisruptionBudget(this, name, ns, labels, selector);
+    this.serviceName = name;
+    addService(this, 'service', { name, namespace: ns, labels, selector, ports: [{ name: 'http', port: HTTP_PORT, targetPort: 'http' }] });
+    this.url = `http://${name}.${ns}.svc:${HTTP_PORT}`;
+    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: jmx.port };
+  }
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export * from './kafka-cluster';
+export * from './kafka-topic';
+export { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from './constants';
+export { deriveKraftClusterId } from './cluster-id';
+export { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './node-ids';
+export { haBrokerDefaults, MANAGED_PROPERTIES } from './broker-config';
+export { KAFKA_41_TOPIC_CONFIGS, KAFKA_39_ONLY_TOPIC_CONFIGS } from './topic-configs';
+export { JMX_EXPORTER_AGENT, KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES, renderJmxExporterConfig } from './metrics';
+export { KAFKA_HA_RULE_PACK, runRulePack, MIN_TERMINATION_GRACE_PERIOD_SECONDS } from './rules';
+export type { Finding, KafkaRule, KafkaRuleContext } from './rules';
+export { kafkaScript, kafkaScriptPath, KAFKA_SCRIPT_NAMES } from './scripts';
+export type { KafkaScriptName } from './scripts';

@@ -1,0 +1,101 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ECOSYSTEM_IMAGES, validateImage } from '../ecosystem/images';
+import {
+  addPodDisruptionBudget, componentLabels, containerResources, haPlacement, restrictedContainerSecurityContext,
+  restrictedPodSecurityContext, secretEnv, validateDnsName, validateReplicas,
+} from '../ecosystem/workload';
+import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { ScrapeTarget } from './scrape-target';
+
+export interface KafkaExporterOptions {
+  /** @default `<clusterName>-kafka-exporter` */
+  readonly name?: string;
+  /** @default ECOSYSTEM_IMAGES.kafkaExporter (danielqsj/kafka-exporter, pinned) */
+  readonly image?: string;
+  /** Lag alerts use `max by` so replicas do not double count. @default 2 */
+  readonly replicas?: number;
+  /** @default 50m/500m CPU, 256Mi */
+  readonly resources?: ContainerResources;
+  /** Consumer groups to export (regex). @default '.*' */
+  readonly groupFilter?: string;
+  /** Topics to export (regex). @default '.*' */
+  readonly topicFilter?: string;
+}
+
+export interface KafkaExporterProps extends KafkaExporterOptions {
+  readonly cluster: IKafkaCluster;
+}
+
+const PORT = 9308;
+const NOBODY = 65534;
+
+/**
+ * danielqsj/kafka-exporter for consumer-group lag (`kafka_consumergroup_lag`,
+ * `kafka_consumergroup_lag_sum`), authenticated with its own SCRAM user. The
+ * password reaches the `--sasl.password` flag through Kubernetes'
+ * `$(VAR)` expansion of an env var read from the user's Secret.
+ */
+export class KafkaExporter extends Construct {
+  public readonly credentials: KafkaUserCredentials;
+  public readonly scrapeTarget: ScrapeTarget;
+
+  constructor(scope: Construct, id: string, props: KafkaExporterProps) {
+    super(scope, id);
+    const cluster = props.cluster;
+    const path = this.node.path;
+    const name = props.name ?? `${cluster.clusterName}-kafka-exporter`;
+    validateDnsName(path, 'kafkaExporter.name', name);
+    const image = props.image ?? ECOSYSTEM_IMAGES.kafkaExporter;
+    validateImage(path, 'kafkaExporter.image', image);
+    const replicas = props.replicas ?? 2;
+    validateReplicas(cluster, path, 'kafkaExporter.replicas', replicas, 1);
+    const ns = cluster.namespace;
+    this.credentials = cluster.addUser(name);
+    const { selector, all: labels } = componentLabels(cluster, 'kafka-exporter', name);
+    const tls = cluster.internalSecurityProtocol === 'SASL_SSL';
+    const mechanism = cluster.saslMechanism === 'SCRAM-SHA-256' ? 'scram-sha256' : 'scram-sha512';
+    const args = [
+      ...cluster.internalBootstrapServers.split(',').map(s => `--kafka.server=${s.trim()}`),
+      '--kafka.version=3.9.0',
+      '--sasl.enabled',
+      `--sasl.mechanism=${mechanism}`,
+      `--sasl.username=${this.credentials.username}`,
+      '--sasl.password=$(KAFKA_SASL_PASSWORD)',
+      ...(tls ? ['--tls.enabled'] : []),
+      `--group.filter=${props.groupFilter ?? '.*'}`,
+      `--topic.filter=${props.topicFilter ?? '.*'}`,
+      `--web.listen-address=:${PORT}`,
+    ];
+    new ApiObject(this, 'deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: ns, labels },
+      spec: {
+        replicas,
+        selector: { matchLabels: selector },
+        template: {
+          metadata: { labels: { ...labels, [cluster.clientAccessLabel.key]: cluster.clientAccessLabel.value } },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: restrictedPodSecurityContext(NOBODY),
+            ...haPlacement(selector, cluster.profile),
+            containers: [{
+              name: 'kafka-exporter',
+              image,
+              args,
+              env: [secretEnv('KAFKA_SASL_PASSWORD', this.credentials.secretName, this.credentials.passwordKey)],
+              ports: [{ name: 'metrics', containerPort: PORT, protocol: 'TCP' }],
+              resources: containerResources(props.resources, { cpuRequest: '50m', cpuLimit: '500m', memory: '256Mi' }),
+              readinessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
+              livenessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
+              securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
+            }],
+          },
+        },
+      },
+    });
+    if (replicas > 1) addPodDisruptionBudget(this, name, ns, labels, selector);
+    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: PORT };
+  }
+}

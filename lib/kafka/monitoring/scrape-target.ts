@@ -1,0 +1,17 @@
+/**
+ * What Prometheus needs to scrape one component: its pods (by label, in a
+ * namespace) and the container port serving Prometheus metrics. Ecosystem
+ * components expose one; `PrometheusServer` turns each into a scrape job
+ * that uses Kubernetes pod discovery.
+ */
+export interface ScrapeTarget {
+  /** Prometheus `job` label; alert rules select on it. */
+  readonly jobName: string;
+  readonly namespace: string;
+  /** Pod labels that identify the component's pods. */
+  readonly podSelector: Record<string, string>;
+  /** Container port number serving metrics. */
+  readonly port: number;
+  /** @default /metrics */
+  readonly path?: string;
+}

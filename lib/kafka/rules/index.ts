@@ -1,0 +1,3 @@
+export * from './rule';
+export * from './pack';
+export { MIN_TERMINATION_GRACE_PERIOD_SECONDS } from './controlled-shutdown';

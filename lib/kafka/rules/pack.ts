@@ -1,0 +1,35 @@
+import { autoCreateTopicsRule } from './auto-create-topics';
+import { brokerSpreadRule } from './broker-spread';
+import { controlledShutdownRule } from './controlled-shutdown';
+import { controllerQuorumRule } from './controller-quorum';
+import { externalListenerRule } from './external-listener';
+import { managedPropertiesRule } from './managed-properties';
+import { minInsyncReplicasRule } from './min-insync-replicas';
+import { networkPoliciesRule } from './network-policies';
+import { rackAwarenessRule } from './rack-awareness';
+import { replicationFactorRule } from './replication-factor';
+import { Finding, KafkaRule, KafkaRuleContext } from './rule';
+import { uncleanLeaderElectionRule } from './unclean-leader-election';
+import { zoneCountRule } from './zone-count';
+import { zookeeperEnsembleRule } from './zookeeper-ensemble';
+
+/** The HA and safety rules every KafkaCluster is checked against at construction. */
+export const KAFKA_HA_RULE_PACK: ReadonlyArray<KafkaRule> = [
+  zoneCountRule,
+  brokerSpreadRule,
+  controllerQuorumRule,
+  zookeeperEnsembleRule,
+  replicationFactorRule,
+  minInsyncReplicasRule,
+  uncleanLeaderElectionRule,
+  autoCreateTopicsRule,
+  rackAwarenessRule,
+  controlledShutdownRule,
+  managedPropertiesRule,
+  networkPoliciesRule,
+  externalListenerRule,
+];
+
+export function runRulePack(ctx: KafkaRuleContext, pack: ReadonlyArray<KafkaRule> = KAFKA_HA_RULE_PACK): Finding[] {
+  return pack.flatMap(rule => rule(ctx));
+}

@@ -1,0 +1,49 @@
+import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile } from '../types';
+
+/** Everything a rule needs to judge a cluster, after defaults are applied. */
+export interface KafkaRuleContext {
+  readonly profile: KafkaProfile;
+  readonly metadataMode: KafkaMetadataMode;
+  readonly zones: ReadonlyArray<string>;
+  readonly brokerCount: number;
+  /** KRaft controllers (0 in ZooKeeper mode). */
+  readonly controllerCount: number;
+  /** ZooKeeper nodes (0 in KRaft mode). */
+  readonly zookeeperCount: number;
+  /** Broker properties after merging HA defaults with `brokers.config`. */
+  readonly brokerConfig: Readonly<Record<string, string>>;
+  /** Only the user's overrides (`brokers.config`), to tell managed keys apart. */
+  readonly brokerConfigOverrides: Readonly<Record<string, string>>;
+  readonly controllerConfigOverrides: Readonly<Record<string, string>>;
+  readonly terminationGracePeriodSeconds: number;
+  readonly networkPoliciesEnabled: boolean;
+  readonly externalListener?: ExternalListenerOptions;
+}
+
+/** One broken invariant. */
+export interface Finding {
+  /** Rule id, e.g. `replication-factor`. */
+  readonly ruleId: string;
+  /** Dotted prop path, e.g. `brokers.config["min.insync.replicas"]`. */
+  readonly prop: string;
+  readonly problem: string;
+  readonly fix: string;
+  /**
+   * True when the invariant protects HA only: the DEVELOPMENT profile turns the
+   * finding into a warning. False when the cluster could not work at all.
+   */
+  readonly relaxable: boolean;
+}
+
+export type KafkaRule = (ctx: KafkaRuleContext) => Finding[];
+
+export function brokerProp(key: string): string {
+  return `brokers.config["${key}"]`;
+}
+
+/** Integer value of a broker property, or undefined when unset or not an integer. */
+export function intProp(ctx: KafkaRuleContext, key: string): number | undefined {
+  const raw = ctx.brokerConfig[key];
+  if (raw === undefined || !/^-?\d+$/.test(raw.trim())) return undefined;
+  return parseInt(raw.trim(), 10);
+}

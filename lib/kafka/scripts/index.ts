@@ -1,0 +1,39 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/**
+ * The shell scripts the constructs put into ConfigMaps. They live as plain
+ * `.sh` files next to this module so that shellcheck and tests run on exactly
+ * what is shipped (the compile task copies them to dist/).
+ */
+export type KafkaScriptName =
+  | 'kafka-start.sh'
+  | 'kafka-ready.sh'
+  | 'zookeeper-start.sh'
+  | 'zookeeper-ready.sh'
+  | 'create-user-secrets.sh'
+  | 'kafka-admin-lib.sh'
+  | 'upsert-scram-users.sh'
+  | 'apply-topics.sh';
+
+export const KAFKA_SCRIPT_NAMES: ReadonlyArray<KafkaScriptName> = [
+  'kafka-start.sh', 'kafka-ready.sh', 'zookeeper-start.sh', 'zookeeper-ready.sh',
+  'create-user-secrets.sh', 'kafka-admin-lib.sh', 'upsert-scram-users.sh', 'apply-topics.sh',
+];
+
+const cache = new Map<KafkaScriptName, string>();
+
+/** Contents of a generated script. */
+export function kafkaScript(name: KafkaScriptName): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = fs.readFileSync(path.join(__dirname, name), 'utf8');
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Absolute path of a script in this package (for tests and harnesses that run them directly). */
+export function kafkaScriptPath(name: KafkaScriptName): string {
+  return path.join(__dirname, name);
+}

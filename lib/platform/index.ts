@@ -1,0 +1,4 @@
+export * from './gitops-writer';
+export * from './kafka-platform';
+export * from './manifest-bridge';
+export * from './object-identity';

@@ -1,0 +1,161 @@
+import * as cdk8s from 'cdk8s';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud/cloud';
+import { KafkaPlatformValidationError } from '../errors';
+import { KAFKA_PORTS } from '../kafka/constants';
+import { KafkaEcosystem, KafkaEcosystemProps } from '../kafka/ecosystem/kafka-ecosystem';
+import { KafkaCluster, KafkaClusterProps } from '../kafka/kafka-cluster';
+import {
+  ExternalListenerOptions, IKafkaCluster, KafkaMetadataMode, LoadBalancerExposure, LoadBalancerOptions,
+} from '../kafka/types';
+import { GitopsYamlWriter } from './gitops-writer';
+import { KubernetesManifestBridge } from './manifest-bridge';
+import { KubernetesObject } from './object-identity';
+
+/** The external listener as the platform takes it: the cloud picks the load-balancer flavour. */
+export interface PlatformExternalListenerOptions extends Omit<ExternalListenerOptions, 'loadBalancer'> {
+  /** @default { exposure: LoadBalancerExposure.INTERNAL } */
+  readonly loadBalancer?: Omit<LoadBalancerOptions, 'provider'>;
+}
+
+/** `KafkaCluster` props minus what the cloud provides (zones, storage class, node placement, load-balancer provider). */
+export interface PlatformKafkaClusterProps extends Omit<KafkaClusterProps, 'zones' | 'storageClassName' | 'nodePlacement' | 'externalListener'> {
+  /** @default - no external listener */
+  readonly externalListener?: PlatformExternalListenerOptions;
+}
+
+/** `KafkaEcosystem` props minus the cluster, which the platform wires in. */
+export type PlatformEcosystemProps = Omit<KafkaEcosystemProps, 'cluster'>;
+
+/** What extra workloads contribute to the platform's outputs. */
+export interface PlatformWorkloadsResult {
+  /** In-cluster URL of Prometheus, for the `prometheus-url` output. @default - no output */
+  readonly prometheusUrl?: string;
+}
+
+export interface KafkaPlatformProps {
+  /** The cloud (`new AwsKafkaCloud({...})`, `new AlicloudKafkaCloud({...})`). Swapping it is the only change needed to move clouds. */
+  readonly cloud: IKafkaCloud;
+  /** @default - a 3-broker KRaft cluster with the library's defaults */
+  readonly kafka?: PlatformKafkaClusterProps;
+  /**
+   * Schema Registry, Connect, monitoring (Prometheus + alert rules), ... next to
+   * the cluster; `false` for the Kafka cluster alone.
+   * @default - KafkaEcosystem defaults (Schema Registry, Connect, monitoring)
+   */
+  readonly ecosystem?: PlatformEcosystemProps | false;
+  /**
+   * Adds more cdk8s constructs (your own apps, extra components) to the
+   * workloads chart, next to the Kafka cluster.
+   * @default - none
+   */
+  readonly workloads?: (chart: cdk8s.Chart, kafka: IKafkaCluster) => PlatformWorkloadsResult | void;
+  /** Write the Kubernetes objects as YAML for GitOps under `<outdir>/<gitopsDirectory>`. @default true */
+  readonly gitops?: boolean;
+  /** @default `gitops/<id>` */
+  readonly gitopsDirectory?: string;
+}
+
+/**
+ * One Kafka platform: an infrastructure stack (`<id>-infra`) from the cloud,
+ * and a workloads stack (`<id>-workloads`) that applies every Kubernetes
+ * object through a Kubernetes provider configured from the infrastructure
+ * stack's outputs. `cdktf deploy '*'` deploys them in that order. The same
+ * objects are written as YAML for GitOps users.
+ */
+export class KafkaPlatform extends Construct {
+  public readonly infraStack: TerraformStack;
+  public readonly workloadsStack: TerraformStack;
+  public readonly infrastructure: ICloudInfrastructure;
+  public readonly kafka: KafkaCluster;
+  public readonly ecosystem?: KafkaEcosystem;
+  public readonly chart: cdk8s.Chart;
+  public readonly objects: KubernetesObject[];
+  public readonly bridge: KubernetesManifestBridge;
+  public readonly gitops?: GitopsYamlWriter;
+
+  constructor(scope: Construct, id: string, props: KafkaPlatformProps) {
+    super(scope, id);
+    if (!/^[a-z][a-z0-9-]{1,30}[a-z0-9]$/.test(id)) {
+      throw new KafkaPlatformValidationError(this.node.path, 'id', `"${id}" cannot prefix cloud resource names`, 'use 3-32 lower-case letters, digits and hyphens, starting with a letter');
+    }
+    const kafkaProps = props.kafka ?? {};
+    const namespace = kafkaProps.namespace ?? 'kafka';
+    const external = kafkaProps.externalListener;
+    const request: CloudInfrastructureRequest = {
+      name: id,
+      namespace,
+      brokerCount: kafkaProps.brokers?.replicas ?? 3,
+      clientPorts: [KAFKA_PORTS.internal, ...(external ? [external.port ?? KAFKA_PORTS.external] : [])],
+      interNodePorts: kafkaProps.metadataMode === KafkaMetadataMode.ZOOKEEPER
+        ? [KAFKA_PORTS.zookeeperClient, KAFKA_PORTS.zookeeperPeer, KAFKA_PORTS.zookeeperElection]
+        : [KAFKA_PORTS.controller],
+      externalListener: external ? {
+        domain: external.domain,
+        internetFacing: external.loadBalancer?.exposure === LoadBalancerExposure.INTERNET,
+      } : undefined,
+    };
+
+    this.infraStack = new TerraformStack(this, `${id}-infra`);
+    this.infrastructure = props.cloud.createInfrastructure(this.infraStack, request);
+    const infra = this.infrastructure;
+
+    // cdk8s tree of its own: the chart is synthesized to JSON here and handed to the bridge.
+    const k8sApp = new cdk8s.App({ outdir: 'cdk8s.out' });
+    this.chart = new cdk8s.Chart(k8sApp, id);
+    this.kafka = new KafkaCluster(this.chart, 'kafka', {
+      ...kafkaProps,
+      namespace,
+      zones: infra.zones,
+      storageClassName: infra.storageClassName,
+      nodePlacement: infra.kafkaNodePlacement,
+      externalListener: external ? {
+        ...external,
+        loadBalancer: { exposure: LoadBalancerExposure.INTERNAL, ...(external.loadBalancer ?? {}), provider: infra.loadBalancerProvider },
+      } : undefined,
+    });
+    if (props.ecosystem !== false) {
+      this.ecosystem = new KafkaEcosystem(this.chart, 'ecosystem', { ...(props.ecosystem ?? {}), cluster: this.kafka });
+    }
+    const extra = props.workloads?.(this.chart, this.kafka) ?? {};
+    const prometheusUrl = extra.prometheusUrl ?? this.ecosystem?.monitoring?.prometheus.url;
+
+    this.objects = withNamespaces([...infra.kubernetesObjects, ...this.chart.toJson()]);
+
+    this.workloadsStack = new TerraformStack(this, `${id}-workloads`);
+    this.workloadsStack.addDependency(this.infraStack);
+    const provider = infra.createKubernetesProvider(this.workloadsStack);
+    const endpoints = this.kafka.externalEndpoints;
+    const lbPrerequisites = external ? infra.createLoadBalancerPrerequisites?.(this.workloadsStack) ?? [] : [];
+    this.bridge = new KubernetesManifestBridge(this.workloadsStack, 'k8s', {
+      objects: this.objects,
+      provider,
+      loadBalancerServices: [...new Set(endpoints.map((e) => `${e.serviceNamespace}/${e.serviceName}`))].sort(),
+      loadBalancerAddressType: infra.loadBalancerAddressType,
+      loadBalancerDependsOn: lbPrerequisites,
+    });
+    infra.createDnsRecords(this.workloadsStack, endpoints, (e) => this.bridge.loadBalancerAddress(e.serviceNamespace, e.serviceName));
+
+    new TerraformOutput(this.infraStack, 'cluster-name', { value: infra.clusterName, description: 'Kubernetes cluster name' });
+    new TerraformOutput(this.infraStack, 'kubeconfig-command', { value: infra.kubeconfigCommand, description: 'Writes a kubeconfig for the cluster' });
+    new TerraformOutput(this.workloadsStack, 'internal-bootstrap-servers', { value: this.kafka.internalBootstrapServers, description: `In-cluster bootstrap servers (${this.kafka.internalSecurityProtocol}, ${this.kafka.saslMechanism})` });
+    if (this.kafka.externalBootstrapServers) {
+      new TerraformOutput(this.workloadsStack, 'external-bootstrap-servers', { value: this.kafka.externalBootstrapServers, description: 'External bootstrap servers (SASL_SSL)' });
+    }
+    if (prometheusUrl) {
+      new TerraformOutput(this.workloadsStack, 'prometheus-url', { value: prometheusUrl, description: 'In-cluster Prometheus (kubectl port-forward to reach it from outside)' });
+    }
+
+    if (props.gitops ?? true) {
+      this.gitops = new GitopsYamlWriter(this, 'gitops', { stack: this.workloadsStack, objects: this.bridge.objects.map((o) => o.object), directory: props.gitopsDirectory ?? `gitops/${id}` });
+    }
+  }
+}
+
+/** Adds a Namespace object for every namespace the objects use but do not declare. */
+function withNamespaces(objects: KubernetesObject[]): KubernetesObject[] {
+  const declared = new Set(objects.filter((o) => o.kind === 'Namespace').map((o) => o.metadata.name));
+  const used = [...new Set(objects.map((o) => o.metadata?.namespace).filter((n): n is string => !!n && !declared.has(n)))].sort();
+  return [...used.map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })), ...objects];
+}

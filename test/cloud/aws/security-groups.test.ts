@@ -1,0 +1,53 @@
+import { KafkaPlatformValidationError } from '../../../lib/errors';
+import { resourceBodies, synthAws } from './aws-test-helpers';
+
+const OPEN_WORLD = ['0.0.0.0/0', '::/0'];
+
+describe('Kafka security group (least privilege)', () => {
+  test('client ports are open to the VPC CIDR and the allow-list only', () => {
+    const { json } = synthAws({ allowedClientCidrs: ['10.50.0.0/16'] });
+    const rules = resourceBodies(json, 'aws_vpc_security_group_ingress_rule');
+    const clientRules = rules.filter((r) => r.cidr_ipv4 !== undefined);
+    expect(clientRules.map((r) => `${r.from_port}-${r.to_port}:${r.cidr_ipv4}`).sort()).toEqual([
+      '9092-9092:10.40.0.0/16', '9092-9092:10.50.0.0/16', '9094-9094:10.40.0.0/16', '9094-9094:10.50.0.0/16',
+    ]);
+  });
+
+  test('inter-node ports are reachable only from the Kafka node security group itself', () => {
+    const { json } = synthAws();
+    const internode = resourceBodies(json, 'aws_vpc_security_group_ingress_rule').filter((r) => r.from_port === 9093);
+    expect(internode).toHaveLength(1);
+    expect(internode[0].referenced_security_group_id).toBe(internode[0].security_group_id);
+    expect(internode[0].cidr_ipv4).toBeUndefined();
+  });
+
+  test('nothing in the default infrastructure opens a port to the internet', () => {
+    const { json } = synthAws({ allowedClientCidrs: ['10.50.0.0/16'] });
+    for (const r of resourceBodies(json, 'aws_vpc_security_group_ingress_rule')) {
+      expect(OPEN_WORLD).not.toContain(r.cidr_ipv4);
+      expect(OPEN_WORLD).not.toContain(r.cidr_ipv6);
+    }
+    for (const sg of resourceBodies(json, 'aws_security_group')) {
+      expect(sg.ingress ?? []).toEqual([]);
+    }
+    expect(json.resource.aws_security_group_rule).toBeUndefined();
+  });
+
+  test('0.0.0.0/0 in the allow-list is refused with a pointer to the loud prop', () => {
+    expect(() => synthAws({ allowedClientCidrs: ['0.0.0.0/0'] })).toThrow(KafkaPlatformValidationError);
+    expect(() => synthAws({ allowedClientCidrs: ['0.0.0.0/0'] })).toThrow(/allowedClientCidrs\[0\].*dangerouslyAllowKafkaFromInternet/);
+  });
+
+  test('dangerouslyAllowKafkaFromInternet opens exactly the client ports to 0.0.0.0/0', () => {
+    const { json } = synthAws({ dangerouslyAllowKafkaFromInternet: true });
+    const world = resourceBodies(json, 'aws_vpc_security_group_ingress_rule').filter((r) => r.cidr_ipv4 === '0.0.0.0/0');
+    expect(world.map((r) => r.from_port).sort()).toEqual([9092, 9094]);
+  });
+
+  test('changing the allow-list adds rules without renaming existing ones', () => {
+    const before = synthAws({ allowedClientCidrs: ['10.50.0.0/16'] }).json.resource.aws_vpc_security_group_ingress_rule;
+    const after = synthAws({ allowedClientCidrs: ['10.60.0.0/16', '10.50.0.0/16'] }).json.resource.aws_vpc_security_group_ingress_rule;
+    for (const [name, body] of Object.entries(before)) expect(after[name]).toEqual(body);
+    expect(Object.keys(after)).toHaveLength(Object.keys(before).length + 2);
+  });
+});

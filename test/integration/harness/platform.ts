@@ -1,0 +1,69 @@
+import { Chart } from 'cdk8s';
+import { KafkaCluster, KafkaTopic } from '../../../lib/kafka';
+import { KafkaConnect, KafkaConnector } from '../../../lib/kafka/ecosystem';
+import { KafkaMonitoring } from '../../../lib/kafka/monitoring';
+import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
+
+/**
+ * Test-only switch that breaks one HA property, to show the scenarios can
+ * fail (see docs/readme/integration.md):
+ *
+ * - `min-isr-1`: the cluster is synthesized with `min.insync.replicas=1`
+ *   through the normal `brokers.config` override (the development profile,
+ *   because production rejects it at synth). Scenario 3 must then FAIL:
+ *   acks=all writes succeed with two of three brokers down.
+ * - `acks-1`: the scenario producers use acks=1 instead of acks=all.
+ */
+export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
+if (BREAK && !['min-isr-1', 'acks-1'].includes(BREAK)) {
+  throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one of: min-isr-1, acks-1`);
+}
+
+export const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+/** The declared topic scenario 1 checks and scenarios 2, 3, 5 write to. */
+export const ORDERS_TOPIC = 'orders';
+
+/**
+ * The cluster under test, declared the way a user declares it (KRaft, three
+ * zones, defaults everywhere) plus one `KafkaTopic`.
+ */
+export interface KraftPlatform {
+  readonly cluster: KafkaCluster;
+  readonly connect: KafkaConnect;
+  readonly connector: KafkaConnector;
+  readonly monitoring: KafkaMonitoring;
+}
+
+/** The FileStream sink connector of scenario 7: copies the orders topic to a file. */
+export const SINK_CONNECTOR = 'orders-file-sink';
+
+/**
+ * The platform under test, declared the way a user declares it (KRaft, three
+ * zones, defaults everywhere): one `KafkaTopic`, Kafka Connect with one
+ * FileStream connector (connect-file, from Maven Central), and monitoring
+ * (whose alert rules scenario 6 checks).
+ */
+export function kraftPlatform(chart: Chart): KraftPlatform {
+  const cluster = new KafkaCluster(chart, 'kafka', {
+    zones: ZONES,
+    ...(BREAK === 'min-isr-1' ? { profile: KafkaProfile.DEVELOPMENT, brokers: { config: { 'min.insync.replicas': '1' } } } : {}),
+  });
+  new KafkaTopic(chart, 'orders', { cluster, name: ORDERS_TOPIC, partitions: 6 });
+  const connect = new KafkaConnect(chart, 'connect', { cluster });
+  const connector = new KafkaConnector(chart, 'sink', {
+    connect, name: SINK_CONNECTOR, connectorClass: 'org.apache.kafka.connect.file.FileStreamSinkConnector',
+    config: { topics: ORDERS_TOPIC, file: '/tmp/orders-sink.txt' },
+  });
+  const monitoring = new KafkaMonitoring(chart, 'monitoring', { cluster, connectTargets: [connect.scrapeTarget] });
+  return { cluster, connect, connector, monitoring };
+}
+
+/** ZooKeeper mode (Kafka 3.9 brokers, 3-node ensemble) with one declared topic. */
+export function zookeeperCluster(chart: Chart): KafkaCluster {
+  const cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, metadataMode: KafkaMetadataMode.ZOOKEEPER });
+  new KafkaTopic(chart, 'orders', { cluster, name: ORDERS_TOPIC, partitions: 3 });
+  return cluster;
+}
+
+/** acks the scenario producers use (`all`, unless the acks-1 break is on). */
+export const PRODUCER_ACKS = BREAK === 'acks-1' ? '1' : '-1';

@@ -1,0 +1,116 @@
+import { KsqlDb } from '../../../lib/kafka/ecosystem';
+import { envMap, EVERYTHING, find, podSpec, synthEcosystem, synthWith } from './support';
+
+describe('ksqlDB', () => {
+  const { objects, cluster, ecosystem } = synthEcosystem({ ksqlDb: true });
+  const deployment = find(objects, 'Deployment', 'kafka-ksqldb');
+  const spec = podSpec(deployment);
+  const env = envMap(spec.containers[0]);
+
+  test('runs 2 replicas with anti-affinity, zone spread, PDB and probes', () => {
+    expect(deployment.spec.replicas).toBe(2);
+    expect(spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey).toBe('kubernetes.io/hostname');
+    expect(spec.topologySpreadConstraints[0].topologyKey).toBe('topology.kubernetes.io/zone');
+    expect(find(objects, 'PodDisruptionBudget', 'kafka-ksqldb').spec.maxUnavailable).toBe(1);
+    expect(spec.containers[0].readinessProbe.httpGet.path).toBe('/info');
+  });
+
+  test('internal topics have RF 3: declared command and processing-log topics, and the Streams settings', () => {
+    const serviceId = ecosystem.ksqlDb!.serviceId;
+    expect(cluster.declaredTopics.find(t => t.name === `_confluent-ksql-${serviceId}_command_topic`)).toEqual({
+      name: '_confluent-ksql-kafka_ksqldb__command_topic', partitions: 1, replicationFactor: 3,
+      config: { 'cleanup.policy': 'delete', 'retention.ms': '-1', 'min.insync.replicas': '2' },
+    });
+    expect(cluster.declaredTopics.find(t => t.name === `${serviceId}ksql_processing_log`)?.replicationFactor).toBe(3);
+    expect(env).toMatchObject({
+      KSQL_KSQL_INTERNAL_TOPIC_REPLICAS: '3',
+      KSQL_KSQL_INTERNAL_TOPIC_MIN_INSYNC_REPLICAS: '2',
+      KSQL_KSQL_STREAMS_REPLICATION_FACTOR: '3',
+      KSQL_KSQL_LOGGING_PROCESSING_TOPIC_REPLICATION_FACTOR: '3',
+      KSQL_KSQL_STREAMS_NUM_STANDBY_REPLICAS: '1',
+      KSQL_KSQL_SCHEMA_REGISTRY_URL: 'http://kafka-schema-registry.kafka.svc:8081',
+      KSQL_KSQL_ADVERTISED_LISTENER: 'http://$(POD_IP):8088',
+    });
+  });
+
+  test('authenticates with its own SCRAM user from the Secret', () => {
+    const creds = cluster.declaredUsers.find(u => u.username === 'kafka-ksqldb')!;
+    expect(env.KSQL_SASL_JAAS_CONFIG).toEqual({ secretKeyRef: { name: creds.secretName, key: creds.jaasConfigKey } });
+    expect(env.KSQL_SECURITY_PROTOCOL).toBe(cluster.internalSecurityProtocol);
+    expect(env.KSQL_SASL_MECHANISM).toBe('SCRAM-SHA-512');
+  });
+
+  test('RF above the broker count fails with the prop name', () => {
+    expect(() => synthWith((c, chart) => new KsqlDb(chart, 'ksql', { cluster: c, topicReplicationFactor: 4 }))).toThrow(/\[test\/ksql\] topicReplicationFactor: topic "_confluent-ksql-kafka_ksqldb__command_topic" has replication factor 4/);
+  });
+});
+
+describe('Kafbat UI', () => {
+  const { objects, cluster } = synthEcosystem(EVERYTHING);
+  const deployment = find(objects, 'Deployment', 'kafka-ui');
+  const env = envMap(podSpec(deployment).containers[0]);
+
+  test('is wired to the cluster, Schema Registry, Connect and ksqlDB with its own SCRAM user', () => {
+    const creds = cluster.declaredUsers.find(u => u.username === 'kafka-ui')!;
+    expect(env).toMatchObject({
+      KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: cluster.internalBootstrapServers,
+      KAFKA_CLUSTERS_0_PROPERTIES_SECURITY_PROTOCOL: cluster.internalSecurityProtocol,
+      KAFKA_CLUSTERS_0_PROPERTIES_SASL_MECHANISM: 'SCRAM-SHA-512',
+      KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG: { secretKeyRef: { name: creds.secretName, key: creds.jaasConfigKey } },
+      KAFKA_CLUSTERS_0_SCHEMAREGISTRY: 'http://kafka-schema-registry.kafka.svc:8081',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_0_NAME: 'kafka-connect',
+      KAFKA_CLUSTERS_0_KAFKACONNECT_0_ADDRESS: 'http://kafka-connect.kafka.svc:8083',
+      KAFKA_CLUSTERS_0_KSQLDBSERVER: 'http://kafka-ksqldb.kafka.svc:8088',
+    });
+  });
+
+  test('requires a login whose credentials come from a Secret', () => {
+    expect(env.AUTH_TYPE).toBe('LOGIN_FORM');
+    expect(env.SPRING_SECURITY_USER_NAME).toEqual({ secretKeyRef: { name: 'kafka-ui-login', key: 'username' } });
+    expect(env.SPRING_SECURITY_USER_PASSWORD).toEqual({ secretKeyRef: { name: 'kafka-ui-login', key: 'password' } });
+  });
+
+  test('carries the label that admits it to the Connect REST API', () => {
+    expect(deployment.spec.template.metadata.labels['kafka-platform.io/kafka-connect-rest-client']).toBe('true');
+  });
+
+  test('2 replicas, PDB, sticky sessions', () => {
+    expect(deployment.spec.replicas).toBe(2);
+    expect(find(objects, 'PodDisruptionBudget', 'kafka-ui').spec.maxUnavailable).toBe(1);
+    expect(find(objects, 'Service', 'kafka-ui').spec.sessionAffinity).toBe('ClientIP');
+  });
+});
+
+describe('Grafana', () => {
+  const { objects, ecosystem } = synthEcosystem(EVERYTHING);
+  const deployment = find(objects, 'Deployment', 'kafka-grafana');
+  const container = podSpec(deployment).containers[0];
+
+  test('provisions the Prometheus datasource', () => {
+    const provisioning = find(objects, 'ConfigMap', 'kafka-grafana-provisioning').data;
+    expect(provisioning['datasources.yaml']).toContain(`url: ${ecosystem.monitoring!.prometheus.url}`);
+    expect(provisioning['datasources.yaml']).toContain('uid: prometheus');
+    expect(container.volumeMounts).toContainEqual({ name: 'provisioning', mountPath: '/etc/grafana/provisioning-kafka/datasources/datasources.yaml', subPath: 'datasources.yaml', readOnly: true });
+  });
+
+  test('provisions the three Kafka dashboards, querying metrics that the rules and exporters use', () => {
+    const dashboards = find(objects, 'ConfigMap', 'kafka-grafana-dashboards').data;
+    expect(Object.keys(dashboards).sort()).toEqual(['kafka-broker-throughput.json', 'kafka-cluster-health.json', 'kafka-consumer-lag.json']);
+    const health = JSON.parse(dashboards['kafka-cluster-health.json']);
+    const exprs = (d: any) => d.panels.flatMap((p: any) => p.targets.map((t: any) => t.expr)).join('\n');
+    expect(exprs(health)).toContain('kafka_controller_kafkacontroller_activecontrollercount{job="kafka-controllers"}');
+    expect(exprs(JSON.parse(dashboards['kafka-broker-throughput.json']))).toContain('rate(kafka_server_brokertopicmetrics_bytesinpersec_total{job="kafka-brokers"}[5m])');
+    expect(exprs(JSON.parse(dashboards['kafka-consumer-lag.json']))).toContain('kafka_consumergroup_lag_sum{job="kafka-kafka-exporter"}');
+    for (const d of Object.values(dashboards as Record<string, string>).map(t => JSON.parse(t))) {
+      expect(d.uid.length).toBeLessThanOrEqual(40);
+      for (const p of d.panels) expect(p.datasource).toEqual({ type: 'prometheus', uid: 'prometheus' });
+    }
+  });
+
+  test('admin credentials come from a Secret; sign-up and anonymous access are off', () => {
+    const env = envMap(container);
+    expect(env.GF_SECURITY_ADMIN_PASSWORD).toEqual({ secretKeyRef: { name: 'kafka-grafana-admin', key: 'admin-password' } });
+    expect(env.GF_USERS_ALLOW_SIGN_UP).toBe('false');
+    expect(env.GF_AUTH_ANONYMOUS_ENABLED).toBe('false');
+  });
+});

@@ -1,0 +1,168 @@
+import { parse } from 'yaml';
+import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka';
+import { KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES } from '../../../lib/kafka/metrics';
+import {
+  alertMetricSources, buildKafkaAlertRules, CONNECT_METRICS, KAFKA_EXPORTER_METRICS, KafkaMonitoring, KUBELET_METRICS, renderAlertRulesYaml, renderRuleTestsYaml,
+} from '../../../lib/kafka/monitoring';
+import { KafkaConnect, SchemaRegistry } from '../../../lib/kafka/ecosystem';
+import { synthWith } from '../ecosystem/support';
+import { runTool, tempDir, writeFiles } from './promtool';
+
+function monitoringFor(clusterProps: any = {}) {
+  return synthWith((cluster, chart) => {
+    const sr = new SchemaRegistry(chart, 'sr', { cluster });
+    const connect = new KafkaConnect(chart, 'connect', { cluster });
+    return new KafkaMonitoring(chart, 'monitoring', {
+      cluster,
+      schemaRegistryTargets: [sr.scrapeTarget],
+      connectTargets: [connect.scrapeTarget],
+      alertThresholds: { diskUsagePercent: 75, consumerLag: 5000, consumerLagPerGroup: { 'orders-processor': 200000, 'audit.v1': 100 } },
+    });
+  }, clusterProps).result;
+}
+
+const REQUIRED_ALERTS = [
+  'KafkaUnderReplicatedPartitions', 'KafkaOfflinePartitions', 'KafkaActiveControllerCountInvalid', 'KafkaUnderMinIsrPartitions',
+  'KafkaIsrShrinking', 'KafkaBrokerDown', 'KafkaBrokersMissing', 'KafkaDiskUsageHigh', 'KafkaConsumerGroupLagHigh',
+  'KafkaConnectTaskFailed', 'SchemaRegistryDown',
+];
+
+describe.each([
+  ['KRaft', {}, 'KafkaControllerDown'],
+  ['ZooKeeper', { metadataMode: KafkaMetadataMode.ZOOKEEPER }, 'ZooKeeperDown'],
+])('alert rules for a %s cluster', (_mode, clusterProps, quorumDownAlert) => {
+  const monitoring = monitoringFor(clusterProps);
+  const dir = tempDir('kafka-rules-');
+  writeFiles(dir, { [monitoring.ruleFileName]: monitoring.alertRulesYaml, 'rules.test.yaml': monitoring.ruleTestsYaml });
+
+  test('cover every required condition, each with severity, summary, description and runbook', () => {
+    const names = monitoring.alertRules.map(r => r.alert);
+    expect(names).toEqual(expect.arrayContaining([...REQUIRED_ALERTS, quorumDownAlert]));
+    const file = parse(monitoring.alertRulesYaml);
+    for (const rule of file.groups[0].rules) {
+      expect(['critical', 'warning']).toContain(rule.labels.severity);
+      expect(rule.labels.kafka_cluster).toBe('kafka');
+      expect(rule.annotations.summary.length).toBeGreaterThan(10);
+      expect(rule.annotations.description.length).toBeGreaterThan(10);
+      expect(rule.annotations.runbook.length).toBeGreaterThan(40);
+    }
+  });
+
+  test('pass promtool check rules', () => {
+    const result = runTool('promtool', ['check', 'rules', monitoring.ruleFileName], dir);
+    expect(result.output).toContain(`SUCCESS: ${monitoring.alertRules.length} rules found`);
+    expect(result.status).toBe(0);
+  });
+
+  test('promtool unit tests: each alert fires on its sample series and stays quiet on a healthy one', () => {
+    const tests = parse(monitoring.ruleTestsYaml).tests;
+    expect(tests).toHaveLength(monitoring.alertRules.length * 2);
+    for (const alert of new Set(monitoring.alertRules.map(r => r.alert))) {
+      expect(tests.some((t: any) => t.alert_rule_test[0].alertname === alert && t.alert_rule_test[0].exp_alerts.length > 0)).toBe(true);
+      expect(tests.some((t: any) => t.alert_rule_test[0].alertname === alert && t.alert_rule_test[0].exp_alerts.length === 0)).toBe(true);
+    }
+    const result = runTool('promtool', ['test', 'rules', 'rules.test.yaml'], dir);
+    expect(result.output).toContain('SUCCESS');
+    expect(result.status).toBe(0);
+  });
+
+  test('the quorum alerts follow the declared topology', () => {
+    const active = monitoring.alertRules.find(r => r.alert === 'KafkaActiveControllerCountInvalid')!;
+    expect(active.expr).toBe(`(sum(${KAFKA_ALERT_METRICS.activeControllerCount}{job="${_mode === 'KRaft' ? 'kafka-controllers' : 'kafka-brokers'}"}) or vector(0)) != 1`);
+    expect(monitoring.alertRules.find(r => r.alert === 'KafkaBrokersMissing')!.expr).toBe('(count(up{job="kafka-brokers"} == 1) or vector(0)) < 3');
+  });
+});
+
+describe('alert rule unit tests can fail', () => {
+  test('a rule whose threshold is wrong makes promtool test rules fail', () => {
+    const monitoring = monitoringFor();
+    const dir = tempDir('kafka-rules-broken-');
+    // Same tests, but the under-replicated rule now needs > 5: its firing test must fail.
+    const broken = monitoring.alertRulesYaml.replace(/(kafka_server_replicamanager_underreplicatedpartitions\{job="kafka-brokers"\}\)) > 0/, '$1 > 5');
+    expect(broken).not.toBe(monitoring.alertRulesYaml);
+    writeFiles(dir, { [monitoring.ruleFileName]: broken, 'rules.test.yaml': monitoring.ruleTestsYaml });
+    const result = runTool('promtool', ['test', 'rules', 'rules.test.yaml'], dir);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toMatch(/KafkaUnderReplicatedPartitions/);
+  });
+
+  test('an alert that would fire on healthy data makes promtool test rules fail', () => {
+    const monitoring = monitoringFor();
+    const dir = tempDir('kafka-rules-noisy-');
+    const noisy = monitoring.alertRulesYaml.replace('up{job="kafka-brokers"} == 0', 'up{job="kafka-brokers"} >= 0');
+    expect(noisy).not.toBe(monitoring.alertRulesYaml);
+    writeFiles(dir, { [monitoring.ruleFileName]: noisy, 'rules.test.yaml': monitoring.ruleTestsYaml });
+    expect(runTool('promtool', ['test', 'rules', 'rules.test.yaml'], dir).status).not.toBe(0);
+  });
+});
+
+describe('metric names', () => {
+  const monitoring = monitoringFor();
+  const used = new Set(monitoring.alertRules.flatMap(r => r.metrics));
+
+  test('broker and controller metrics are exactly names the core JMX exporter config produces', () => {
+    const core = new Set<string>(Object.values(KAFKA_ALERT_METRICS));
+    const produced = new Set(JMX_EXPORTER_RULES.map(r => r.name));
+    const others = new Set<string>(['up', ...Object.values(KAFKA_EXPORTER_METRICS), ...Object.values(CONNECT_METRICS), ...Object.values(KUBELET_METRICS)]);
+    for (const name of used) {
+      if (others.has(name)) continue;
+      expect({ name, inCore: core.has(name), produced: produced.has(name) }).toEqual({ name, inCore: true, produced: true });
+    }
+  });
+
+  test('alertMetricSources splits the names by exporter', () => {
+    expect(alertMetricSources(monitoring.alertRules)).toEqual({
+      kafkaJmx: [
+        KAFKA_ALERT_METRICS.activeControllerCount, KAFKA_ALERT_METRICS.offlinePartitionsCount, KAFKA_ALERT_METRICS.isrShrinksTotal,
+        KAFKA_ALERT_METRICS.underMinIsrPartitions, KAFKA_ALERT_METRICS.underReplicatedPartitions,
+      ].sort(),
+      kafkaExporter: ['kafka_consumergroup_lag_sum'],
+      connect: ['kafka_connect_worker_connector_failed_task_count'],
+      kubelet: ['kubelet_volume_stats_capacity_bytes', 'kubelet_volume_stats_used_bytes'],
+      prometheus: ['up'],
+    });
+  });
+
+  test('lag alerts use kafka-exporter\'s documented metric and labels, with per-group thresholds', () => {
+    const lagRules = monitoring.alertRules.filter(r => r.alert === 'KafkaConsumerGroupLagHigh');
+    expect(lagRules.map(r => r.expr)).toEqual([
+      'max by (consumergroup, topic) (kafka_consumergroup_lag_sum{job="kafka-kafka-exporter",consumergroup="audit.v1"}) > 100',
+      'max by (consumergroup, topic) (kafka_consumergroup_lag_sum{job="kafka-kafka-exporter",consumergroup="orders-processor"}) > 200000',
+      'max by (consumergroup, topic) (kafka_consumergroup_lag_sum{job="kafka-kafka-exporter",consumergroup!~"audit\\\\.v1|orders-processor"}) > 5000',
+    ]);
+  });
+
+  test('the Connect failed-task metric is produced by the Connect JMX exporter rules', () => {
+    const { objects } = synthWith((cluster, chart) => new KafkaConnect(chart, 'connect', { cluster }));
+    const config = parse(objects.find(o => o.kind === 'ConfigMap' && o.metadata.name === 'kafka-connect-jmx-exporter').data['config.yaml']);
+    const rule = config.rules.find((r: any) => r.pattern.includes('connect-worker-metrics, connector='));
+    // The exporter turns `$2` = connector-failed-task-count into connector_failed_task_count.
+    expect(rule.name.replace('$2', 'connector-failed-task-count').replace(/-/g, '_')).toBe(CONNECT_METRICS.connectorFailedTaskCount);
+  });
+});
+
+describe('alert thresholds validation', () => {
+  const topology = { clusterName: 'k', namespace: 'k', metadataMode: KafkaMetadataMode.KRAFT, brokerCount: 3, brokerJob: 'b', metadataQuorumJob: 'c', kafkaExporterJob: 'e', kubeletJob: 'kubelet' };
+  test.each([
+    [{ diskUsagePercent: 120 }, /alertThresholds.diskUsagePercent: must be between 0 and 100/],
+    [{ consumerLag: 0 }, /alertThresholds.consumerLag: must be a positive number/],
+    [{ consumerLagPerGroup: { g: -1 } }, /alertThresholds.consumerLagPerGroup\["g"\]/],
+  ])('%j is rejected', (thresholds, message) => {
+    expect(() => buildKafkaAlertRules(topology, thresholds)).toThrow(message);
+  });
+
+  test('without Connect or Schema Registry there are no rules for them', () => {
+    const rules = buildKafkaAlertRules(topology);
+    expect(rules.map(r => r.alert)).not.toContain('KafkaConnectTaskFailed');
+    expect(rules.map(r => r.alert)).not.toContain('SchemaRegistryDown');
+    const dir = tempDir('kafka-rules-min-');
+    writeFiles(dir, { 'r.yaml': renderAlertRulesYaml('k', rules), 't.yaml': renderRuleTestsYaml('k', rules, 'r.yaml') });
+    expect(runTool('promtool', ['test', 'rules', 't.yaml'], dir).status).toBe(0);
+  });
+
+  test('a development cluster of one broker gets a matching missing-broker rule', () => {
+    const rules = buildKafkaAlertRules({ ...topology, brokerCount: 1 });
+    expect(rules.find(r => r.alert === 'KafkaBrokersMissing')!.expr).toBe('(count(up{job="b"} == 1) or vector(0)) < 1');
+    expect(KafkaProfile.DEVELOPMENT).toBe('development');
+  });
+});

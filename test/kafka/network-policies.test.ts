@@ -1,0 +1,62 @@
+import { KafkaMetadataMode, LoadBalancerProvider } from '../../lib/kafka';
+import { find, synth } from './helpers';
+
+const brokers = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' } } };
+const controllers = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'controller' } } };
+const monitoring = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } };
+
+describe('NetworkPolicies', () => {
+  test('controller port only from brokers and controllers; metrics only from monitoring', () => {
+    const { objects } = synth();
+    const np = find(objects, 'NetworkPolicy', 'kafka-controller-ingress');
+    expect(np.spec.podSelector).toEqual(controllers.podSelector);
+    expect(np.spec.policyTypes).toEqual(['Ingress']);
+    expect(np.spec.ingress).toEqual([
+      { from: [brokers, controllers], ports: [{ port: 9093, protocol: 'TCP' }] },
+      { from: [monitoring], ports: [{ port: 9404, protocol: 'TCP' }] },
+    ]);
+  });
+
+  test('internal listener only from brokers, labelled client pods/namespaces and the scraper; no external rule without an external listener', () => {
+    const { objects, cluster } = synth();
+    const np = find(objects, 'NetworkPolicy', 'kafka-broker-ingress');
+    const client = { [cluster.clientAccessLabel.key]: cluster.clientAccessLabel.value };
+    expect(cluster.clientAccessLabel).toEqual({ key: 'kafka-platform.io/kafka-client', value: 'true' });
+    expect(np.spec.ingress).toEqual([
+      { from: [brokers, { podSelector: { matchLabels: client }, namespaceSelector: {} }, { namespaceSelector: { matchLabels: client } }, monitoring], ports: [{ port: 9092, protocol: 'TCP' }] },
+      { from: [monitoring], ports: [{ port: 9404, protocol: 'TCP' }] },
+    ]);
+  });
+
+  test('the external port is open to any source (the LoadBalancer restricts it), only with an external listener', () => {
+    const { objects } = synth({ externalListener: { domain: 'k.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { secretName: 's' } } });
+    const np = find(objects, 'NetworkPolicy', 'kafka-broker-ingress');
+    expect(np.spec.ingress[2]).toEqual({ ports: [{ port: 9094, protocol: 'TCP' }] });
+  });
+
+  test('monitoring namespace and scraper pods are configurable', () => {
+    const { objects } = synth({ networkPolicy: { monitoringNamespace: 'observability', monitoringPodSelector: { 'app.kubernetes.io/name': 'prometheus' } } });
+    const np = find(objects, 'NetworkPolicy', 'kafka-broker-ingress');
+    expect(np.spec.ingress[1].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }]);
+  });
+
+  test('ZooKeeper: client port only from brokers, quorum ports only among ZooKeeper pods', () => {
+    const { objects } = synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER });
+    const np = find(objects, 'NetworkPolicy', 'kafka-zookeeper-ingress');
+    const zk = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'zookeeper' } } };
+    expect(np.spec.ingress).toEqual([
+      { from: [brokers], ports: [{ port: 2181, protocol: 'TCP' }] },
+      { from: [zk], ports: [{ port: 2888, protocol: 'TCP' }, { port: 3888, protocol: 'TCP' }, { port: 2181, protocol: 'TCP' }] },
+      { from: [monitoring], ports: [{ port: 9404, protocol: 'TCP' }] },
+    ]);
+  });
+
+  test('policy selectors match the pods they protect', () => {
+    const { objects } = synth();
+    for (const sts of objects.filter(o => o.kind === 'StatefulSet')) {
+      const component = sts.metadata.labels['app.kubernetes.io/component'];
+      const np = find(objects, 'NetworkPolicy', `kafka-${component}-ingress`);
+      expect(sts.spec.template.metadata.labels).toMatchObject(np.spec.podSelector.matchLabels);
+    }
+  });
+});

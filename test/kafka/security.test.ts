@@ -1,0 +1,152 @@
+import { KafkaMetadataMode, LoadBalancerProvider } from '../../lib/kafka';
+import { all, envOf, find, synth } from './helpers';
+
+function podSpecs(objects: any[]): Array<[string, any]> {
+  return [...all(objects, 'StatefulSet'), ...all(objects, 'Job')].map(o => [`${o.kind}/${o.metadata.name}`, o.spec.template.spec]);
+}
+
+const variants: Array<[string, any]> = [
+  ['KRaft', { externalListener: { domain: 'k.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { secretName: 't' } } }],
+  ['ZooKeeper', { metadataMode: KafkaMetadataMode.ZOOKEEPER }],
+];
+
+describe.each(variants)('security defaults (%s)', (_name, props) => {
+  const { objects } = synth(props, c => { c.addUser('connect'); });
+
+  test('every pod: non-root, RuntimeDefault seccomp, fsGroup', () => {
+    for (const [, spec] of podSpecs(objects)) {
+      expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' }, fsGroup: 1000 });
+      expect(spec.securityContext.runAsUser).toBeGreaterThan(0);
+    }
+  });
+
+  test('every container: read-only root, no privilege escalation, all capabilities dropped, requests and limits', () => {
+    for (const [, spec] of podSpecs(objects)) {
+      for (const c of [...spec.containers, ...(spec.initContainers ?? [])]) {
+        expect(c.securityContext).toMatchObject({ runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, privileged: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } });
+        expect(c.securityContext.capabilities.add).toBeUndefined();
+        expect(c.resources.requests.cpu).toBeDefined();
+        expect(c.resources.requests.memory).toBeDefined();
+        expect(c.resources.limits.cpu).toBeDefined();
+        expect(c.resources.limits.memory).toBeDefined();
+      }
+    }
+  });
+
+  test('Kafka pods run as uid 1000 (appuser of apache/kafka) and never get a service account token', () => {
+    for (const sts of all(objects, 'StatefulSet')) {
+      expect(sts.spec.template.spec.securityContext.runAsUser).toBe(1000);
+      expect(sts.spec.template.spec.automountServiceAccountToken).toBe(false);
+      expect(sts.spec.template.spec.enableServiceLinks).toBe(false);
+    }
+  });
+
+  test('JVM heap is derived from the memory limit (50%), memory request = limit', () => {
+    for (const sts of all(objects, 'StatefulSet')) {
+      const c = sts.spec.template.spec.containers[0];
+      expect(c.resources.requests.memory).toBe(c.resources.limits.memory);
+      const limitMi = parseInt(c.resources.limits.memory, 10) * (c.resources.limits.memory.endsWith('Gi') ? 1024 : 1);
+      const env = envOf(c);
+      const heap = env.KAFKA_HEAP_OPTS ?? `-Xmx${env.ZK_SERVER_HEAP}m`;
+      expect(heap).toContain(`-Xmx${limitMi / 2}m`);
+    }
+  });
+
+  test('no password or JAAS secret appears in any manifest; Kafka passwords come from secretKeyRef', () => {
+    const text = JSON.stringify(objects);
+    expect(text).not.toMatch(/password="[^"$]/);
+    expect(all(objects, 'Secret')).toHaveLength(0);
+    for (const [, spec] of podSpecs(objects)) {
+      for (const c of spec.containers) {
+        for (const e of c.env ?? []) {
+          if (/PASSWORD/.test(e.name)) {
+            expect(e.value).toBeUndefined();
+            expect(e.valueFrom.secretKeyRef.key).toBe('password');
+          }
+        }
+      }
+    }
+  });
+
+  test('the internal listener authenticates with SASL/SCRAM-SHA-512', () => {
+    const cm = find(objects, 'ConfigMap', 'kafka-broker-config').data['server.properties'];
+    expect(cm).toMatch(/listener\.security\.protocol\.map=.*INTERNAL:SASL_PLAINTEXT/);
+    expect(cm).toContain('sasl.enabled.mechanisms=SCRAM-SHA-512');
+    expect(cm).not.toMatch(/PLAINTEXT:PLAINTEXT|INTERNAL:PLAINTEXT/);
+  });
+});
+
+describe('credentials', () => {
+  test('addUser returns the Secret, keys, and is idempotent', () => {
+    const { cluster } = synth();
+    const a = cluster.addUser('schema-registry');
+    expect(a).toEqual({ username: 'schema-registry', secretName: 'kafka-user-schema-registry', passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config' });
+    expect(cluster.addUser('schema-registry')).toEqual(a);
+    expect(cluster.adminCredentials.secretName).toBe('kafka-user-admin');
+  });
+
+  test('the Secret bootstrap Job creates Secrets of users added after construction, with a least-privilege Role', () => {
+    const { objects } = synth({}, c => { c.addUser('connect'); });
+    const job = all(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-secrets-'));
+    expect(envOf(job.spec.template.spec.containers[0]).KAFKA_USER_SECRETS).toBe('admin=kafka-user-admin connect=kafka-user-connect');
+    expect(job.spec.template.spec.serviceAccountName).toBe('kafka-secrets-bootstrap');
+    const role = find(objects, 'Role', 'kafka-secrets-bootstrap');
+    expect(role.rules).toEqual([
+      { apiGroups: [''], resources: ['secrets'], resourceNames: ['kafka-user-admin', 'kafka-user-connect'], verbs: ['get'] },
+      { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
+    ]);
+    expect(find(objects, 'RoleBinding', 'kafka-secrets-bootstrap').subjects).toEqual([{ kind: 'ServiceAccount', name: 'kafka-secrets-bootstrap', namespace: 'kafka' }]);
+    expect(find(objects, 'ServiceAccount', 'kafka-secrets-bootstrap').automountServiceAccountToken).toBe(false);
+  });
+
+  test('the users Job upserts every added user from its Secret', () => {
+    const { objects } = synth({}, c => { c.addUser('connect'); c.addUser('ui'); });
+    const job = all(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-users-'));
+    const env = job.spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: 'KAFKA_USER_COUNT', value: '2' });
+    expect(env).toContainEqual({ name: 'KAFKA_USER_0_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-user-connect', key: 'password' } } });
+    expect(env).toContainEqual({ name: 'KAFKA_USER_1_NAME', value: 'ui' });
+    // The Job pod carries the client label, so the NetworkPolicy lets it reach the internal listener.
+    expect(job.spec.template.metadata.labels['kafka-platform.io/kafka-client']).toBe('true');
+  });
+
+  test('Job names change with their content (Jobs are immutable), and stay stable otherwise', () => {
+    const names = (o: any[]) => all(o, 'Job').map(j => j.metadata.name).sort();
+    const a = names(synth({}, c => c.addUser('connect')).objects);
+    const b = names(synth({}, c => c.addUser('connect')).objects);
+    const c2 = names(synth({}, c => { c.addUser('connect'); c.addUser('ui'); }).objects);
+    expect(a).toEqual(b);
+    expect(c2.filter(n => n.startsWith('kafka-users-'))).not.toEqual(a.filter(n => n.startsWith('kafka-users-')));
+  });
+
+  test('existing Secrets replace the generated ones and are not created', () => {
+    const { objects, cluster } = synth({ credentials: { existingSecrets: { admin: 'vault-kafka-admin' } } }, c => c.addUser('connect'));
+    expect(cluster.adminCredentials.secretName).toBe('vault-kafka-admin');
+    const broker = find(objects, 'StatefulSet', 'kafka-broker-0').spec.template.spec.containers[0];
+    expect(envOf(broker).KAFKA_ADMIN_PASSWORD).toEqual({ secretKeyRef: { name: 'vault-kafka-admin', key: 'password' } });
+    const job = all(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-secrets-'));
+    expect(envOf(job.spec.template.spec.containers[0]).KAFKA_USER_SECRETS).toBe('connect=kafka-user-connect');
+  });
+
+  test('without Secret creation there is no bootstrap Job, ServiceAccount or Role', () => {
+    const { objects } = synth({ credentials: { createMissingSecrets: false, existingSecrets: { admin: 'a' } } });
+    expect(all(objects, 'Job').some(j => j.metadata.name.startsWith('kafka-secrets-'))).toBe(false);
+    expect(all(objects, 'Role')).toHaveLength(0);
+    expect(all(objects, 'ServiceAccount')).toHaveLength(0);
+  });
+});
+
+describe('IKafkaCluster contract', () => {
+  test('KafkaCluster is usable wherever IKafkaCluster is expected', () => {
+    const { cluster } = synth();
+    const contract: import('../../lib/kafka').IKafkaCluster = cluster;
+    expect(contract.internalBootstrapServers).toBe('kafka-bootstrap.kafka.svc.cluster.local:9092');
+    expect(contract.internalSecurityProtocol).toBe('SASL_PLAINTEXT');
+    expect(contract.saslMechanism).toBe('SCRAM-SHA-512');
+    expect(contract.defaultReplicationFactor).toBe(3);
+    expect(contract.minInsyncReplicas).toBe(2);
+    expect(contract.brokerCount).toBe(3);
+    expect(contract.zones).toEqual(['zone-a', 'zone-b', 'zone-c']);
+    expect(contract.constructPath).toBe('test/kafka');
+  });
+});

@@ -1,0 +1,232 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { KafkaMetadataMode, LoadBalancerProvider } from '../../lib/kafka';
+import { FakeTools } from '../support/fake-tools';
+import { resolveContainerEnv } from '../support/pod-env';
+import { find, parseProperties, synth } from './helpers';
+
+const ADMIN_PASSWORD = 'a1b2c3d4e5f6a7b8c9d0';
+const FAKE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIfake\n-----END PRIVATE KEY-----\n';
+const FAKE_CERT = '-----BEGIN CERTIFICATE-----\nMIIcert\n-----END CERTIFICATE-----\n';
+
+let fake: FakeTools;
+beforeEach(() => {
+  fake = new FakeTools();
+  for (const tool of ['kafka-storage.sh', 'kafka-configs.sh', 'kafka-server-start.sh']) fake.install(tool);
+});
+afterEach(() => fake.cleanup());
+
+/** Lays out a pod of `statefulSet` (ordinal) on the local disk: ConfigMap files, writable dirs, env from the pod spec. */
+function preparePod(objects: any[], statefulSet: string, ordinal: number, overrides: Record<string, string> = {}) {
+  const sts = find(objects, 'StatefulSet', statefulSet);
+  const pod = sts.spec.template.spec;
+  const container = pod.containers[0];
+  const templateVolume = pod.volumes.find((v: any) => v.name === 'template');
+  const configMap = find(objects, 'ConfigMap', templateVolume.configMap.name);
+  const templateDir = path.join(fake.root, 'template');
+  fs.mkdirSync(templateDir, { recursive: true });
+  for (const [key, value] of Object.entries<string>(configMap.data)) fs.writeFileSync(path.join(templateDir, key), value);
+  const tlsDir = path.join(fake.root, 'tls');
+  fs.mkdirSync(tlsDir, { recursive: true });
+  fs.writeFileSync(path.join(tlsDir, 'tls.key'), FAKE_KEY);
+  fs.writeFileSync(path.join(tlsDir, 'tls.crt'), FAKE_CERT);
+  const adminSecret = container.env.find((e: any) => e.name === 'KAFKA_ADMIN_PASSWORD').valueFrom.secretKeyRef.name;
+  const env = resolveContainerEnv(container, {
+    podName: `${statefulSet}-${ordinal}`,
+    namespace: sts.metadata.namespace,
+    secrets: { [adminSecret]: { password: ADMIN_PASSWORD } },
+    overrides: {
+      KAFKA_HOME: fake.kafkaHome,
+      KAFKA_BASE_CONFIG: path.join(templateDir, 'server.properties'),
+      KAFKA_JMX_EXPORTER_CONFIG: path.join(templateDir, 'jmx-exporter.yaml'),
+      KAFKA_CONFIG_DIR: path.join(fake.root, 'config'),
+      KAFKA_DATA_DIR: path.join(fake.root, 'data'),
+      LOG_DIR: path.join(fake.root, 'logs'),
+      ...(container.env.some((e: any) => e.name === 'KAFKA_EXTERNAL_TLS_DIR') ? { KAFKA_EXTERNAL_TLS_DIR: tlsDir } : {}),
+      ...overrides,
+    },
+  });
+  // The container command is `/bin/bash <template>/kafka-start.sh`: run the ConfigMap's copy.
+  expect(container.command).toEqual(['/bin/bash', '/etc/kafka-template/kafka-start.sh']);
+  return { env, script: path.join(templateDir, 'kafka-start.sh'), tlsDir, container };
+}
+
+function finalConfig(): Record<string, string> {
+  const [start] = fake.calls('kafka-server-start.sh');
+  return parseProperties(start.config!);
+}
+
+describe('kafka-start.sh (KRaft broker)', () => {
+  test('derives node.id from zone and ordinal, writes per-pod properties, formats storage with the admin SCRAM user, then starts Kafka', () => {
+    const { objects, cluster } = synth();
+    const { env, script } = preparePod(objects, 'kafka-broker-1', 0);
+    const result = fake.run(script, env);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+
+    const config = finalConfig();
+    expect(config['node.id']).toBe('1100');
+    expect(config['broker.rack']).toBe('zone-b');
+    expect(config['listeners']).toBe('INTERNAL://0.0.0.0:9092');
+    expect(config['advertised.listeners']).toBe('INTERNAL://kafka-broker-1-0.kafka-broker-headless.kafka.svc.cluster.local:9092');
+    expect(config['controller.quorum.voters']).toBe(cluster.controllerQuorumVoters);
+    expect(config['log.dirs']).toBe(env.KAFKA_DATA_DIR);
+    expect(config['process.roles']).toBe('broker');
+    expect(config['listener.name.internal.scram-sha-512.sasl.jaas.config'])
+      .toBe(`org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${ADMIN_PASSWORD}";`);
+    // HA defaults from the base ConfigMap are kept.
+    expect(config['min.insync.replicas']).toBe('2');
+
+    const [format] = fake.calls('kafka-storage.sh');
+    expect(format.args).toEqual([
+      'format', '--config', path.join(env.KAFKA_CONFIG_DIR, 'server.properties'), '--cluster-id', cluster.kraftClusterId,
+      '--ignore-formatted', '--add-scram', `SCRAM-SHA-512=[name=admin,password=${ADMIN_PASSWORD}]`,
+    ]);
+    const [start] = fake.calls('kafka-server-start.sh');
+    expect(start.args).toEqual([path.join(env.KAFKA_CONFIG_DIR, 'server.properties')]);
+    expect(start.env.KAFKA_HEAP_OPTS).toBe('-Xms2048m -Xmx2048m');
+    expect(start.env.KAFKA_OPTS).toBe(`-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=9404:${env.KAFKA_JMX_EXPORTER_CONFIG}`);
+    // Order: format strictly before start.
+    expect(fake.calls().map(c => c.tool)).toEqual(['kafka-storage.sh', 'kafka-server-start.sh']);
+  });
+
+  test('the final config file is private to the Kafka user (it holds the admin password)', () => {
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0);
+    expect(fake.run(script, env).status).toBe(0);
+    const mode = fs.statSync(path.join(env.KAFKA_CONFIG_DIR, 'server.properties')).mode & 0o777;
+    expect(mode).toBe(0o600);
+  });
+
+  test('a local harness moves hosts and ports through env vars only', () => {
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-broker-2', 0, {
+      KAFKA_LISTEN_HOST: '127.0.0.1', KAFKA_ADVERTISED_HOST: '127.0.0.1', KAFKA_INTERNAL_PORT: '19092',
+      KAFKA_CONTROLLER_QUORUM_VOTERS: '0@127.0.0.1:19093', KAFKA_METRICS_PORT: '19404', KAFKA_METRICS_HOST: '127.0.0.1',
+    });
+    expect(fake.run(script, env).status).toBe(0);
+    const config = finalConfig();
+    expect(config['node.id']).toBe('1200');
+    expect(config['listeners']).toBe('INTERNAL://127.0.0.1:19092');
+    expect(config['advertised.listeners']).toBe('INTERNAL://127.0.0.1:19092');
+    expect(config['controller.quorum.voters']).toBe('0@127.0.0.1:19093');
+    expect(fake.calls('kafka-server-start.sh')[0].env.KAFKA_OPTS).toContain('=127.0.0.1:19404:');
+    const base = fs.readFileSync(env.KAFKA_BASE_CONFIG, 'utf8');
+    expect(base).not.toMatch(/svc\.cluster\.local|:9092|:9093/);
+  });
+
+  test('stops before starting Kafka when formatting fails', () => {
+    fake.install('kafka-storage.sh', 'echo "format failed" >&2; exit 3');
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0);
+    const result = fake.run(script, env);
+    expect(result.status).toBe(3);
+    expect(fake.calls('kafka-server-start.sh')).toHaveLength(0);
+  });
+
+  test('refuses to start without a required variable, naming it', () => {
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0);
+    delete env.KAFKA_RACK;
+    const result = fake.run(script, env);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('KAFKA_RACK is not set');
+    expect(fake.calls()).toHaveLength(0);
+  });
+
+  test('refuses a pod name without an ordinal', () => {
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0, { POD_NAME: 'kafka-broker' });
+    const result = fake.run(script, env);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('cannot read the pod ordinal');
+  });
+
+  test('refuses a password that would break the SCRAM argument syntax', () => {
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0, { KAFKA_ADMIN_PASSWORD: 'abc,password=evil]' });
+    const result = fake.run(script, env);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('KAFKA_ADMIN_PASSWORD may only contain');
+    expect(fake.calls()).toHaveLength(0);
+  });
+});
+
+describe('kafka-start.sh (KRaft controller)', () => {
+  test('controller id = ordinal * zones + zone index, controller listener only', () => {
+    const { objects, cluster } = synth({ controllers: { replicas: 5 } });
+    const { env, script } = preparePod(objects, 'kafka-controller-1', 1);
+    const result = fake.run(script, env);
+    expect(result.status).toBe(0);
+    const config = finalConfig();
+    expect(config['node.id']).toBe('4');
+    expect(config['process.roles']).toBe('controller');
+    expect(config['listeners']).toBe('CONTROLLER://0.0.0.0:9093');
+    expect(config['advertised.listeners']).toBeUndefined();
+    expect(config['broker.rack']).toBeUndefined();
+    expect(config['controller.quorum.voters']).toBe(cluster.controllerQuorumVoters);
+    expect(cluster.controllerQuorumVoters.split(',')[4]).toBe('4@kafka-controller-1-1.kafka-controller-headless.kafka.svc.cluster.local:9093');
+    const [format] = fake.calls('kafka-storage.sh');
+    expect(format.args).toContain('--add-scram');
+    expect(format.args.slice(0, 6)).toEqual(['format', '--config', path.join(env.KAFKA_CONFIG_DIR, 'server.properties'), '--cluster-id', cluster.kraftClusterId, '--ignore-formatted']);
+    expect(fake.calls('kafka-server-start.sh')[0].env.KAFKA_HEAP_OPTS).toBe('-Xms1024m -Xmx1024m');
+  });
+});
+
+describe('kafka-start.sh (ZooKeeper mode broker)', () => {
+  test('upserts the inter-broker SCRAM user in ZooKeeper, then starts with broker.id and zookeeper.connect, never formats', () => {
+    const { objects, cluster } = synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER });
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0);
+    const result = fake.run(script, env);
+    expect(result.status).toBe(0);
+    expect(fake.calls('kafka-storage.sh')).toHaveLength(0);
+    const [configs] = fake.calls('kafka-configs.sh');
+    expect(configs.args).toEqual([
+      '--zookeeper', cluster.zookeeperConnect, '--alter', '--add-config', `SCRAM-SHA-512=[password=${ADMIN_PASSWORD}]`,
+      '--entity-type', 'users', '--entity-name', 'admin',
+    ]);
+    const config = finalConfig();
+    expect(config['broker.id']).toBe('1000');
+    expect(config['node.id']).toBeUndefined();
+    expect(config['zookeeper.connect']).toBe(cluster.zookeeperConnect);
+    expect(config['broker.id.generation.enable']).toBe('false');
+    expect(config['listener.security.protocol.map']).toBe('INTERNAL:SASL_PLAINTEXT');
+    expect(fake.calls().map(c => c.tool)).toEqual(['kafka-configs.sh', 'kafka-server-start.sh']);
+  });
+
+  test('retries the ZooKeeper user upsert until ZooKeeper answers', () => {
+    const counter = path.join(fake.root, 'attempts');
+    fake.install('kafka-configs.sh', `n=$(( $(cat "${counter}" 2>/dev/null || echo 0) + 1 )); echo $n > "${counter}"; [ $n -ge 3 ]`);
+    const { objects } = synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER });
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0, { KAFKA_START_RETRY_SECONDS: '0' });
+    expect(fake.run(script, env).status).toBe(0);
+    expect(fake.calls('kafka-configs.sh')).toHaveLength(3);
+    expect(fake.calls('kafka-server-start.sh')).toHaveLength(1);
+  });
+});
+
+describe('kafka-start.sh (external listener)', () => {
+  const ext = { domain: 'kafka.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { secretName: 'kafka-tls' } };
+
+  test('advertises broker-<nodeId>.<domain> and builds a PEM keystore from the TLS Secret', () => {
+    const { objects } = synth({ externalListener: ext });
+    const { env, script } = preparePod(objects, 'kafka-broker-2', 0);
+    expect(fake.run(script, env).status).toBe(0);
+    const config = finalConfig();
+    expect(config['listeners']).toBe('INTERNAL://0.0.0.0:9092,EXTERNAL://0.0.0.0:9094');
+    expect(config['advertised.listeners']).toBe('INTERNAL://kafka-broker-2-0.kafka-broker-headless.kafka.svc.cluster.local:9092,EXTERNAL://broker-1200.kafka.example.com:9094');
+    expect(config['listener.security.protocol.map']).toBe('CONTROLLER:PLAINTEXT,INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_SSL');
+    expect(config['listener.name.external.ssl.keystore.type']).toBe('PEM');
+    expect(fs.readFileSync(config['listener.name.external.ssl.keystore.location'], 'utf8')).toBe(FAKE_KEY + FAKE_CERT);
+  });
+
+  test('refuses a PKCS#1 key, which Kafka cannot read', () => {
+    const { objects } = synth({ externalListener: ext });
+    const { env, script, tlsDir } = preparePod(objects, 'kafka-broker-0', 0);
+    fs.writeFileSync(path.join(tlsDir, 'tls.key'), '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----\n');
+    const result = fake.run(script, env);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('must be a PKCS#8 PEM key');
+    expect(fake.calls('kafka-server-start.sh')).toHaveLength(0);
+  });
+});

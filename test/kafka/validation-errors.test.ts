@@ -1,0 +1,153 @@
+import { KafkaPlatformValidationError } from '../../lib/errors';
+import { KafkaMetadataMode, KafkaProfile, KafkaTopic, LoadBalancerProvider } from '../../lib/kafka';
+import { synth } from './helpers';
+
+/** Asserts synth fails with a KafkaPlatformValidationError naming the construct path and `prop`. */
+function expectError(fn: () => unknown, prop: string, problem: RegExp): void {
+  let caught: unknown;
+  try { fn(); } catch (e) { caught = e; }
+  expect(caught).toBeInstanceOf(KafkaPlatformValidationError);
+  const err = caught as KafkaPlatformValidationError;
+  expect(err.prop).toBe(prop);
+  expect(err.constructPath).toBe('test/kafka');
+  expect(err.message).toMatch(problem);
+  expect(err.fix.length).toBeGreaterThan(5);
+  expect(err.message).toContain('Fix: ');
+}
+
+const ext = { domain: 'kafka.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { secretName: 's' } };
+
+describe('each HA invariant fails synth in PRODUCTION, naming the prop and the fix', () => {
+  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  test('fewer than 3 zones', () => expectError(() => synth({ zones: ['a', 'b'], brokers: { replicas: 4 } }), 'zones', /cannot survive the loss of a zone/));
+  test('no zones', () => expectError(() => synth({ zones: [] }), 'zones', /no zones given/));
+  test('duplicate zones', () => expectError(() => synth({ zones: ['a', 'a', 'b'] }), 'zones', /repeat/));
+  test('invalid zone label', () => expectError(() => synth({ zones: ['a', 'b', 'c d'] }), 'zones', /not valid label values/));
+  test('brokers not a multiple of zones', () => expectError(() => synth({ brokers: { replicas: 4 } }), 'brokers.replicas', /cannot be spread evenly.*use a multiple of 3/));
+  test('zero brokers', () => expectError(() => synth({ brokers: { replicas: 0 } }), 'brokers.replicas', /not a positive whole number/));
+  test('even controller count', () => expectError(() => synth({ controllers: { replicas: 4 } }), 'controllers.replicas', /not an odd quorum/));
+  test('7 controllers', () => expectError(() => synth({ controllers: { replicas: 7 } }), 'controllers.replicas', /use 3 or 5/));
+  test('single controller', () => expectError(() => synth({ controllers: { replicas: 1 } }), 'controllers.replicas', /cannot tolerate a failure/));
+  test('even ZooKeeper ensemble', () => expectError(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, zookeeper: { replicas: 2 } }), 'zookeeper.replicas', /not an odd ensemble/));
+  test('RF > brokers', () => expectError(() => synth({ brokers: { config: { 'default.replication.factor': '4' } } }), 'brokers.config["default.replication.factor"]', /more than the 3 broker/));
+  test('RF < 3', () => expectError(() => synth({ brokers: { config: { 'default.replication.factor': '2', 'min.insync.replicas': '1' } } }), 'brokers.config["default.replication.factor"]', /loses data/));
+  test('RF not a number', () => expectError(() => synth({ brokers: { config: { 'default.replication.factor': 'three' } } }), 'brokers.config["default.replication.factor"]', /not a positive integer/));
+  test('offsets topic RF > brokers', () => expectError(() => synth({ brokers: { config: { 'offsets.topic.replication.factor': '5' } } }), 'brokers.config["offsets.topic.replication.factor"]', /more than the 3/));
+  test('transaction log RF < 3', () => expectError(() => synth({ brokers: { config: { 'transaction.state.log.replication.factor': '1', 'transaction.state.log.min.isr': '1' } } }), 'brokers.config["transaction.state.log.replication.factor"]', /loses data/));
+  test('min ISR = RF', () => expectError(() => synth({ brokers: { config: { 'min.insync.replicas': '3' } } }), 'brokers.config["min.insync.replicas"]', /equals default.replication.factor/));
+  test('min ISR > RF', () => expectError(() => synth({ brokers: { config: { 'min.insync.replicas': '4' } } }), 'brokers.config["min.insync.replicas"]', /no write with acks=all/));
+  test('min ISR 1', () => expectError(() => synth({ brokers: { config: { 'min.insync.replicas': '1' } } }), 'brokers.config["min.insync.replicas"]', /single broker/));
+  test('transaction log min ISR >= its RF', () => expectError(() => synth({ brokers: { config: { 'transaction.state.log.min.isr': '3' } } }), 'brokers.config["transaction.state.log.min.isr"]', /equals/));
+  test('unclean leader election on', () => expectError(() => synth({ brokers: { config: { 'unclean.leader.election.enable': 'true' } } }), 'brokers.config["unclean.leader.election.enable"]', /out-of-sync replica/));
+  test('auto topic creation on', () => expectError(() => synth({ brokers: { config: { 'auto.create.topics.enable': 'true' } } }), 'brokers.config["auto.create.topics.enable"]', /bypassing/));
+  test('replica selector not rack-aware', () => expectError(() => synth({ brokers: { config: { 'replica.selector.class': 'org.apache.kafka.common.replica.LeaderSelector' } } }), 'brokers.config["replica.selector.class"]', /ignores zones/));
+  test('controlled shutdown off', () => expectError(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, brokers: { config: { 'controlled.shutdown.enable': 'false' } } }), 'brokers.config["controlled.shutdown.enable"]', /unclean leadership loss/));
+  test('grace period too short', () => expectError(() => synth({ brokers: { terminationGracePeriodSeconds: 30 } }), 'brokers.terminationGracePeriodSeconds', /at least 120|before it moved/));
+  test('NetworkPolicies off', () => expectError(() => synth({ networkPolicy: { enabled: false } }), 'networkPolicy.enabled', /unauthenticated controller listener/));
+  test.each(['node.id', 'broker.rack', 'listeners', 'advertised.listeners', 'log.dirs', 'listener.name.internal.scram-sha-512.sasl.jaas.config'])('managed property %s', (key) =>
+    expectError(() => synth({ brokers: { config: { [key]: 'x' } } }), `brokers.config["${key}"]`, /set per pod by the start script/));
+  test('managed property on controllers', () => expectError(() => synth({ controllers: { config: { 'controller.quorum.voters': 'x' } } }), 'controllers.config["controller.quorum.voters"]', /start script/));
+});
+
+describe('input validation', () => {
+  test('invalid cluster name', () => expectError(() => synth({ clusterName: 'Kafka_1' }), 'clusterName', /not a DNS label/));
+  test('invalid namespace', () => expectError(() => synth({ namespace: 'Bad NS' }), 'namespace', /not a valid namespace/));
+  test('zookeeper options in KRaft mode', () => expectError(() => synth({ zookeeper: { replicas: 3 } }), 'zookeeper', /metadataMode is KRAFT/));
+  test('controller options in ZooKeeper mode', () => expectError(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, controllers: { replicas: 3 } }), 'controllers', /metadataMode is ZOOKEEPER/));
+  test('image with latest tag', () => expectError(() => synth({ image: 'apache/kafka:latest' }), 'image', /not pinned/));
+  test('image without a tag', () => expectError(() => synth({ images: { zookeeper: 'zookeeper' } }), 'images.zookeeper', /not pinned/));
+  test('image and images.kafka together', () => expectError(() => synth({ image: 'a/b:1', images: { kafka: 'a/b:2' } }), 'image', /together/));
+  test('bad memory quantity', () => expectError(() => synth({ brokers: { resources: { memory: '4GB' } } }), 'brokers.resources.memory', /not a memory quantity/));
+  test('too little broker memory', () => expectError(() => synth({ brokers: { resources: { memory: '512Mi' } } }), 'brokers.resources.memory', /too little/));
+  test('bad CPU quantity', () => expectError(() => synth({ controllers: { resources: { cpuLimit: 'two' } } }), 'controllers.resources.cpuLimit', /not a CPU quantity/));
+  test('bad storage size', () => expectError(() => synth({ brokers: { storage: { size: '100GB' } } }), 'brokers.storage.size', /not a storage quantity/));
+  test('heap fraction out of range', () => expectError(() => synth({ brokers: { heapFraction: 0.95 } }), 'brokers.heapFraction', /page cache/));
+  test('external listener without a certificate source', () => expectError(() => synth({ externalListener: { ...ext, tls: {} } }), 'externalListener.tls', /no certificate sources/));
+  test('external listener with two certificate sources', () => expectError(() => synth({ externalListener: { ...ext, tls: { secretName: 's', certManagerIssuer: { name: 'i' } } } }), 'externalListener.tls', /two certificate sources/));
+  test('external listener domain', () => expectError(() => synth({ externalListener: { ...ext, domain: 'Not A Domain' } }), 'externalListener.domain', /not a lower-case DNS domain/));
+  test('external listener port clash', () => expectError(() => synth({ externalListener: { ...ext, port: 9092 } }), 'externalListener.port', /not a free unprivileged port/));
+  test('Alibaba NLB without zone mappings', () => expectError(() => synth({ externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.ALIBABA_NLB } } }), 'externalListener.loadBalancer.zoneMappings', /at least two zones/));
+  test('invalid user name', () => expectError(() => synth({}, c => c.addUser('Bad User')), 'addUser("Bad User")', /not a valid user name/));
+  test('addUser with the admin user', () => expectError(() => synth({}, c => c.addUser('admin')), 'addUser("admin")', /inter-broker admin/));
+  test('invalid admin user name', () => expectError(() => synth({ credentials: { adminUsername: 'ad min' } }), 'credentials.adminUsername', /not a valid user name/));
+  test('no Secret for a user when Secret creation is off', () => expectError(() => synth({ credentials: { createMissingSecrets: false } }), 'credentials.existingSecrets', /no Secret given for admin/));
+});
+
+describe('topic validation', () => {
+  const topic = { name: 'orders', partitions: 6, replicationFactor: 3 };
+  test('RF > brokers', () => expectError(() => synth({ topics: [{ ...topic, replicationFactor: 4 }] }), 'topics["orders"].replicationFactor', /more than the 3 broker/));
+  test('RF < 3 in production', () => expectError(() => synth({ topics: [{ ...topic, replicationFactor: 2, config: { 'min.insync.replicas': '1' } }] }), 'topics["orders"].replicationFactor', /loses data/));
+  test('min ISR >= RF', () => expectError(() => synth({ topics: [{ ...topic, config: { 'min.insync.replicas': '3' } }] }), 'topics["orders"].config["min.insync.replicas"]', /not below the replication factor/));
+  test('min ISR 1', () => expectError(() => synth({ topics: [{ ...topic, config: { 'min.insync.replicas': '1' } }] }), 'topics["orders"].config["min.insync.replicas"]', /one broker/));
+  test('unknown topic config', () => expectError(() => synth({ topics: [{ ...topic, config: { 'retention.msec': '1' } }] }), 'topics["orders"].config["retention.msec"]', /not a topic config Kafka knows/));
+  test('config removed in Kafka 4 is rejected in KRaft mode, accepted in ZooKeeper mode', () => {
+    expectError(() => synth({ topics: [{ ...topic, config: { 'message.format.version': '3.0' } }] }), 'topics["orders"].config["message.format.version"]', /not a topic config/);
+    expect(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, topics: [{ ...topic, config: { 'message.format.version': '3.0' } }] })).not.toThrow();
+  });
+  test('invalid topic name', () => expectError(() => synth({ topics: [{ ...topic, name: 'bad topic' }] }), 'topics["bad topic"].name', /not a valid topic name/));
+  test('zero partitions', () => expectError(() => synth({ topics: [{ ...topic, partitions: 0 }] }), 'topics["orders"].partitions', /not a positive whole number/));
+  test('unclean election on a topic', () => expectError(() => synth({ topics: [{ ...topic, config: { 'unclean.leader.election.enable': 'true' } }] }), 'topics["orders"].config["unclean.leader.election.enable"]', /drop acknowledged/));
+  test('same topic declared twice with different settings', () => expectError(() => synth({ topics: [topic, { ...topic, partitions: 12 }] }), 'topics["orders"]', /declared twice/));
+  test('identical duplicate declarations are fine', () => expect(() => synth({ topics: [topic, { ...topic }] })).not.toThrow());
+  test('validateTopic names the owner and prop given by the caller', () => {
+    const { cluster } = synth();
+    let err: any;
+    try { cluster.validateTopic('platform/schema-registry', 'topics._schemas', { name: '_schemas', partitions: 1, replicationFactor: 5 }); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(KafkaPlatformValidationError);
+    expect(err.constructPath).toBe('platform/schema-registry');
+    expect(err.prop).toBe('topics._schemas.replicationFactor');
+  });
+  test('KafkaTopic construct validates with its own path', () => {
+    let err: any;
+    try { synth({}, (c, chart) => new KafkaTopic(chart, 'events', { cluster: c, name: 'events', replicationFactor: 9 })); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(KafkaPlatformValidationError);
+    expect(err.constructPath).toBe('test/events');
+  });
+});
+
+describe('DEVELOPMENT profile', () => {
+  test('lets a single-zone, single-broker cluster synthesize, with a loud warning naming each relaxed invariant', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { cluster } = synth({
+        profile: KafkaProfile.DEVELOPMENT, zones: ['local'], brokers: { replicas: 1, config: { 'default.replication.factor': '1', 'min.insync.replicas': '1', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '1', 'transaction.state.log.min.isr': '1' } },
+        controllers: { replicas: 1 },
+        topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
+      });
+      expect(cluster.brokerCount).toBe(1);
+      expect(warn).toHaveBeenCalledTimes(1);
+      const text = String(warn.mock.calls[0][0]);
+      expect(text).toContain('NOT highly available');
+      for (const prop of ['zones', 'controllers.replicas', 'brokers.config["default.replication.factor"]', 'brokers.config["min.insync.replicas"]', 'brokers.config["offsets.topic.replication.factor"]', 'brokers.config["transaction.state.log.replication.factor"]', 'brokers.config["transaction.state.log.min.isr"]']) {
+        expect(text).toContain(`- ${prop}:`);
+      }
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('still refuses what cannot work at all (RF > brokers, even quorum)', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expectError(() => synth({ profile: KafkaProfile.DEVELOPMENT, zones: ['local'], brokers: { replicas: 1 } }), 'brokers.config["default.replication.factor"]', /more than the 1 broker/);
+      expectError(() => synth({ profile: KafkaProfile.DEVELOPMENT, controllers: { replicas: 2 } }), 'controllers.replicas', /not an odd quorum/);
+    } finally { warn.mockRestore(); }
+  });
+
+  test('PRODUCTION prints no warning', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    synth();
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
+
+describe('late validation at synth', () => {
+  test('a user added after construction without a Secret fails synth when Secret creation is off', () => {
+    let err: any;
+    try { synth({ credentials: { createMissingSecrets: false, existingSecrets: { admin: 'a' } } }, c => c.addUser('connect')); } catch (e) { err = e; }
+    expect(String(err)).toContain('credentials.existingSecrets: no Secret given for connect');
+  });
+});

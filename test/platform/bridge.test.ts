@@ -1,0 +1,132 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
+import { KafkaPlatformValidationError } from '../../lib/errors';
+import { KubernetesManifestBridge, escapeForTerraform } from '../../lib/platform/manifest-bridge';
+import { ApplyTier, KubernetesObject } from '../../lib/platform/object-identity';
+import { SCRIPT, sampleObjects } from './sample-objects';
+
+function synthBridge(objects: KubernetesObject[], extra: Partial<ConstructorParameters<typeof KubernetesManifestBridge>[2]> = {}) {
+  const stack = new TerraformStack(Testing.app(), 'workloads');
+  const bridge = new KubernetesManifestBridge(stack, 'k8s', { objects, ...extra });
+  return { stack, bridge, json: JSON.parse(Testing.synth(stack)) };
+}
+
+function manifestsByKind(json: any): Record<string, { name: string; body: any }> {
+  return Object.fromEntries(Object.entries<any>(json.resource.kubernetes_manifest).map(([name, body]) => [`${body.manifest.kind}/${body.manifest.metadata.name}`, { name, body }]));
+}
+
+describe('KubernetesManifestBridge', () => {
+  test('one kubernetes_manifest per object, with ids from kind, namespace and name', () => {
+    const { json } = synthBridge(sampleObjects());
+    expect(Object.keys(json.resource.kubernetes_manifest).map((k) => k.replace(/_[0-9A-F]{8}$/, '')).sort()).toEqual([
+      'k8s_clusterrole-reader',
+      'k8s_configmap-apps-scripts',
+      'k8s_customresourcedefinition-widgets_example_com',
+      'k8s_deployment-apps-app',
+      'k8s_namespace-apps',
+      'k8s_service-apps-app-lb',
+    ]);
+  });
+
+  test('Namespaces and CRDs first, then cluster-scoped objects, then namespaced ones', () => {
+    const { json } = synthBridge(sampleObjects());
+    const m = manifestsByKind(json);
+    const addr = (key: string) => `kubernetes_manifest.${m[key].name}`;
+    expect(json.resource.terraform_data).toBeUndefined();
+    expect(m['Namespace/apps'].body.depends_on).toBeUndefined();
+    expect(m['CustomResourceDefinition/widgets.example.com'].body.depends_on).toBeUndefined();
+    expect([...m['ClusterRole/reader'].body.depends_on].sort()).toEqual([addr('CustomResourceDefinition/widgets.example.com'), addr('Namespace/apps')].sort());
+    for (const key of ['Deployment/app', 'Service/app-lb', 'ConfigMap/scripts']) expect(m[key].body.depends_on).toEqual([addr('ClusterRole/reader')]);
+  });
+
+  test('without cluster-scoped objects, namespaced objects wait for the namespaces directly', () => {
+    const { json } = synthBridge(sampleObjects().filter((o) => o.kind !== 'ClusterRole'));
+    const m = manifestsByKind(json);
+    expect([...m['Deployment/app'].body.depends_on].sort()).toEqual([
+      `kubernetes_manifest.${m['CustomResourceDefinition/widgets.example.com'].name}`, `kubernetes_manifest.${m['Namespace/apps'].name}`,
+    ].sort());
+  });
+
+  test('the dependency graph grows linearly with the number of namespaced objects', () => {
+    const many: KubernetesObject[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' } }];
+    for (let i = 0; i < 500; i++) many.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}`, namespace: 'a' }, data: {} });
+    const { json } = synthBridge(many);
+    const edges = Object.values<any>(json.resource.kubernetes_manifest).reduce((n, r) => n + (r.depends_on?.length ?? 0), 0);
+    expect(edges).toBe(500);
+  });
+
+  test('the same objects in another order give the same resources', () => {
+    const objects = sampleObjects();
+    const a = synthBridge(objects).json.resource.kubernetes_manifest;
+    const b = synthBridge([...objects].reverse()).json.resource.kubernetes_manifest;
+    expect(b).toEqual(a);
+  });
+
+  test('Terraform template sequences in strings are escaped', () => {
+    const { json } = synthBridge(sampleObjects());
+    const script = manifestsByKind(json)['ConfigMap/scripts'].body.manifest.data['start.sh'];
+    expect(script).toBe('#!/bin/bash\nset -eu\nid="$${HOSTNAME##*-}"\necho "%%{not a directive}" "$$${literal}" "$${A:-x}"\n');
+    expect(escapeForTerraform({ '${k}': ['%{x}'] })).toEqual({ '$${k}': ['%%{x}'] });
+  });
+
+  test('Terraform itself turns the escaped manifest back into the original object', () => {
+    const terraform = spawnSync('terraform', ['version'], { encoding: 'utf8' });
+    expect(terraform.status).toBe(0);
+    const objects = sampleObjects();
+    const { json } = synthBridge(objects);
+    const configMap = manifestsByKind(json)['ConfigMap/scripts'].body.manifest;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-escape-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ output: { object: { value: configMap } } }));
+      fs.writeFileSync(path.join(dir, 'terraformrc'), '');
+      const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: path.join(dir, 'terraformrc') };
+      const apply = spawnSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
+      expect(`${apply.stderr}`).toBe('');
+      expect(apply.status).toBe(0);
+      const out = spawnSync('terraform', ['output', '-json', 'object'], { cwd: dir, env, encoding: 'utf8' });
+      expect(JSON.parse(out.stdout)).toEqual(objects.find((o) => o.kind === 'ConfigMap'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('LoadBalancer Services the DNS needs wait for their address, read through a data source', () => {
+    const stack = new TerraformStack(Testing.app(), 'workloads');
+    const bridge = new KubernetesManifestBridge(stack, 'k8s', { objects: sampleObjects(), loadBalancerServices: ['apps/app-lb'], loadBalancerAddressType: 'ip' });
+    const address = bridge.loadBalancerAddress('apps', 'app-lb');
+    new TerraformOutput(stack, 'address', { value: address });
+    new TerraformOutput(stack, 'address-again', { value: bridge.loadBalancerAddress('apps', 'app-lb') });
+    const json = JSON.parse(Testing.synth(stack));
+    const m = manifestsByKind(json);
+    expect(m['Service/app-lb'].body.wait).toEqual({ fields: { 'status.loadBalancer.ingress[0].ip': '^.+$' } });
+    expect(m['Deployment/app'].body.wait).toBeUndefined();
+    const [dataName, data] = Object.entries<any>(json.data.kubernetes_service_v1)[0];
+    expect(data.depends_on).toEqual([`kubernetes_manifest.${m['Service/app-lb'].name}`]);
+    expect(Object.keys(json.data.kubernetes_service_v1)).toHaveLength(1);
+    expect(json.output.address.value).toBe(`\${data.kubernetes_service_v1.${dataName}.status[0].load_balancer[0].ingress[0].ip}`);
+    expect(json.output['address-again'].value).toBe(json.output.address.value);
+  });
+
+  test('duplicate objects, nameless objects and unknown LoadBalancer Services are refused', () => {
+    const objects = sampleObjects();
+    expect(() => synthBridge([...objects, objects[0]])).toThrow(KafkaPlatformValidationError);
+    expect(() => synthBridge([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: {} }])).toThrow(/metadata.name/);
+    expect(() => synthBridge(objects, { loadBalancerServices: ['apps/missing'] })).toThrow(/apps\/missing/);
+  });
+
+  test('bridged objects keep their tier and the unescaped object', () => {
+    const { bridge } = synthBridge(sampleObjects());
+    expect(bridge.objects.map((o) => [o.key, ApplyTier[o.tier]])).toEqual([
+      ['CustomResourceDefinition/widgets.example.com', 'FOUNDATION'],
+      ['Namespace/apps', 'FOUNDATION'],
+      ['ClusterRole/reader', 'CLUSTER'],
+      ['Deployment/apps/app', 'NAMESPACED'],
+      ['Service/apps/app-lb', 'NAMESPACED'],
+      ['ConfigMap/apps/scripts', 'NAMESPACED'],
+    ]);
+    expect(bridge.objects.find((o) => o.key === 'ConfigMap/apps/scripts')!.object.data['start.sh']).toBe(SCRIPT);
+  });
+});
