@@ -57,7 +57,8 @@ export class KafkaExporter extends Construct {
     const mechanism = cluster.saslMechanism === 'SCRAM-SHA-256' ? 'scram-sha256' : 'scram-sha512';
     const args = [
       ...cluster.internalBootstrapServers.split(',').map(s => `--kafka.server=${s.trim()}`),
-      '--kafka.version=3.9.0',
+      // The newest protocol level the exporter's Kafka client (sarama) knows; Kafka 4.x brokers accept its requests.
+      '--kafka.version=3.6.0',
       '--sasl.enabled',
       `--sasl.mechanism=${mechanism}`,
       `--sasl.username=${this.credentials.username}`,

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { KafkaPlatformValidationError } from '../../../lib/errors';
-import { KafkaProfile } from '../../../lib/kafka';
+import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka';
 import { ECOSYSTEM_IMAGES, validateImage } from '../../../lib/kafka/ecosystem';
 import { validateManifests } from '../../support/k8s-validate';
 import { allContainers, EVERYTHING, ofKind, synthEcosystem } from './support';
@@ -96,6 +96,16 @@ describe('KafkaEcosystem with every component on', () => {
   test('synth is deterministic (byte-identical)', () => {
     const again = synthEcosystem(EVERYTHING).objects;
     expect(JSON.stringify(again)).toBe(JSON.stringify(objects));
+  });
+});
+
+describe('KafkaEcosystem on a ZooKeeper-mode cluster', () => {
+  test('every component synthesizes and validates; quorum alerts target ZooKeeper and the brokers', () => {
+    const { objects, ecosystem } = synthEcosystem(EVERYTHING, { metadataMode: KafkaMetadataMode.ZOOKEEPER });
+    expect(validateManifests(objects)).toEqual([]);
+    const alerts = ecosystem.monitoring!.alertRules;
+    expect(alerts.find(r => r.alert === 'ZooKeeperDown')!.expr).toBe('up{job="kafka-zookeeper"} == 0');
+    expect(alerts.find(r => r.alert === 'KafkaOfflinePartitions')!.expr).toContain('{job="kafka-brokers"}');
   });
 });
 
