@@ -60,7 +60,7 @@ export function renderGitopsFiles(objects: ReadonlyArray<KubernetesObject>): Git
   const width = String(ordered.length).length;
   const files = ordered.map(({ object, tier }, i) => ({
     fileName: `${String(i).padStart(width, '0')}-${objectSlug(object)}.yaml`,
-    content: `# apply tier: ${ApplyTier[tier]}\n${stringify(object, { lineWidth: 0 })}`,
+    content: `# apply tier: ${ApplyTier[tier]}\n${stringify(object, { lineWidth: 0, aliasDuplicateObjects: false })}`,
   }));
   const kustomization = stringify({
     apiVersion: 'kustomize.config.k8s.io/v1beta1',

@@ -10,6 +10,7 @@ import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '.
 import { KafkaPlatformValidationError } from '../../lib/errors';
 import { ExternalEndpoint, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka/types';
 import { KafkaPlatform, PlatformKafkaClusterProps } from '../../lib/platform/kafka-platform';
+import { validateManifests } from '../support/k8s-validate';
 import { sampleObjects } from './sample-objects';
 
 const KAFKA: PlatformKafkaClusterProps = {
@@ -115,6 +116,10 @@ describe('KafkaPlatform on AWS', () => {
     const lbServices = objects.filter((o) => o.kind === 'Service' && o.spec?.type === 'LoadBalancer');
     expect(lbServices.length).toBe(4);
     for (const svc of lbServices) expect(Object.keys(svc.metadata.annotations ?? {}).join(' ')).toMatch(/aws-load-balancer/);
+  });
+
+  test('every object the platform applies is valid against the Kubernetes schema (unknown fields included)', () => {
+    expect(validateManifests(platform.objects)).toEqual([]);
   });
 
   test('every object is one kubernetes_manifest, and the StorageClass applies before the Kafka objects', () => {

@@ -111,8 +111,9 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     this.region = props.region;
     this.chartVersion = props.loadBalancerControllerChartVersion ?? LOAD_BALANCER_CONTROLLER_CHART_VERSION;
     this.clusterName = props.clusterName ?? request.name;
-    if (!/^[a-zA-Z][a-zA-Z0-9-]{0,99}$/.test(this.clusterName)) {
-      throw new KafkaPlatformValidationError(this.node.path, 'clusterName', `"${this.clusterName}" is not a valid EKS cluster name`, 'use letters, digits and hyphens, starting with a letter');
+    // 40 characters leave room for the IAM role name suffixes (64-character limit).
+    if (!/^[a-zA-Z][a-zA-Z0-9-]{0,39}$/.test(this.clusterName)) {
+      throw new KafkaPlatformValidationError(this.node.path, 'clusterName', `"${this.clusterName}" is not usable as an EKS cluster name and IAM role prefix`, 'use at most 40 letters, digits and hyphens, starting with a letter');
     }
     const tags = { 'kafka-platform.io/platform': request.name, ...(props.tags ?? {}) };
 
@@ -209,11 +210,9 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
       throw new KafkaPlatformValidationError(this.node.path, 'externalDnsRole', 'external-dns needs the hosted zones of the external listener, and no external listener is configured', 'configure kafka.externalListener, or drop externalDnsRole');
     }
 
-    const kafkaNodesPerAz = Object.values(this.nodeGroups.kafkaNodeGroups).map((g) => g.scalingConfigInput!.desiredSize as number);
-    const generalNodes = this.nodeGroups.generalNodeGroup.scalingConfigInput!.desiredSize as number;
     this.monitoring = new AwsKafkaMonitoring(this, 'monitoring', {
       clusterName: this.clusterName,
-      expectedNodeCount: kafkaNodesPerAz.reduce((a, b) => a + b, 0) + generalNodes,
+      expectedNodeCount: this.nodeGroups.kafkaNodesPerAz * this.zones.length + this.nodeGroups.generalNodes,
       alarmEmails: props.alarmEmails,
       dependsOn: [workloadAddons.cloudwatchObservability],
     });

@@ -1,7 +1,13 @@
+import { IamGroupPolicy } from '@cdktf/provider-aws/lib/iam-group-policy';
+import { IamGroupPolicyAttachment } from '@cdktf/provider-aws/lib/iam-group-policy-attachment';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
+import { IamPolicyAttachment } from '@cdktf/provider-aws/lib/iam-policy-attachment';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
+import { IamUserPolicy } from '@cdktf/provider-aws/lib/iam-user-policy';
+import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
 import { IAspect, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
@@ -11,7 +17,8 @@ import { EXPECTED_MANAGED_POLICIES, FORBIDDEN_MANAGED_POLICIES } from './managed
  * Synth-time IAM guard for the infrastructure stack. Fails synth when:
  * - a forbidden managed policy (AdministratorAccess, PowerUserAccess, IAMFullAccess) is attached anywhere;
  * - a managed policy outside the expected list (plus the user's allow-list) is attached;
- * - an inline/customer policy allows `*` or `<service>:*` actions, or `iam:PassRole`/`iam:*` on `*`;
+ * - an inline/customer policy (role, user, group) allows `*`, `*:*` or `<service>:*` actions, uses
+ *   NotAction/NotResource in an Allow, or allows IAM actions on `*`;
  * - a managed policy ARN is a token (cannot be checked).
  */
 export class LeastPrivilegeCheck implements IAspect {
@@ -23,8 +30,12 @@ export class LeastPrivilegeCheck implements IAspect {
 
   public visit(node: IConstruct): void {
     const path = node.node.path;
-    if (node instanceof IamRolePolicyAttachment) {
+    if (node instanceof IamRolePolicyAttachment || node instanceof IamUserPolicyAttachment || node instanceof IamGroupPolicyAttachment || node instanceof IamPolicyAttachment) {
       this.checkManagedPolicy(path, 'policyArn', node.policyArnInput);
+    } else if (node instanceof IamRolePolicyAttachmentsExclusive) {
+      for (const arn of node.policyArnsInput ?? []) this.checkManagedPolicy(path, 'policyArns', arn);
+    } else if (node instanceof IamUserPolicy || node instanceof IamGroupPolicy) {
+      checkPolicyDocument(path, 'policy', node.policyInput);
     } else if (node instanceof IamRole) {
       for (const arn of node.managedPolicyArnsInput ?? []) this.checkManagedPolicy(path, 'managedPolicyArns', arn);
       for (const inline of asArray(node.inlinePolicyInput)) checkPolicyDocument(path, 'inlinePolicy', (inline as any)?.policy);
@@ -70,11 +81,12 @@ export function checkPolicyDocument(path: string, prop: string, document: unknow
   for (const statement of asArray(parsed.Statement) as any[]) {
     if (statement.Effect !== 'Allow') continue;
     const actions = asArray(statement.Action).map(String);
-    if (statement.NotAction !== undefined) {
-      throw new KafkaPlatformValidationError(path, prop, 'an Allow statement uses NotAction, which grants every other action', 'list the allowed actions explicitly');
+    if (statement.NotAction !== undefined || statement.NotResource !== undefined) {
+      throw new KafkaPlatformValidationError(path, prop, `an Allow statement uses ${statement.NotAction !== undefined ? 'NotAction' : 'NotResource'}, which grants everything not listed`, 'list the allowed actions and resources explicitly');
     }
     for (const action of actions) {
-      if (action === '*' || /^[a-z0-9-]+:\*$/i.test(action)) {
+      // `*`, `*:*`, `s3:*`: a whole service or everything. Prefix wildcards like `s3:Get*` stay allowed.
+      if (action === '*' || /^[^:]+:\*$/.test(action) || /^\*:/.test(action)) {
         throw new KafkaPlatformValidationError(path, prop, `allows "${action}"`, 'list the specific actions the workload needs');
       }
     }

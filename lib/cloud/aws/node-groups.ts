@@ -61,11 +61,16 @@ export class EksNodeGroups extends Construct {
   /** Kafka node groups keyed by AZ. */
   public readonly kafkaNodeGroups: Record<string, EksNodeGroup> = {};
   public readonly generalNodeGroup: EksNodeGroup;
+  /** Desired nodes in each Kafka node group. */
+  public readonly kafkaNodesPerAz: number;
+  /** Desired nodes in the general group. */
+  public readonly generalNodes: number;
 
   constructor(scope: Construct, id: string, props: EksNodeGroupsProps) {
     super(scope, id);
     const zones = props.privateSubnetIds.length;
     const kafkaDesired = props.kafka?.desiredSize ?? Math.ceil(props.brokerCount / zones) + 1;
+    this.kafkaNodesPerAz = kafkaDesired;
     if (kafkaDesired * zones < props.brokerCount) {
       throw new KafkaPlatformValidationError(this.node.path, 'kafkaNodes.desiredSize', `${kafkaDesired} node(s) per AZ x ${zones} AZs cannot host ${props.brokerCount} brokers with one broker per node`, `set kafkaNodes.desiredSize to at least ${Math.ceil(props.brokerCount / zones)}`);
     }
@@ -91,6 +96,7 @@ export class EksNodeGroups extends Construct {
     }
 
     const generalDesired = props.general?.desiredSize ?? 3;
+    this.generalNodes = generalDesired;
     const generalTemplate = this.launchTemplate('general-lt', `${props.namePrefix}-general`, [props.clusterSecurityGroupId], props.general, props.tags);
     this.generalNodeGroup = new EksNodeGroup(this, 'general', {
       clusterName: props.clusterName,

@@ -1,6 +1,8 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { IamRolePolicyAttachmentsExclusive } from '@cdktf/provider-aws/lib/iam-role-policy-attachments-exclusive';
+import { IamUserPolicyAttachment } from '@cdktf/provider-aws/lib/iam-user-policy-attachment';
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsKafkaCloud } from '../../../lib/cloud/aws/aws-kafka-cloud';
 import { checkPolicyDocument } from '../../../lib/cloud/aws/least-privilege-check';
@@ -129,6 +131,15 @@ describe('least-privilege synth check', () => {
     expect(() => Testing.synth(stack)).toThrow(/infra\/oops\] policyArn: attaches arn:aws:iam::aws:policy\/AdministratorAccess/);
   });
 
+  test('AdministratorAccess on a user or group, or through an exclusive attachment, fails too', () => {
+    const stack = stackWithCloud();
+    new IamUserPolicyAttachment(stack, 'user-admin', { user: 'u', policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' });
+    expect(() => Testing.synth(stack)).toThrow(/user-admin\] policyArn/);
+    const other = stackWithCloud();
+    new IamRolePolicyAttachmentsExclusive(other, 'exclusive', { roleName: 'r', policyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] });
+    expect(() => Testing.synth(other)).toThrow(/exclusive\] policyArns/);
+  });
+
   test('an unexpected managed policy fails unless allow-listed', () => {
     const stack = stackWithCloud();
     new IamRolePolicyAttachment(stack, 'extra', { role: 'r', policyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' });
@@ -148,6 +159,9 @@ describe('least-privilege synth check', () => {
     expect(() => checkPolicyDocument('p', 'policy', JSON.stringify({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }))).toThrow(/allows "\*"/);
     expect(() => checkPolicyDocument('p', 'policy', JSON.stringify({ Statement: [{ Effect: 'Allow', NotAction: 's3:GetObject', Resource: '*' }] }))).toThrow(/NotAction/);
     expect(() => checkPolicyDocument('p', 'policy', JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }] }))).toThrow(/iam:PassRole on every resource/);
+    expect(() => checkPolicyDocument('p', 'policy', JSON.stringify({ Statement: [{ Effect: 'Allow', Action: ['s3:GetObject', '*:*'], Resource: '*' }] }))).toThrow(/allows "\*:\*"/);
+    expect(() => checkPolicyDocument('p', 'policy', JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::x' }] }))).toThrow(/NotResource/);
+    expect(() => checkPolicyDocument('p', 'policy', JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: 'arn:aws:s3:::bucket/*' }] }))).not.toThrow();
     expect(() => checkPolicyDocument('p', 'policy', JSON.stringify({ Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] }))).not.toThrow();
   });
 });
