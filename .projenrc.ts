@@ -40,6 +40,8 @@ const project = new typescript.TypeScriptProject({
   devDeps: [
     'cdktf-cli@0.21.0',
     '@cdktf/provider-generator@0.21.0',
+    // Target types for scripts/gen-alicloud.ts; must match the generator's own exact pin.
+    '@cdktf/commons@0.21.0',
     '@swc/core@1.13.5',
     '@swc/jest@0.2.39',
     'ts-node@10.9.2',
