@@ -27,6 +27,19 @@ export function haBrokerDefaults(mode: KafkaMetadataMode): Record<string, string
 }
 
 /**
+ * Cluster-wide defaults a KRaft controller applies from its own static
+ * configuration, not the brokers': the replication factor and partition count
+ * of topics created without them, unclean leader election, leader rebalancing,
+ * and (Kafka 4.1 enables Eligible Leader Replicas on new clusters) the
+ * cluster-level `min.insync.replicas` the active controller writes when it
+ * bootstraps the metadata log. Controllers get the brokers' effective values,
+ * so both roles enforce the same invariants.
+ */
+export const CONTROLLER_CLUSTER_DEFAULT_KEYS: ReadonlyArray<string> = [
+  'default.replication.factor', 'num.partitions', 'min.insync.replicas', 'unclean.leader.election.enable', 'auto.leader.rebalance.enable',
+];
+
+/**
  * Properties the start script writes per pod, or that wire listeners and
  * security. Users cannot override them: doing so would break node identity,
  * rack awareness or authentication.

@@ -1,8 +1,9 @@
 import * as crypto from 'crypto';
+import * as net from 'net';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../errors';
-import { haBrokerDefaults, renderProperties } from './broker-config';
+import { CONTROLLER_CLUSTER_DEFAULT_KEYS, haBrokerDefaults, renderProperties } from './broker-config';
 import { deriveKraftClusterId } from './cluster-id';
 import { KAFKA_DEFAULT_IMAGES, KAFKA_PATHS, KAFKA_PORTS } from './constants';
 import { loadBalancerServiceFields } from './load-balancer';
@@ -10,7 +11,7 @@ import { KAFKA_LOG4J2_YAML, KAFKA_LOG4J_PROPERTIES, ZOOKEEPER_LOGBACK_XML } from
 import { JMX_EXPORTER_AGENT, renderJmxExporterConfig } from './metrics/jmx-exporter';
 import { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, NodeIdScheme, replicasInZone } from './node-ids';
 import { containerSecurityContext, heapMebibytes, podSecurityContext, resolveResources, ResolvedResources, resourceRequirements } from './pod-spec';
-import { Finding, KafkaRuleContext, runRulePack } from './rules';
+import { Finding, KafkaRuleContext, replicasAfterZoneLoss, runRulePack } from './rules';
 import { MIN_TERMINATION_GRACE_PERIOD_SECONDS } from './rules/controlled-shutdown';
 import { kafkaScript } from './scripts';
 import { SynthTimeApiObject } from './synth-time-object';
@@ -140,6 +141,7 @@ type Role = 'broker' | 'controller';
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
 const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const USERNAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const LABEL_KEY_PREFIX = 'kafka-platform.io';
 
@@ -169,6 +171,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly clientAccessLabel: { readonly key: string; readonly value: string };
   public readonly metricsPort: number = KAFKA_PORTS.metrics;
   public readonly metricsPath = '/metrics';
+  /** KRaft controllers, or ZooKeeper nodes in ZooKeeper mode. */
+  public readonly metadataQuorumSize: number;
+  /** Where the metrics scraper the NetworkPolicies admit to the metrics port lives (`networkPolicy.monitoringNamespace` / `monitoringPodSelector`). */
+  public readonly metricsScraper: { readonly namespace: string; readonly podLabels?: Record<string, string> };
 
   /** KRaft cluster ID (derived from namespace and cluster name); undefined in ZooKeeper mode. */
   public readonly kraftClusterId?: string;
@@ -189,6 +195,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   private readonly users = new Map<string, KafkaUserCredentials>();
   private readonly topics = new Map<string, TopicRequirement>();
   private readonly commonLabels: Record<string, string>;
+  /** Props of the HA invariants the DEVELOPMENT profile relaxed; also written into the manifests. */
+  private relaxedInvariants: string[] = [];
 
   constructor(scope: Construct, id: string, props: KafkaClusterProps) {
     super(scope, id);
@@ -205,6 +213,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.controllerCount = kraft ? props.controllers?.replicas ?? 3 : 0;
     this.zookeeperCount = kraft ? 0 : props.zookeeper?.replicas ?? 3;
     this.kafkaImage = props.image ?? props.images?.kafka ?? (kraft ? KAFKA_DEFAULT_IMAGES.kafkaKraft : KAFKA_DEFAULT_IMAGES.kafkaZooKeeper);
+    this.metadataQuorumSize = kraft ? this.controllerCount : this.zookeeperCount;
+    const scraperLabels = props.networkPolicy?.monitoringPodSelector;
+    this.metricsScraper = { namespace: props.networkPolicy?.monitoringNamespace ?? 'monitoring', ...(scraperLabels ? { podLabels: { ...scraperLabels } } : {}) };
 
     this.validateBasics(props);
 
@@ -285,7 +296,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     if (!isValidTopicName(topic.name)) fail('.name', `${JSON.stringify(topic.name)} is not a valid topic name`, 'use 1-249 characters of a-z A-Z 0-9 . _ -');
     if (!Number.isInteger(topic.partitions) || topic.partitions < 1) fail('.partitions', `${topic.partitions} is not a positive whole number`, 'use at least 1 partition');
     const rf = topic.replicationFactor;
-    if (!Number.isInteger(rf) || rf < 1) fail('.replicationFactor', `${rf} is not a positive whole number`, 'use 3');
+    if (!Number.isInteger(rf) || rf < 1) fail('.replicationFactor', `${rf} is not a positive whole number`, 'use 3 (the cluster default)');
     if (rf > this.brokerCount) fail('.replicationFactor', `replication factor ${rf} is more than the ${this.brokerCount} broker(s)`, `lower it to at most ${this.brokerCount} or add brokers`);
     if (rf < 3 && !dev) fail('.replicationFactor', `replication factor ${rf} loses data or availability when one broker fails`, 'use 3, or the DEVELOPMENT profile for a non-HA cluster');
     const known = knownTopicConfigs(this.metadataMode === KafkaMetadataMode.ZOOKEEPER);
@@ -295,11 +306,15 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     }
     const isrRaw = topic.config?.['min.insync.replicas'];
     const isr = isrRaw === undefined ? this.minInsyncReplicas : (/^\d+$/.test(isrRaw) ? parseInt(isrRaw, 10) : NaN);
-    if (!Number.isInteger(isr) || isr < 1) fail('.config["min.insync.replicas"]', `${JSON.stringify(isrRaw)} is not a positive integer`, 'use 2');
+    if (!Number.isInteger(isr) || isr < 1) fail('.config["min.insync.replicas"]', `${JSON.stringify(isrRaw)} is not a positive integer`, 'use "2" with replication factor 3, or remove it to get the cluster default');
     if (isr >= rf && !(dev && rf === 1 && isr === 1)) {
       fail(isrRaw === undefined ? '.replicationFactor' : '.config["min.insync.replicas"]', `min.insync.replicas ${isr} is not below the replication factor ${rf}: one broker restart blocks acks=all producers`, `use replication factor ${isr + 1} or min.insync.replicas ${Math.max(1, rf - 1)}`);
     }
     if (isr < 2 && !dev) fail('.config["min.insync.replicas"]', `${isr} lets an acknowledged write live on one broker`, 'use 2 with replication factor 3');
+    const left = replicasAfterZoneLoss(rf, this.zones.length);
+    if (left < isr && !dev) {
+      fail(isrRaw === undefined ? '.replicationFactor' : '.config["min.insync.replicas"]', `replication factor ${rf} over ${this.zones.length} zones keeps only ${left} replica(s) when a zone fails, fewer than min.insync.replicas ${isr}: acks=all writes stop`, `use replication factor 3 with min.insync.replicas 2, or lower min.insync.replicas to ${Math.max(1, left)}`);
+    }
     const unclean = topic.config?.['unclean.leader.election.enable'];
     if (unclean !== undefined && unclean.toLowerCase() !== 'false' && !dev) fail('.config["unclean.leader.election.enable"]', `${JSON.stringify(unclean)} can drop acknowledged writes`, 'remove it (false is the default)');
   }
@@ -355,6 +370,17 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
         this.fail(prop, `${JSON.stringify(image)} is not pinned`, 'pin a tag (e.g. apache/kafka:4.1.1) or a digest, never latest');
       }
     }
+    // The generated configuration is version specific: log4j2 and KRaft-only settings for 4.x, ZooKeeper for 3.x.
+    const kafkaImageProp = props.image !== undefined ? 'image' : 'images.kafka';
+    const kafkaMajor = /^[^@]+:v?(\d+)\.\d+/.exec(props.image ?? props.images?.kafka ?? '')?.[1];
+    if (kafkaMajor !== undefined) {
+      const wanted = this.metadataMode === KafkaMetadataMode.KRAFT ? '4' : '3';
+      if (kafkaMajor !== wanted) {
+        this.fail(kafkaImageProp, `Kafka ${kafkaMajor}.x does not fit metadataMode ${this.metadataMode.toUpperCase()}`, this.metadataMode === KafkaMetadataMode.KRAFT
+          ? 'use a Kafka 4.1 image (e.g. apache/kafka:4.1.1), or metadataMode ZOOKEEPER for 3.9'
+          : 'use a Kafka 3.9 image (e.g. apache/kafka:3.9.1): Kafka 4 has no ZooKeeper mode');
+      }
+    }
     const resourceSets: Array<[string, ContainerResources | undefined]> = [
       ['brokers.resources', props.brokers?.resources], ['controllers.resources', props.controllers?.resources], ['zookeeper.resources', props.zookeeper?.resources],
     ];
@@ -370,9 +396,16 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     for (const [prop, v] of volumes) {
       if (v?.size !== undefined && !/^\d+(Ki|Mi|Gi|Ti|Pi)$/.test(v.size)) this.fail(`${prop}.size`, `${JSON.stringify(v.size)} is not a storage quantity`, 'use e.g. "100Gi"');
     }
+    const storageClasses: Array<[string, string | undefined]> = [['storageClassName', props.storageClassName], ...volumes.map(([prop, v]): [string, string | undefined] => [`${prop}.storageClassName`, v?.storageClassName])];
+    for (const [prop, sc] of storageClasses) {
+      if (sc !== undefined && (!DNS_SUBDOMAIN.test(sc) || sc.length > 253)) this.fail(prop, `${JSON.stringify(sc)} is not a StorageClass name`, 'use the name of a StorageClass of the cluster, e.g. "gp3-encrypted"');
+    }
     const hf = props.brokers?.heapFraction;
     if (hf !== undefined && !(hf >= 0.2 && hf <= 0.8)) this.fail('brokers.heapFraction', `${hf} leaves too little for the ${hf < 0.2 ? 'heap' : 'page cache'}`, 'use a value between 0.2 and 0.8 (default 0.5)');
     const ext = props.externalListener;
+    for (const cidr of ext?.loadBalancer.allowedSourceCidrs ?? []) {
+      if (!isCidr(cidr)) this.fail('externalListener.loadBalancer.allowedSourceCidrs', `${JSON.stringify(cidr)} is not a CIDR block`, 'use blocks such as "10.0.0.0/8" or "2001:db8::/32"');
+    }
     if (ext?.loadBalancer.provider === LoadBalancerProvider.ALIBABA_NLB && Object.keys(ext.loadBalancer.zoneMappings ?? {}).length < 2) {
       this.fail('externalListener.loadBalancer.zoneMappings', 'an Alibaba Cloud NLB needs vSwitches in at least two zones', 'set zoneMappings to { "<zone>": "<vsw-id>", ... } for two or more zones');
     }
@@ -412,7 +445,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       throw err;
     }
     const relaxed = findings.filter(f => f.relaxable);
-    if (relaxed.length > 0) warnRelaxed(this.constructPath, relaxed);
+    if (relaxed.length > 0) {
+      this.relaxedInvariants = [...new Set(relaxed.map(f => f.prop))];
+      warnRelaxed(this.constructPath, relaxed);
+    }
   }
 
   private validateUsername(name: string, prop: string): void {
@@ -446,6 +482,12 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
 
   private meta(name: string, component: string, extra: Record<string, any> = {}): Record<string, any> {
     return { name, namespace: this.namespace, labels: this.labels(component), ...extra };
+  }
+
+  /** GitOps users read the YAML, not the synth log: a relaxed (DEVELOPMENT) cluster says so on its StatefulSets. */
+  private relaxedAnnotations(): { annotations?: Record<string, string> } {
+    if (this.relaxedInvariants.length === 0) return {};
+    return { annotations: { [`${LABEL_KEY_PREFIX}/ha-warning`]: `NOT highly available: profile DEVELOPMENT relaxes ${this.relaxedInvariants.join(', ')}` } };
   }
 
   private selectorFor(role: Role | 'zookeeper'): Record<string, string> {
@@ -517,7 +559,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const kraft = this.metadataMode === KafkaMetadataMode.KRAFT;
     const ext = this.props.externalListener;
     if (role === 'controller') {
+      const clusterDefaults = Object.fromEntries(CONTROLLER_CLUSTER_DEFAULT_KEYS.filter(k => this.brokerConfig[k] !== undefined).map(k => [k, this.brokerConfig[k]]));
       return {
+        ...clusterDefaults,
         'process.roles': 'controller',
         'controller.listener.names': 'CONTROLLER',
         // The controller listener is reachable only from brokers and controllers (NetworkPolicy).
@@ -604,7 +648,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       ];
       new ApiObject(this, stsName, {
         apiVersion: 'apps/v1', kind: 'StatefulSet',
-        metadata: this.meta(stsName, role, { labels: { ...this.labels(role), [`${LABEL_KEY_PREFIX}/zone`]: zone } }),
+        metadata: this.meta(stsName, role, { labels: { ...this.labels(role), [`${LABEL_KEY_PREFIX}/zone`]: zone }, ...this.relaxedAnnotations() }),
         spec: {
           serviceName: this.headlessServiceName(role),
           replicas,
@@ -813,7 +857,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const tpl = '/etc/zookeeper-template';
     new ApiObject(this, 'zookeeper', {
       apiVersion: 'apps/v1', kind: 'StatefulSet',
-      metadata: this.meta(name, 'zookeeper'),
+      metadata: this.meta(name, 'zookeeper', this.relaxedAnnotations()),
       spec: {
         serviceName: this.headlessServiceName('zookeeper'),
         replicas: this.zookeeperCount,
@@ -961,8 +1005,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': np.monitoringNamespace ?? 'monitoring' } },
       ...(np.monitoringPodSelector ? { podSelector: { matchLabels: np.monitoringPodSelector } } : {}),
     };
+    // A pod label is trusted only inside the cluster's own namespace: in other namespaces anyone who can
+    // create a pod could set it. Clients elsewhere need their namespace labelled.
     const clientPeers = [
-      { podSelector: { matchLabels: { [this.clientAccessLabel.key]: this.clientAccessLabel.value } }, namespaceSelector: {} },
+      { podSelector: { matchLabels: { [this.clientAccessLabel.key]: this.clientAccessLabel.value } } },
       { namespaceSelector: { matchLabels: { [this.clientAccessLabel.key]: this.clientAccessLabel.value } } },
     ];
     const tcp = (port: number) => [{ port, protocol: 'TCP' }];
@@ -975,7 +1021,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
 
     const ext = this.props.externalListener;
     policy('broker-ingress', 'broker', this.brokerSelector, [
-      { from: [brokers, ...clientPeers, monitoringPeer], ports: tcp(KAFKA_PORTS.internal) },
+      // The scraper only needs the metrics port; exporters that talk Kafka run as labelled clients.
+      { from: [brokers, ...clientPeers], ports: tcp(KAFKA_PORTS.internal) },
       { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
       // The LoadBalancer decides who reaches the external listener (exposure, allowedSourceCidrs); SASL_SSL authenticates.
       ...(ext ? [{ ports: tcp(ext.port ?? KAFKA_PORTS.external) }] : []),
@@ -1166,11 +1213,26 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const jobsConfigName = this.name('admin-jobs');
     const mount = '/etc/kafka-jobs';
     new SynthTimeApiObject(this, 'topics-job', 'batch/v1', 'Job', () => {
-      const env = [...this.kafkaAdminEnv(), { name: 'KAFKA_TOPICS_FILE', value: `${mount}/topics.tsv` }];
+      const env = [
+        ...this.kafkaAdminEnv(),
+        { name: 'KAFKA_TOPICS_FILE', value: `${mount}/topics.tsv` },
+        // KRaft writes a cluster-level min.insync.replicas once, at bootstrap; keep it at the declared value.
+        ...(this.metadataMode === KafkaMetadataMode.KRAFT ? [{ name: 'KAFKA_CLUSTER_MIN_INSYNC_REPLICAS', value: String(this.minInsyncReplicas) }] : []),
+      ];
       const name = this.name(`topics-${hashOf({ env, image: this.kafkaImage, topics: this.topicsFile(), script: kafkaScript('apply-topics.sh'), lib: kafkaScript('kafka-admin-lib.sh') }).slice(0, 8)}`);
       return { name, body: this.kafkaAdminJob(name, 'apply-topics', `${mount}/apply-topics.sh`, env, jobsConfigName, mount, { ...this.labels('admin'), [this.clientAccessLabel.key]: this.clientAccessLabel.value }) };
     });
   }
+}
+
+/** An IPv4 or IPv6 CIDR block (`loadBalancerSourceRanges` rejects anything else at apply time). */
+function isCidr(value: string): boolean {
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(value);
+  if (!m) return false;
+  const prefix = parseInt(m[2], 10);
+  if (net.isIPv4(m[1])) return prefix <= 32;
+  if (net.isIPv6(m[1])) return prefix <= 128;
+  return false;
 }
 
 function canonicalTopic(t: TopicRequirement): string {

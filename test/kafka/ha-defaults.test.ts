@@ -42,6 +42,32 @@ describe('HA defaults in the broker base configuration', () => {
   });
 });
 
+describe('KRaft controllers apply the same cluster-wide defaults as the brokers', () => {
+  // A KRaft controller uses its own static config for the RF/partitions of topics created without them,
+  // for unclean leader election, and (ELR, on by default for new 4.1 clusters) for the cluster-level
+  // min.insync.replicas it writes when it bootstraps the metadata log. Kafka's defaults there are 1 / 1.
+  const controllerProps = (objects: any[]) => parseProperties(find(objects, 'ConfigMap', 'kafka-controller-config').data['server.properties']);
+
+  test.each([
+    ['default.replication.factor', '3'],
+    ['min.insync.replicas', '2'],
+    ['num.partitions', '3'],
+    ['unclean.leader.election.enable', 'false'],
+    ['auto.leader.rebalance.enable', 'true'],
+  ])('controller %s=%s', (key, value) => {
+    expect(controllerProps(synth().objects)[key]).toBe(value);
+  });
+
+  test('broker overrides of those defaults reach the controllers too; broker-only properties do not', () => {
+    const { objects } = synth({ brokers: { replicas: 6, config: { 'num.partitions': '12', 'default.replication.factor': '3', 'log.retention.hours': '72' } } });
+    const props = controllerProps(objects);
+    expect(props['num.partitions']).toBe('12');
+    expect(props['log.retention.hours']).toBeUndefined();
+    expect(props['sasl.enabled.mechanisms']).toBeUndefined();
+    expect(props['process.roles']).toBe('controller');
+  });
+});
+
 describe('brokers spread over zones', () => {
   test('one StatefulSet per zone, pinned to it, with broker.rack = zone and stable node-id offsets', () => {
     const { objects, cluster } = synth({ brokers: { replicas: 6 } });

@@ -17,15 +17,31 @@ describe('NetworkPolicies', () => {
     ]);
   });
 
-  test('internal listener only from brokers, labelled client pods/namespaces and the scraper; no external rule without an external listener', () => {
+  test('internal listener only from brokers and labelled client pods/namespaces; no external rule without an external listener', () => {
     const { objects, cluster } = synth();
     const np = find(objects, 'NetworkPolicy', 'kafka-broker-ingress');
     const client = { [cluster.clientAccessLabel.key]: cluster.clientAccessLabel.value };
     expect(cluster.clientAccessLabel).toEqual({ key: 'kafka-platform.io/kafka-client', value: 'true' });
     expect(np.spec.ingress).toEqual([
-      { from: [brokers, { podSelector: { matchLabels: client }, namespaceSelector: {} }, { namespaceSelector: { matchLabels: client } }, monitoring], ports: [{ port: 9092, protocol: 'TCP' }] },
+      // Labelled pods of the cluster's own namespace (no namespaceSelector), or any pod of a labelled namespace.
+      // The scraper reaches only the metrics port.
+      { from: [brokers, { podSelector: { matchLabels: client } }, { namespaceSelector: { matchLabels: client } }], ports: [{ port: 9092, protocol: 'TCP' }] },
       { from: [monitoring], ports: [{ port: 9404, protocol: 'TCP' }] },
     ]);
+  });
+
+  test('no rule admits a pod from an arbitrary namespace just because it carries a label it chose itself', () => {
+    for (const mode of [KafkaMetadataMode.KRAFT, KafkaMetadataMode.ZOOKEEPER]) {
+      const { objects } = synth({ metadataMode: mode });
+      for (const np of objects.filter(o => o.kind === 'NetworkPolicy')) {
+        for (const rule of np.spec.ingress) {
+          for (const peer of rule.from ?? []) {
+            // An empty namespaceSelector means "every namespace".
+            expect([np.metadata.name, peer.namespaceSelector]).not.toEqual([np.metadata.name, {}]);
+          }
+        }
+      }
+    }
   });
 
   test('the external port is open to any source (the LoadBalancer restricts it), only with an external listener', () => {

@@ -36,8 +36,9 @@ describe('HA rule pack', () => {
   test('each rule has its own id and every finding names a prop and a fix', () => {
     const bad = ctx({
       zones: ['a', 'a'], brokerCount: 5, controllerCount: 4, terminationGracePeriodSeconds: 10, networkPoliciesEnabled: false,
-      brokerConfig: { 'default.replication.factor': '9', 'min.insync.replicas': '9', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '1', 'transaction.state.log.min.isr': '1', 'unclean.leader.election.enable': 'true', 'auto.create.topics.enable': 'true', 'replica.selector.class': 'x', 'controlled.shutdown.enable': 'false' },
+      brokerConfig: { 'default.replication.factor': '9', 'min.insync.replicas': '9', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '4', 'transaction.state.log.min.isr': '3', 'unclean.leader.election.enable': 'true', 'auto.create.topics.enable': 'true', 'replica.selector.class': 'x', 'controlled.shutdown.enable': 'false' },
       brokerConfigOverrides: { 'node.id': '1' },
+      controllerConfigOverrides: { 'default.replication.factor': '1' },
       externalListener: { domain: 'BAD', loadBalancer: { provider: 'generic' as any }, tls: {} },
     });
     const findings = runRulePack(bad);
@@ -47,6 +48,39 @@ describe('HA rule pack', () => {
       expect(f.prop.length).toBeGreaterThan(0);
       expect(f.fix.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('zone-loss rule', () => {
+  const config = (rf: string, isr: string) => ({ ...haBrokerDefaults(KafkaMetadataMode.KRAFT), 'default.replication.factor': rf, 'offsets.topic.replication.factor': rf, 'min.insync.replicas': isr });
+  const zoneLoss = (c: KafkaRuleContext) => runRulePack(c).filter(f => f.ruleId === 'zone-loss');
+
+  test.each([
+    // [zones, brokers, RF, min ISR, replicas left after a zone loss, fires]
+    [3, 3, '3', '2', 2, false],
+    [3, 6, '4', '3', 2, true],
+    [4, 4, '4', '3', 3, false],
+    [3, 6, '5', '3', 3, false],
+    [3, 6, '6', '5', 4, true],
+  ])('%i zones, %i brokers, RF %s, min ISR %s: %i left', (zones, brokers, rf, isr, _left, fires) => {
+    const findings = zoneLoss(ctx({ zones: ['a', 'b', 'c', 'd'].slice(0, zones), brokerCount: brokers, brokerConfig: config(rf, isr) }));
+    expect(findings.map(f => f.prop)).toEqual(fires ? ['brokers.config["default.replication.factor"]', 'brokers.config["offsets.topic.replication.factor"]'] : []);
+    for (const f of findings) expect(f.relaxable).toBe(true);
+  });
+
+  test('fewer zones: RF 3 / min ISR 2 over 2 zones keeps 1 replica', () => {
+    expect(zoneLoss(ctx({ zones: ['a', 'b'], brokerCount: 4 })).map(f => f.problem)).toEqual([
+      'default.replication.factor 3 over 2 zone(s) keeps only 1 replica(s) of a partition when a zone fails, fewer than min.insync.replicas 2: acks=all writes stop',
+      'offsets.topic.replication.factor 3 over 2 zone(s) keeps only 1 replica(s) of a partition when a zone fails, fewer than min.insync.replicas 2: acks=all writes stop',
+      'transaction.state.log.replication.factor 3 over 2 zone(s) keeps only 1 replica(s) of a partition when a zone fails, fewer than transaction.state.log.min.isr 2: acks=all writes stop',
+    ]);
+  });
+});
+
+describe('controller-cluster-defaults rule', () => {
+  test('refuses controller-only values of the cluster-wide defaults, in KRaft mode only', () => {
+    const findings = runRulePack(ctx({ controllerConfigOverrides: { 'num.partitions': '1', 'metadata.log.segment.bytes': '1048576' } })).filter(f => f.ruleId === 'controller-cluster-defaults');
+    expect(findings.map(f => [f.prop, f.relaxable])).toEqual([['controllers.config["num.partitions"]', false]]);
   });
 });
 

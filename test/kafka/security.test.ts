@@ -148,5 +148,18 @@ describe('IKafkaCluster contract', () => {
     expect(contract.brokerCount).toBe(3);
     expect(contract.zones).toEqual(['zone-a', 'zone-b', 'zone-c']);
     expect(contract.constructPath).toBe('test/kafka');
+    expect(contract.metadataQuorumSize).toBe(3);
+    expect(contract.metricsScraper).toEqual({ namespace: 'monitoring' });
+  });
+
+  test('metadataQuorumSize and metricsScraper follow the props (monitoring builds quorum alerts and its placement from them)', () => {
+    const zk: import('../../lib/kafka').IKafkaCluster = synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, zookeeper: { replicas: 5 } }).cluster;
+    expect(zk.metadataQuorumSize).toBe(5);
+    const { cluster, objects } = synth({ controllers: { replicas: 5 }, networkPolicy: { monitoringNamespace: 'observability', monitoringPodSelector: { app: 'prometheus' } } });
+    expect(cluster.metadataQuorumSize).toBe(5);
+    expect(cluster.metricsScraper).toEqual({ namespace: 'observability', podLabels: { app: 'prometheus' } });
+    // ... which is exactly the peer the NetworkPolicies admit to the metrics port.
+    const metricsRule = find(objects, 'NetworkPolicy', 'kafka-broker-ingress').spec.ingress.find((r: any) => r.ports[0].port === cluster.metricsPort);
+    expect(metricsRule.from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } }, podSelector: { matchLabels: { app: 'prometheus' } } }]);
   });
 });

@@ -220,13 +220,16 @@ describe('kafka-start.sh (external listener)', () => {
     expect(fs.readFileSync(config['listener.name.external.ssl.keystore.location'], 'utf8')).toBe(FAKE_KEY + FAKE_CERT);
   });
 
-  test('refuses a PKCS#1 key, which Kafka cannot read', () => {
+  test.each([
+    ['a PKCS#1 key, which Kafka cannot read', '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----\n'],
+    ['an encrypted PKCS#8 key (no key password is configured)', '-----BEGIN ENCRYPTED PRIVATE KEY-----\nx\n-----END ENCRYPTED PRIVATE KEY-----\n'],
+  ])('refuses %s', (_name, key) => {
     const { objects } = synth({ externalListener: ext });
     const { env, script, tlsDir } = preparePod(objects, 'kafka-broker-0', 0);
-    fs.writeFileSync(path.join(tlsDir, 'tls.key'), '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----\n');
+    fs.writeFileSync(path.join(tlsDir, 'tls.key'), key);
     const result = fake.run(script, env);
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('must be a PKCS#8 PEM key');
+    expect(result.stderr).toContain('must be an unencrypted PKCS#8 PEM key');
     expect(fake.calls('kafka-server-start.sh')).toHaveLength(0);
   });
 });

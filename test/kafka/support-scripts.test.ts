@@ -18,10 +18,12 @@ function writeConfigMap(objects: any[], name: string): string {
 }
 
 /** A one-shot TCP server in a child process (the test's own event loop is blocked while bash runs). */
-async function tcpServer(response: string, http: boolean): Promise<{ port: number; child: ChildProcess }> {
+async function tcpServer(response: string, http: boolean, paddingLines = 0): Promise<{ port: number; child: ChildProcess }> {
+  // paddingLines: per-partition samples after the response, as a broker with many partitions serves them.
   const code = `
     const net = require('net');
-    const body = ${JSON.stringify(response)};
+    let body = ${JSON.stringify(response)};
+    for (let i = 0; i < ${paddingLines}; i++) body += 'kafka_log_log_size{partition="' + i + '",topic="orders"} 12345.0\\n';
     const server = net.createServer(sock => {
       sock.once('data', () => {
         sock.end(${http} ? 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: ' + Buffer.byteLength(body) + '\\r\\n\\r\\n' + body : body);
@@ -68,6 +70,21 @@ describe('kafka-ready.sh', () => {
     const { port, child } = await tcpServer(`kafka_server_raft_metrics_current_leader ${leader}\n`, true);
     try {
       expect(fake.run(path.join(dir, 'kafka-ready.sh'), { KAFKA_ROLE: 'controller', KAFKA_METRICS_PORT: String(port) }).status).toBe(expected);
+    } finally { child.kill(); }
+  });
+
+  // Regression: an early-exiting awk at the end of a pipeline killed the writer with SIGPIPE (exit 141 under pipefail)
+  // as soon as the scrape was larger than a pipe buffer, so a broker with many partitions never became ready.
+  test.each([
+    ['broker', 'kafka-broker-config', 'kafka_server_kafkaserver_brokerstate 3.0\n'],
+    ['controller', 'kafka-controller-config', 'kafka_server_raft_metrics_current_leader 1.0\n'],
+  ])('%s: a large scrape with the metric first is ready', async (role, configMap, head) => {
+    const { objects } = synth();
+    const dir = writeConfigMap(objects, configMap);
+    const { port, child } = await tcpServer(head, true, 20000);
+    try {
+      const result = fake.run(path.join(dir, 'kafka-ready.sh'), { KAFKA_ROLE: role, KAFKA_METRICS_PORT: String(port) });
+      expect([result.status, result.stderr]).toEqual([0, '']);
     } finally { child.kill(); }
   });
 
@@ -250,7 +267,25 @@ esac`);
       ['--alter', '--topic', 'orders', '--partitions', '6'],
     ]);
     const configs = fake.calls('kafka-configs.sh').map(c => c.args.slice(4));
-    expect(configs).toEqual([['--alter', '--entity-type', 'topics', '--entity-name', 'orders', '--add-config', 'cleanup.policy=[compact,delete],retention.ms=1000']]);
+    expect(configs).toEqual([
+      // KRaft: the cluster-level min.insync.replicas (which overrides the brokers' static value under ELR) is kept at the declared one.
+      ['--alter', '--entity-type', 'brokers', '--entity-default', '--add-config', 'min.insync.replicas=2'],
+      ['--alter', '--entity-type', 'topics', '--entity-name', 'orders', '--add-config', 'cleanup.policy=[compact,delete],retention.ms=1000'],
+    ]);
+  });
+
+  test('ZooKeeper mode leaves the cluster-level min.insync.replicas alone; a bad value is refused', () => {
+    fake.install('kafka-topics.sh');
+    fake.install('kafka-configs.sh');
+    const { objects } = synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER });
+    const dir = writeConfigMap(objects, 'kafka-admin-jobs');
+    const env = jobEnv(objects, 'kafka-topics-', { KAFKA_TOPICS_FILE: path.join(dir, 'topics.tsv') });
+    expect(env.KAFKA_CLUSTER_MIN_INSYNC_REPLICAS).toBeUndefined();
+    expect(fake.run(path.join(dir, 'apply-topics.sh'), env).status).toBe(0);
+    expect(fake.calls('kafka-configs.sh')).toHaveLength(0);
+    const bad = fake.run(path.join(dir, 'apply-topics.sh'), { ...env, KAFKA_CLUSTER_MIN_INSYNC_REPLICAS: '0' });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('must be a positive integer');
   });
 
   test('gives up when Kafka never answers', () => {

@@ -48,6 +48,16 @@ describe('each HA invariant fails synth in PRODUCTION, naming the prop and the f
   test('NetworkPolicies off', () => expectError(() => synth({ networkPolicy: { enabled: false } }), 'networkPolicy.enabled', /unauthenticated controller listener/));
   test.each(['node.id', 'broker.rack', 'listeners', 'advertised.listeners', 'log.dirs', 'listener.name.internal.scram-sha-512.sasl.jaas.config'])('managed property %s', (key) =>
     expectError(() => synth({ brokers: { config: { [key]: 'x' } } }), `brokers.config["${key}"]`, /set per pod by the start script/));
+  test('cluster-wide default set on controllers only', () => expectError(() => synth({ controllers: { config: { 'min.insync.replicas': '1' } } }), 'controllers.config["min.insync.replicas"]', /controllers take from brokers.config/));
+  test('RF and min ISR that do not survive a zone loss', () => expectError(
+    () => synth({ brokers: { replicas: 6, config: { 'default.replication.factor': '4', 'offsets.topic.replication.factor': '4', 'min.insync.replicas': '3' } } }),
+    'brokers.config["default.replication.factor"]', /over 3 zone\(s\) keeps only 2 replica\(s\).*fewer than min.insync.replicas 3/));
+  test('transaction log RF and min ISR that do not survive a zone loss', () => expectError(
+    () => synth({ brokers: { replicas: 6, config: { 'transaction.state.log.replication.factor': '4', 'transaction.state.log.min.isr': '3' } } }),
+    'brokers.config["transaction.state.log.replication.factor"]', /keeps only 2 replica/));
+  test('min ISR = offsets topic RF (offset commits stop on one broker restart)', () => expectError(
+    () => synth({ brokers: { replicas: 6, config: { 'default.replication.factor': '5', 'min.insync.replicas': '3' } } }),
+    'brokers.config["min.insync.replicas"]', /equals offsets.topic.replication.factor/));
   test('managed property on controllers', () => expectError(() => synth({ controllers: { config: { 'controller.quorum.voters': 'x' } } }), 'controllers.config["controller.quorum.voters"]', /start script/));
 });
 
@@ -58,17 +68,35 @@ describe('input validation', () => {
   test('controller options in ZooKeeper mode', () => expectError(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, controllers: { replicas: 3 } }), 'controllers', /metadataMode is ZOOKEEPER/));
   test('image with latest tag', () => expectError(() => synth({ image: 'apache/kafka:latest' }), 'image', /not pinned/));
   test('image without a tag', () => expectError(() => synth({ images: { zookeeper: 'zookeeper' } }), 'images.zookeeper', /not pinned/));
+  test('Kafka 4 image in ZooKeeper mode', () => expectError(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, image: 'apache/kafka:4.1.1' }), 'image', /Kafka 4.x does not fit metadataMode ZOOKEEPER/));
+  test('Kafka 3 image in KRaft mode', () => expectError(() => synth({ images: { kafka: 'registry.example.com/apache/kafka:3.9.1' } }), 'images.kafka', /Kafka 3.x does not fit metadataMode KRAFT/));
+  test('image tags without a version and digests are not second-guessed', () => {
+    expect(() => synth({ image: 'registry.example.com/kafka:stable-2025' })).not.toThrow();
+    expect(() => synth({ image: `apache/kafka@sha256:${'a'.repeat(64)}` })).not.toThrow();
+  });
   test('image and images.kafka together', () => expectError(() => synth({ image: 'a/b:1', images: { kafka: 'a/b:2' } }), 'image', /together/));
   test('bad memory quantity', () => expectError(() => synth({ brokers: { resources: { memory: '4GB' } } }), 'brokers.resources.memory', /not a memory quantity/));
   test('too little broker memory', () => expectError(() => synth({ brokers: { resources: { memory: '512Mi' } } }), 'brokers.resources.memory', /too little/));
   test('bad CPU quantity', () => expectError(() => synth({ controllers: { resources: { cpuLimit: 'two' } } }), 'controllers.resources.cpuLimit', /not a CPU quantity/));
   test('bad storage size', () => expectError(() => synth({ brokers: { storage: { size: '100GB' } } }), 'brokers.storage.size', /not a storage quantity/));
+  test('bad StorageClass name', () => expectError(() => synth({ storageClassName: 'GP3 Encrypted' }), 'storageClassName', /not a StorageClass name/));
+  test('bad StorageClass name on a volume', () => expectError(() => synth({ controllers: { storage: { storageClassName: 'ssd_fast' } } }), 'controllers.storage.storageClassName', /not a StorageClass name/));
+  test.each(['10.0.0.0', '10.0.0.0/33', '300.0.0.0/8', 'office'])('bad source CIDR %s', (cidr) => expectError(
+    () => synth({ externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, allowedSourceCidrs: ['192.168.0.0/16', cidr] } } }),
+    'externalListener.loadBalancer.allowedSourceCidrs', /is not a CIDR block/));
+  test('good source CIDRs pass', () => expect(() => synth({ externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, allowedSourceCidrs: ['10.0.0.0/8', '2001:db8::/32'] } } })).not.toThrow());
   test('heap fraction out of range', () => expectError(() => synth({ brokers: { heapFraction: 0.95 } }), 'brokers.heapFraction', /page cache/));
   test('external listener without a certificate source', () => expectError(() => synth({ externalListener: { ...ext, tls: {} } }), 'externalListener.tls', /no certificate sources/));
   test('external listener with two certificate sources', () => expectError(() => synth({ externalListener: { ...ext, tls: { secretName: 's', certManagerIssuer: { name: 'i' } } } }), 'externalListener.tls', /two certificate sources/));
   test('external listener domain', () => expectError(() => synth({ externalListener: { ...ext, domain: 'Not A Domain' } }), 'externalListener.domain', /not a lower-case DNS domain/));
   test('external listener port clash', () => expectError(() => synth({ externalListener: { ...ext, port: 9092 } }), 'externalListener.port', /not a free unprivileged port/));
   test('Alibaba NLB without zone mappings', () => expectError(() => synth({ externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.ALIBABA_NLB } } }), 'externalListener.loadBalancer.zoneMappings', /at least two zones/));
+  test('unknown metadata mode', () => expectError(() => synth({ metadataMode: 'etcd' as any }), 'metadataMode', /unknown mode "etcd"/));
+  test('unknown profile', () => expectError(() => synth({ profile: 'staging' as any }), 'profile', /unknown profile "staging"/));
+  test('too little ZooKeeper memory', () => expectError(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, zookeeper: { resources: { memory: '256Mi' } } }), 'zookeeper.resources.memory', /too little for ZooKeeper/));
+  test('too little controller memory', () => expectError(() => synth({ controllers: { resources: { memory: '256Mi' } } }), 'controllers.resources.memory', /too little for a Kafka controller/));
+  test('invalid existing Secret name', () => expectError(() => synth({ credentials: { existingSecrets: { admin: 'Vault_Admin' } } }), 'credentials.existingSecrets["admin"]', /not a valid Secret name/));
+  test('invalid node label', () => expectError(() => synth({ nodePlacement: { nodeLabels: { 'bad key!': 'x' } } }), 'nodePlacement.nodeLabels["bad key!"]', /not a valid label/));
   test('invalid user name', () => expectError(() => synth({}, c => c.addUser('Bad User')), 'addUser("Bad User")', /not a valid user name/));
   test('addUser with the admin user', () => expectError(() => synth({}, c => c.addUser('admin')), 'addUser("admin")', /inter-broker admin/));
   test('invalid admin user name', () => expectError(() => synth({ credentials: { adminUsername: 'ad min' } }), 'credentials.adminUsername', /not a valid user name/));
@@ -86,8 +114,14 @@ describe('topic validation', () => {
     expectError(() => synth({ topics: [{ ...topic, config: { 'message.format.version': '3.0' } }] }), 'topics["orders"].config["message.format.version"]', /not a topic config/);
     expect(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, topics: [{ ...topic, config: { 'message.format.version': '3.0' } }] })).not.toThrow();
   });
+  test('topic config value that is not a single-line string', () => expectError(() => synth({ topics: [{ ...topic, config: { 'retention.ms': '1\t2' } }] }), 'topics["orders"].config["retention.ms"]', /not a non-empty single-line string/));
+  test('topic min ISR that is not a number', () => expectError(() => synth({ topics: [{ ...topic, config: { 'min.insync.replicas': 'two' } }] }), 'topics["orders"].config["min.insync.replicas"]', /not a positive integer/));
   test('invalid topic name', () => expectError(() => synth({ topics: [{ ...topic, name: 'bad topic' }] }), 'topics["bad topic"].name', /not a valid topic name/));
+  test('fractional replication factor', () => expectError(() => synth({ topics: [{ ...topic, replicationFactor: 2.5 }] }), 'topics["orders"].replicationFactor', /not a positive whole number/));
   test('zero partitions', () => expectError(() => synth({ topics: [{ ...topic, partitions: 0 }] }), 'topics["orders"].partitions', /not a positive whole number/));
+  test('RF and min ISR that do not survive a zone loss', () => expectError(
+    () => synth({ brokers: { replicas: 6 }, topics: [{ ...topic, replicationFactor: 4, config: { 'min.insync.replicas': '3' } }] }),
+    'topics["orders"].config["min.insync.replicas"]', /keeps only 2 replica\(s\) when a zone fails/));
   test('unclean election on a topic', () => expectError(() => synth({ topics: [{ ...topic, config: { 'unclean.leader.election.enable': 'true' } }] }), 'topics["orders"].config["unclean.leader.election.enable"]', /drop acknowledged/));
   test('same topic declared twice with different settings', () => expectError(() => synth({ topics: [topic, { ...topic, partitions: 12 }] }), 'topics["orders"]', /declared twice/));
   test('identical duplicate declarations are fine', () => expect(() => synth({ topics: [topic, { ...topic }] })).not.toThrow());
@@ -111,13 +145,17 @@ describe('DEVELOPMENT profile', () => {
   test('lets a single-zone, single-broker cluster synthesize, with a loud warning naming each relaxed invariant', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const { cluster } = synth({
+      const { cluster, objects } = synth({
         profile: KafkaProfile.DEVELOPMENT, zones: ['local'], brokers: { replicas: 1, config: { 'default.replication.factor': '1', 'min.insync.replicas': '1', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '1', 'transaction.state.log.min.isr': '1' } },
         controllers: { replicas: 1 },
         topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
       });
       expect(cluster.brokerCount).toBe(1);
       expect(warn).toHaveBeenCalledTimes(1);
+      // GitOps users only see the YAML: the StatefulSets carry the warning too.
+      for (const sts of objects.filter(o => o.kind === 'StatefulSet')) {
+        expect(sts.metadata.annotations['kafka-platform.io/ha-warning']).toMatch(/^NOT highly available: profile DEVELOPMENT relaxes zones, controllers\.replicas, /);
+      }
       const text = String(warn.mock.calls[0][0]);
       expect(text).toContain('NOT highly available');
       for (const prop of ['zones', 'controllers.replicas', 'brokers.config["default.replication.factor"]', 'brokers.config["min.insync.replicas"]', 'brokers.config["offsets.topic.replication.factor"]', 'brokers.config["transaction.state.log.replication.factor"]', 'brokers.config["transaction.state.log.min.isr"]']) {
@@ -138,8 +176,9 @@ describe('DEVELOPMENT profile', () => {
 
   test('PRODUCTION prints no warning', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    synth();
+    const { objects } = synth();
     expect(warn).not.toHaveBeenCalled();
+    expect(JSON.stringify(objects)).not.toContain('ha-warning');
     warn.mockRestore();
   });
 });

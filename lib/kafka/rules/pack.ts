@@ -1,6 +1,7 @@
 import { autoCreateTopicsRule } from './auto-create-topics';
 import { brokerSpreadRule } from './broker-spread';
 import { controlledShutdownRule } from './controlled-shutdown';
+import { controllerClusterDefaultsRule } from './controller-cluster-defaults';
 import { controllerQuorumRule } from './controller-quorum';
 import { externalListenerRule } from './external-listener';
 import { managedPropertiesRule } from './managed-properties';
@@ -11,6 +12,7 @@ import { replicationFactorRule } from './replication-factor';
 import { Finding, KafkaRule, KafkaRuleContext } from './rule';
 import { uncleanLeaderElectionRule } from './unclean-leader-election';
 import { zoneCountRule } from './zone-count';
+import { zoneLossRule } from './zone-loss';
 import { zookeeperEnsembleRule } from './zookeeper-ensemble';
 
 /** The HA and safety rules every KafkaCluster is checked against at construction. */
@@ -21,11 +23,13 @@ export const KAFKA_HA_RULE_PACK: ReadonlyArray<KafkaRule> = [
   zookeeperEnsembleRule,
   replicationFactorRule,
   minInsyncReplicasRule,
+  zoneLossRule,
   uncleanLeaderElectionRule,
   autoCreateTopicsRule,
   rackAwarenessRule,
   controlledShutdownRule,
   managedPropertiesRule,
+  controllerClusterDefaultsRule,
   networkPoliciesRule,
   externalListenerRule,
 ];

@@ -11,7 +11,9 @@ exec 3<&-
 
 metric_value() {
   # Prints the value of the first sample of metric $1 (with or without labels).
-  printf '%s\n' "$metrics" | tr -d '\r' | awk -v name="$1" '$1 == name || index($1, name "{") == 1 { print $NF; exit }'
+  # awk reads all of its input and there is no pipeline: an early exit in a pipe would kill the
+  # writer with SIGPIPE, and with pipefail a large scrape (many partitions) would never be ready.
+  awk -v name="$1" '{ sub(/\r$/, "") } !found && ($1 == name || index($1, name "{") == 1) { value = $NF; found = 1 } END { if (found) print value }' <<<"$metrics"
 }
 
 case "${KAFKA_ROLE:?KAFKA_ROLE is not set}" in

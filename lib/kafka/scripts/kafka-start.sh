@@ -68,8 +68,9 @@ else
     listeners="$listeners,EXTERNAL://$KAFKA_LISTEN_HOST:$KAFKA_EXTERNAL_PORT"
     advertised="$advertised,EXTERNAL://$external_host:${KAFKA_EXTERNAL_ADVERTISED_PORT:-$KAFKA_EXTERNAL_PORT}"
     # Kafka reads a PEM keystore (PKCS#8 key + certificate chain) directly: no JKS, no keystore password.
-    grep -Eq -- '-----BEGIN (ENCRYPTED )?PRIVATE KEY-----' "$KAFKA_EXTERNAL_TLS_DIR/tls.key" \
-      || die "$KAFKA_EXTERNAL_TLS_DIR/tls.key must be a PKCS#8 PEM key (BEGIN PRIVATE KEY)"
+    # No ssl.key.password is configured, so an encrypted key could never be loaded.
+    grep -q -- '-----BEGIN PRIVATE KEY-----' "$KAFKA_EXTERNAL_TLS_DIR/tls.key" \
+      || die "$KAFKA_EXTERNAL_TLS_DIR/tls.key must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY)"
     keystore="$KAFKA_CONFIG_DIR/external-keystore.pem"
     cat "$KAFKA_EXTERNAL_TLS_DIR/tls.key" "$KAFKA_EXTERNAL_TLS_DIR/tls.crt" >"$keystore"
     per_pod+=(
