@@ -47,6 +47,8 @@ const project = new typescript.TypeScriptProject({
     'ts-node@10.9.2',
     'kubernetes-models@4.5.1',
     '@kubernetes-models/validate@4.0.0',
+    // Schema for cert-manager Certificates the external listener can emit (same v4 line as kubernetes-models).
+    '@kubernetes-models/cert-manager@4.4.4',
     '@kubernetes/client-node@1.3.0',
   ],
   jest: true,
