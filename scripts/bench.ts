@@ -137,14 +137,17 @@ function main(): number {
     console.log('| brokers | topics | TF resources | k8s objects | load ms | build ms | synth ms | total ms | CPU ms | peak RSS MB |');
     console.log('|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     let base: Measurement | undefined;
+    // Per target: one target over budget must not mark the others so.
+    let targetOverBudget = false;
     for (const scale of SCALES) {
       const m = median(Array.from({ length: REPEAT }, () => measure(target, scale.brokers, scale.topics)));
       base ??= m;
       const f = (n: number) => n.toFixed(0);
       console.log(`| ${scale.brokers} | ${scale.topics} | ${m.resources} | ${m.objects} | ${f(m.loadMs)} | ${f(m.buildMs)} | ${f(m.synthMs)} | ${f(m.totalMs)} | ${f(m.cpuMs)} | ${f(m.maxRssMb)} |`);
-      if (scale === SCALES[0] && (m.totalMs > BUDGET.wallMs || m.maxRssMb > BUDGET.maxRssMb)) overBudget = true;
+      if (scale === SCALES[0] && (m.totalMs > BUDGET.wallMs || m.maxRssMb > BUDGET.maxRssMb)) targetOverBudget = true;
     }
-    if (base) console.log(`\nbudget for the default example: < ${BUDGET.wallMs} ms and < ${BUDGET.maxRssMb} MB -> ${overBudget ? 'OVER BUDGET' : 'within budget'} (${base.totalMs.toFixed(0)} ms, ${base.maxRssMb.toFixed(0)} MB)`);
+    overBudget ||= targetOverBudget;
+    if (base) console.log(`\nbudget for the default example: < ${BUDGET.wallMs} ms and < ${BUDGET.maxRssMb} MB -> ${targetOverBudget ? 'OVER BUDGET' : 'within budget'} (${base.totalMs.toFixed(0)} ms, ${base.maxRssMb.toFixed(0)} MB)`);
   }
   return overBudget ? 1 : 0;
 }

@@ -34,6 +34,12 @@ export interface CloudInfrastructureRequest {
   readonly externalListener?: {
     readonly domain: string;
     readonly internetFacing: boolean;
+    /**
+     * Client CIDRs the load balancer admits (`loadBalancerSourceRanges`). A cloud may
+     * refuse an internet-facing listener without them.
+     * @default - no restriction at the load balancer
+     */
+    readonly allowedSourceCidrs?: string[];
   };
 }
 

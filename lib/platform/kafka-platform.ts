@@ -94,6 +94,7 @@ export class KafkaPlatform extends Construct {
       externalListener: external ? {
         domain: external.domain,
         internetFacing: external.loadBalancer?.exposure === LoadBalancerExposure.INTERNET,
+        allowedSourceCidrs: external.loadBalancer?.allowedSourceCidrs,
       } : undefined,
     };
 

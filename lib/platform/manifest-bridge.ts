@@ -40,6 +40,13 @@ export interface BridgedObject {
  *   `terraform_data`, whose synth-time validation would shell out to `terraform`).
  * - Strings are escaped for Terraform (`${` -> `$${`, `%{` -> `%%{`), so shell
  *   scripts and config templates inside ConfigMaps reach the cluster verbatim.
+ * - Empty objects and lists (`namespaceSelector: {}`, `emptyDir: {}`, `ports: []`)
+ *   are sent as they are, but listed in `computed_fields`: `kubernetes_manifest`
+ *   otherwise fails with "Provider produced inconsistent result after apply" when
+ *   the API server returns them as null (hashicorp/terraform-provider-kubernetes
+ *   #1388, #2326, #2783). Dropping them instead would change meaning
+ *   (`namespaceSelector: {}` selects every namespace; no selector selects only
+ *   the policy's own), and the GitOps YAML would no longer match what is applied.
  */
 export class KubernetesManifestBridge extends Construct {
   public readonly objects: BridgedObject[] = [];
@@ -81,6 +88,7 @@ export class KubernetesManifestBridge extends Construct {
         const resource = new Manifest(this, objectSlug(object), {
           provider: this.provider,
           manifest: escapeForTerraform(object),
+          computedFields: escapeForTerraform(emptyCollectionFields(object)),
           dependsOn: dependencies(object, previousTier, props.loadBalancerDependsOn ?? []),
           wait: isLoadBalancer ? { fields: { [`status.loadBalancer.ingress[0].${this.addressType}`]: '^.+$' } } : undefined,
           timeouts: isLoadBalancer ? { create: '20m', update: '20m' } : undefined,
@@ -131,6 +139,35 @@ function dependencies(object: KubernetesObject, previousTier: Manifest[], loadBa
   const extra = object.kind === 'Service' && object.spec?.type === 'LoadBalancer' ? loadBalancerDependsOn : [];
   const all = [...previousTier, ...extra];
   return all.length > 0 ? all : undefined;
+}
+
+/** The provider's own default for `computed_fields`; kept whenever the bridge sets the attribute. */
+export const DEFAULT_COMPUTED_FIELDS = ['metadata.annotations', 'metadata.labels'];
+
+/**
+ * `computed_fields` for an object: the provider defaults plus the path of every
+ * empty object or list in it, or `undefined` (provider default) when it has none.
+ * Paths use the provider's syntax: `spec.ingress[0].from[1].namespaceSelector`,
+ * with `["key"]` for keys that are not identifiers.
+ */
+export function emptyCollectionFields(object: KubernetesObject): string[] | undefined {
+  const paths: string[] = [];
+  const walk = (value: any, path: string): void => {
+    if (Array.isArray(value)) {
+      if (value.length === 0 && path) paths.push(path);
+      value.forEach((item, i) => walk(item, `${path}[${i}]`));
+    } else if (value !== null && typeof value === 'object') {
+      const keys = Object.keys(value);
+      if (keys.length === 0 && path) paths.push(path);
+      for (const key of keys) {
+        const step = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
+        walk(value[key], step);
+      }
+    }
+  };
+  walk(object, '');
+  if (paths.length === 0) return undefined;
+  return [...new Set([...DEFAULT_COMPUTED_FIELDS, ...paths])];
 }
 
 /** Escapes Terraform template sequences in every string (keys included). */

@@ -93,6 +93,61 @@ describe('KubernetesManifestBridge', () => {
     }
   });
 
+  describe('empty objects and lists (kubernetes_manifest "inconsistent result after apply")', () => {
+    const policy: KubernetesObject = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'connect-ingress', namespace: 'kafka', labels: { app: 'connect' } },
+      spec: {
+        podSelector: { matchLabels: { app: 'connect' } },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress: [{ ports: [{ port: 8083, protocol: 'TCP' }], from: [{ podSelector: { matchLabels: { app: 'ui' } } }, { namespaceSelector: {} }] }],
+        egress: [],
+      },
+    };
+    const widget: KubernetesObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', namespace: 'kafka' }, spec: { 'conf.d': {}, 'size': 1 } };
+
+    test('are sent unchanged and listed in computed_fields next to the provider defaults', () => {
+      const { json, bridge } = synthBridge([policy, widget, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kafka' } }]);
+      const m = manifestsByKind(json);
+      const np = m['NetworkPolicy/connect-ingress'].body;
+      expect(np.manifest).toEqual(policy);
+      expect(np.manifest.spec.ingress[0].from[1]).toEqual({ namespaceSelector: {} });
+      expect(np.computed_fields).toEqual(['metadata.annotations', 'metadata.labels', 'spec.ingress[0].from[1].namespaceSelector', 'spec.egress']);
+      expect(m['Widget/w'].body.computed_fields).toEqual(['metadata.annotations', 'metadata.labels', 'spec["conf.d"]']);
+      // Objects without empty collections keep the provider's default.
+      expect(m['Namespace/kafka'].body.computed_fields).toBeUndefined();
+      // What the GitOps writer gets is the object as given.
+      expect(bridge.objects.find((o) => o.key === 'NetworkPolicy/kafka/connect-ingress')!.object).toBe(policy);
+    });
+
+    test('every computed_fields path is a traversal Terraform resolves to an empty object or list', () => {
+      const { json } = synthBridge([policy, widget]);
+      const bodies = Object.values<any>(json.resource.kubernetes_manifest);
+      const outputs: Record<string, { value: string }> = {};
+      const expected: Record<string, unknown> = {};
+      bodies.forEach((body, i) => body.computed_fields.filter((f: string) => !f.startsWith('metadata.')).forEach((field: string, j: number) => {
+        outputs[`o${i}_${j}`] = { value: `\${local.m${i}.${field}}` };
+        expected[`o${i}_${j}`] = field.endsWith('egress') ? [] : {};
+      }));
+      expect(Object.keys(outputs)).toHaveLength(3);
+      const locals = Object.fromEntries(bodies.map((body, i) => [`m${i}`, body.manifest]));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-computed-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ locals, output: outputs }));
+        fs.writeFileSync(path.join(dir, 'terraformrc'), '');
+        const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_CLI_CONFIG_FILE: path.join(dir, 'terraformrc') };
+        const apply = spawnSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env, encoding: 'utf8' });
+        expect(`${apply.stderr}`).toBe('');
+        const out = spawnSync('terraform', ['output', '-json'], { cwd: dir, env, encoding: 'utf8' });
+        const values = Object.fromEntries(Object.entries<any>(JSON.parse(out.stdout)).map(([k, v]) => [k, v.value]));
+        expect(values).toEqual(expected);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   test('LoadBalancer Services the DNS needs wait for their address, read through a data source', () => {
     const stack = new TerraformStack(Testing.app(), 'workloads');
     const bridge = new KubernetesManifestBridge(stack, 'k8s', { objects: sampleObjects(), loadBalancerServices: ['apps/app-lb'], loadBalancerAddressType: 'ip' });

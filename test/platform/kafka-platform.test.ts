@@ -10,6 +10,7 @@ import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '.
 import { KafkaPlatformValidationError } from '../../lib/errors';
 import { ExternalEndpoint, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka/types';
 import { KafkaPlatform, PlatformKafkaClusterProps } from '../../lib/platform/kafka-platform';
+import { escapeForTerraform } from '../../lib/platform/manifest-bridge';
 import { validateManifests } from '../support/k8s-validate';
 import { sampleObjects } from './sample-objects';
 
@@ -118,6 +119,19 @@ describe('KafkaPlatform on AWS', () => {
     for (const svc of lbServices) expect(Object.keys(svc.metadata.annotations ?? {}).join(' ')).toMatch(/aws-load-balancer/);
   });
 
+  test('empty selectors reach the cluster unchanged and are tolerated by kubernetes_manifest as computed fields', () => {
+    const workloads = readStack(outdir, 'kafka-workloads');
+    const withEmpty = Object.values<any>(workloads.resource.kubernetes_manifest).filter((m) => m.computed_fields);
+    expect(withEmpty.length).toBeGreaterThan(0);
+    for (const m of withEmpty) {
+      expect(m.computed_fields.slice(0, 2)).toEqual(['metadata.annotations', 'metadata.labels']);
+      const original = platform.objects.find((o) => o.kind === m.manifest.kind && o.metadata.name === m.manifest.metadata.name && o.metadata.namespace === m.manifest.metadata.namespace);
+      expect(m.manifest).toEqual(escapeForTerraform(original));
+    }
+    const policies = withEmpty.filter((m) => m.manifest.kind === 'NetworkPolicy');
+    expect(policies.flatMap((m) => m.computed_fields.filter((f: string) => f.endsWith('namespaceSelector'))).length).toBeGreaterThan(0);
+  });
+
   test('every object the platform applies is valid against the Kubernetes schema (unknown fields included)', () => {
     expect(validateManifests(platform.objects)).toEqual([]);
   });
@@ -155,6 +169,35 @@ describe('KafkaPlatform on AWS', () => {
     expect(records.map((r) => r.name).sort()).toEqual(platform.kafka.externalEndpoints.map((e) => e.hostname).sort());
     expect(records).toHaveLength(4);
     for (const r of records) expect(r.records[0]).toMatch(/^\$\{data\.kubernetes_service_v1\.[^.]+\.status\[0\]\.load_balancer\[0\]\.ingress\[0\]\.hostname\}$/);
+  });
+
+  test('each broker DNS record is the host the broker advertises, and points at the Service of that broker pod', () => {
+    // Advertised host as kafka-start.sh builds it: broker-<offset + ordinal * stride>.<domain>, unless overridden.
+    const workloads = readStack(outdir, 'kafka-workloads');
+    const env = (sts: any) => Object.fromEntries(sts.spec.template.spec.containers.flatMap((c: any) => c.env ?? []).map((e: any) => [e.name, e.value]));
+    const brokers = platform.objects.filter((o) => o.kind === 'StatefulSet' && env(o).KAFKA_EXTERNAL_DOMAIN);
+    expect(brokers).toHaveLength(3);
+    const records = Object.values<any>(workloads.resource.aws_route53_record);
+    const dataSources = workloads.data.kubernetes_service_v1;
+    const serviceBehind = (record: any) => dataSources[record.records[0].match(/kubernetes_service_v1\.([^.]+)\./)[1]].metadata;
+    const advertised: string[] = [];
+    for (const sts of brokers) {
+      const e = env(sts);
+      for (let ordinal = 0; ordinal < sts.spec.replicas; ordinal++) {
+        const host = e.KAFKA_EXTERNAL_ADVERTISED_HOST ?? `broker-${Number(e.KAFKA_NODE_ID_OFFSET) + ordinal * Number(e.KAFKA_NODE_ID_STRIDE)}.${e.KAFKA_EXTERNAL_DOMAIN}`;
+        const port = Number(e.KAFKA_EXTERNAL_ADVERTISED_PORT ?? e.KAFKA_EXTERNAL_PORT);
+        advertised.push(host);
+        const record = records.find((r) => r.name === host);
+        expect(record).toBeDefined();
+        const { name, namespace } = serviceBehind(record);
+        const service = platform.objects.find((o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === namespace)!;
+        expect(service.spec.type).toBe('LoadBalancer');
+        expect(service.spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': `${sts.metadata.name}-${ordinal}` });
+        expect(service.spec.ports.map((p: any) => p.port)).toEqual([port]);
+      }
+    }
+    const domain = env(brokers[0]).KAFKA_EXTERNAL_DOMAIN;
+    expect(records.map((r) => r.name).sort()).toEqual([`bootstrap.${domain}`, ...advertised].sort());
   });
 
   test('outputs: bootstrap servers, cluster name, kubeconfig command, Prometheus URL', () => {
@@ -240,6 +283,18 @@ describe('KafkaPlatform is cloud-neutral', () => {
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
+  });
+
+  test('the load balancer source CIDRs reach the cloud; AWS refuses an internet-facing listener without them', () => {
+    const cloud = new FakeCloud();
+    const internet = (allowedSourceCidrs?: string[]): PlatformKafkaClusterProps => ({
+      ...KAFKA,
+      externalListener: { ...KAFKA.externalListener!, loadBalancer: { exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs } },
+    });
+    new KafkaPlatform(Testing.app(), 'kafka', { cloud, kafka: internet(['198.51.100.0/24']), ecosystem: false, gitops: false });
+    expect(cloud.request!.externalListener).toEqual({ domain: 'kafka.example.internal', internetFacing: true, allowedSourceCidrs: ['198.51.100.0/24'] });
+    expect(() => new KafkaPlatform(Testing.app(), 'kafka', { cloud: awsCloud(), kafka: internet(), ecosystem: false, gitops: false }))
+      .toThrow(/kafka\.externalListener\.loadBalancer\.allowedSourceCidrs: an internet-facing Kafka listener without source CIDRs/);
   });
 
   test('a platform id that cannot prefix resource names is refused', () => {

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { ExternalEndpoint, LoadBalancerProvider, NodePlacement } from '../../kafka/types';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
+import { selectAvailabilityZones } from './availability-zones';
 import { EksClusterRoles } from './cluster-roles';
 import { BrokerDnsRecords, KafkaDnsZones } from './dns';
 import { EksAddonVersions, NetworkingAddons, WorkloadAddons } from './eks-addons';
@@ -25,10 +26,18 @@ export interface AwsKafkaCloudProps {
   /** AWS region, e.g. `eu-west-1`. */
   readonly region: string;
   /**
-   * At least 3 AZ names in `region`. Explicit names (not a count) because they
-   * become the brokers' `broker.rack` and must be known at synth.
+   * At least 3 AZ names in `region`, e.g. `['eu-west-1a', 'eu-west-1b', 'eu-west-1c']`.
+   * Required: explicit names (not a count) because they become the brokers'
+   * `broker.rack` and the nodes' zone labels, which must be known at synth.
+   * Declared optional only so that `maxAzs` alone fails with an explanation.
    */
-  readonly availabilityZones: string[];
+  readonly availabilityZones?: string[];
+  /**
+   * Use only the first `maxAzs` (>= 3) of `availabilityZones`. A count alone is
+   * refused: AZ names cannot be derived safely at synth (see docs).
+   * @default - all of `availabilityZones`
+   */
+  readonly maxAzs?: number;
   /** Subnet slot per AZ for AZ names that do not end in a letter; see docs. @default - derived from the AZ letter */
   readonly azSlots?: Record<string, number>;
   /** @default '10.40.0.0/16' */
@@ -53,7 +62,12 @@ export interface AwsKafkaCloudProps {
   readonly generalNodes?: NodeGroupSize;
   /** CIDRs beyond the VPC allowed to reach the Kafka client ports. @default [] */
   readonly allowedClientCidrs?: string[];
-  /** Opens the Kafka client ports to 0.0.0.0/0. @default false */
+  /**
+   * Opens the Kafka client ports to 0.0.0.0/0, and lets an internet-facing
+   * external listener go without `allowedSourceCidrs`. Only for listeners whose
+   * clients have no stable address ranges (TLS + SASL still apply).
+   * @default false
+   */
   readonly dangerouslyAllowKafkaFromInternet?: boolean;
   /** Create an IRSA role for external-dns (service account `external-dns/external-dns`) limited to the Kafka zones. @default false */
   readonly externalDnsRole?: boolean;
@@ -102,6 +116,8 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
   public readonly monitoring: AwsKafkaMonitoring;
   public readonly dnsZones?: KafkaDnsZones;
   public readonly loadBalancerControllerRole?: LoadBalancerControllerRole;
+  /** IAM OIDC provider of the cluster, for your own `ServiceAccountRole`s. */
+  public readonly oidc: ClusterOidcProvider;
   private readonly region: string;
   private readonly chartVersion: string;
 
@@ -120,11 +136,13 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     new AwsProvider(scope, 'aws-provider', { region: props.region, defaultTags: [{ tags }] });
     Aspects.of(scope).add(new LeastPrivilegeCheck(props.additionalAllowedManagedPolicies));
 
+    const availabilityZones = selectAvailabilityZones(this.node.path, props);
+
     this.network = new AwsKafkaNetwork(this, 'network', {
       name: this.clusterName,
       clusterName: this.clusterName,
       vpcCidr: props.vpcCidr ?? '10.40.0.0/16',
-      availabilityZones: props.availabilityZones,
+      availabilityZones,
       azSlots: props.azSlots,
       natGateways: props.natGateways,
       flowLogRetentionDays: props.flowLogRetentionDays,
@@ -153,6 +171,7 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     });
     const cluster = this.controlPlane.cluster;
     const oidc = new ClusterOidcProvider(this, 'oidc', { issuerUrl: cluster.identity.get(0).oidc.get(0).issuer });
+    this.oidc = oidc;
 
     const networking = new NetworkingAddons(this, 'networking-addons', {
       name: this.clusterName,
@@ -186,6 +205,7 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     this.kubernetesObjects = [gp3StorageClassManifest({ name: KAFKA_STORAGE_CLASS_NAME, kmsKeyAlias: volumes.aliasName })];
 
     if (request.externalListener) {
+      checkInternetFacingListener(this.node.path, request.externalListener, props.dangerouslyAllowKafkaFromInternet ?? false);
       this.loadBalancerControllerRole = new LoadBalancerControllerRole(this, 'lb-controller', { name: this.clusterName, oidc });
       this.dnsZones = new KafkaDnsZones(this, 'dns', {
         domain: request.externalListener.domain,
@@ -284,5 +304,22 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     new AwsProvider(workloads, 'aws-provider', { region: this.region });
     const zoneIds = [this.dnsZones.privateZone.zoneId, ...(this.dnsZones.publicZone ? [this.dnsZones.publicZone.zoneId] : [])];
     new BrokerDnsRecords(workloads, 'kafka-dns', { zoneIds, endpoints, loadBalancerHostname: serviceAddress });
+  }
+}
+
+/**
+ * An internet-facing NLB forwards to pod IPs from its own private addresses, so
+ * the node security group cannot tell internet clients apart: only the
+ * Service's `loadBalancerSourceRanges` (enforced on the NLB) can. Without them
+ * the external listener would be open to 0.0.0.0/0.
+ */
+function checkInternetFacingListener(path: string, listener: NonNullable<CloudInfrastructureRequest['externalListener']>, dangerouslyAllowKafkaFromInternet: boolean): void {
+  if (!listener.internetFacing || dangerouslyAllowKafkaFromInternet) return;
+  const cidrs = listener.allowedSourceCidrs ?? [];
+  const open = cidrs.find((cidr) => /\/0$/.test(cidr));
+  if (cidrs.length === 0 || open) {
+    throw new KafkaPlatformValidationError(path, 'kafka.externalListener.loadBalancer.allowedSourceCidrs',
+      open ? `${open} opens the internet-facing Kafka listener to every address` : 'an internet-facing Kafka listener without source CIDRs is open to every address on the internet',
+      'list the client CIDRs in kafka.externalListener.loadBalancer.allowedSourceCidrs, or set dangerouslyAllowKafkaFromInternet: true on AwsKafkaCloud if the listener really must be public');
   }
 }

@@ -27,7 +27,10 @@ export interface NetworkingAddonsProps {
   readonly tags?: Record<string, string>;
 }
 
-/** Add-ons nodes need to become Ready (VPC CNI with its own IRSA role, kube-proxy); created before the node groups. */
+/**
+ * Add-ons nodes need to become Ready (VPC CNI with its own IRSA role and
+ * NetworkPolicy enforcement on, kube-proxy); created before the node groups.
+ */
 export class NetworkingAddons extends Construct {
   public readonly vpcCni: EksAddon;
   public readonly kubeProxy: EksAddon;
@@ -47,6 +50,9 @@ export class NetworkingAddons extends Construct {
       addonName: 'vpc-cni',
       addonVersion: props.versions?.vpcCni,
       serviceAccountRoleArn: cniRole.role.arn,
+      // The VPC CNI ignores NetworkPolicy objects unless its policy agent is on;
+      // without it the Kafka NetworkPolicies would be accepted but never enforced.
+      configurationValues: JSON.stringify({ enableNetworkPolicy: 'true' }),
       resolveConflictsOnCreate: 'OVERWRITE',
       resolveConflictsOnUpdate: 'PRESERVE',
       tags: props.tags,

@@ -1,3 +1,4 @@
+export * from './availability-zones';
 export * from './aws-kafka-cloud';
 export * from './cluster-roles';
 export * from './dns';

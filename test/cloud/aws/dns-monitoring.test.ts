@@ -12,7 +12,7 @@ describe('DNS', () => {
   });
 
   test('an internet-facing listener adds a public zone', () => {
-    const { json } = synthAws({}, { externalListener: { domain: 'kafka.example.com', internetFacing: true } });
+    const { json } = synthAws({}, { externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs: ['198.51.100.0/24'] } });
     const zones = resourceBodies(json, 'aws_route53_zone');
     expect(zones).toHaveLength(2);
     expect(zones.filter((z) => z.vpc === undefined)).toHaveLength(1);

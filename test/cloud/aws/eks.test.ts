@@ -117,6 +117,8 @@ describe('add-ons and storage', () => {
       expect(addons[name].service_account_role_arn).toMatch(/^\$\{aws_iam_role\.[^.]+\.arn\}$/);
     }
     expect(JSON.parse(addons['aws-ebs-csi-driver'].configuration_values)).toEqual({ node: { tolerateAllTaints: true } });
+    // The Kafka side relies on NetworkPolicies; the VPC CNI enforces them only with its policy agent on.
+    expect(JSON.parse(addons['vpc-cni'].configuration_values)).toEqual({ enableNetworkPolicy: 'true' });
     // Pods of these add-ons need nodes; the CNI must exist before nodes.
     expect(addons['aws-ebs-csi-driver'].depends_on.filter((d: string) => d.startsWith('aws_eks_node_group.'))).toHaveLength(4);
     const kafkaGroup = resourceBodies(json, 'aws_eks_node_group')[0];

@@ -114,3 +114,27 @@ describe('AwsKafkaNetwork', () => {
     expect(synthAws().infra.zones).toEqual(AZS);
   });
 });
+
+describe('availability zone selection (explicit names, optionally capped by maxAzs)', () => {
+  const FOUR = [...AZS, 'eu-west-1d'];
+
+  test('maxAzs caps the listed names, keeping their order', () => {
+    const { infra, json } = synthAws({ availabilityZones: FOUR, maxAzs: 3 });
+    expect(infra.zones).toEqual(AZS);
+    expect(resourceBodies(json, 'aws_subnet').map((s) => s.availability_zone).sort()).toEqual([...AZS, ...AZS].sort());
+    expect(synthAws({ availabilityZones: FOUR }).infra.zones).toEqual(FOUR);
+  });
+
+  test('maxAzs without AZ names is refused with the reason and the command that lists the names', () => {
+    expect(() => synthAws({ availabilityZones: undefined, maxAzs: 3 }))
+      .toThrow(/maxAzs: maxAzs alone cannot be used: AZ names become Kafka racks.*Fix: list the AZ names your account uses in eu-west-1 in availabilityZones.*aws ec2 describe-availability-zones --region eu-west-1/s);
+    expect(() => synthAws({ availabilityZones: undefined })).toThrow(/availabilityZones: no availability zones given/);
+  });
+
+  test('maxAzs below 3 or above the listed names, and AZs of another region, are refused', () => {
+    expect(() => synthAws({ availabilityZones: FOUR, maxAzs: 2 })).toThrow(/maxAzs: 2 is not an integer >= 3/);
+    expect(() => synthAws({ availabilityZones: AZS, maxAzs: 4 })).toThrow(/maxAzs: asks for 4 AZs but availabilityZones lists 3/);
+    expect(() => synthAws({ availabilityZones: ['eu-west-1a', 'eu-west-1b', 'us-east-1c'] })).toThrow(/availabilityZones\[2\]: "us-east-1c" is not an availability zone of region eu-west-1/);
+    expect(() => synthAws({ availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-10c'] })).toThrow(KafkaPlatformValidationError);
+  });
+});

@@ -44,6 +44,18 @@ describe('Kafka security group (least privilege)', () => {
     expect(world.map((r) => r.from_port).sort()).toEqual([9092, 9094]);
   });
 
+  test('an internet-facing listener needs source CIDRs at the load balancer, or the loud prop', () => {
+    // The NLB reaches pods from its own private addresses: the node security group cannot filter internet clients.
+    const internet = (allowedSourceCidrs?: string[]) => ({ externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs } });
+    expect(() => synthAws({}, internet())).toThrow(/kafka\.externalListener\.loadBalancer\.allowedSourceCidrs: an internet-facing Kafka listener without source CIDRs is open.*dangerouslyAllowKafkaFromInternet/);
+    expect(() => synthAws({}, internet(['198.51.100.0/24', '0.0.0.0/0']))).toThrow(/0\.0\.0\.0\/0 opens the internet-facing Kafka listener/);
+    expect(() => synthAws({}, internet(['::/0']))).toThrow(KafkaPlatformValidationError);
+    expect(() => synthAws({}, internet(['198.51.100.0/24']))).not.toThrow();
+    expect(() => synthAws({ dangerouslyAllowKafkaFromInternet: true }, internet())).not.toThrow();
+    // Internal listeners are reachable only inside the VPC and peered networks.
+    expect(() => synthAws({}, { externalListener: { domain: 'kafka.example.internal', internetFacing: false } })).not.toThrow();
+  });
+
   test('changing the allow-list adds rules without renaming existing ones', () => {
     const before = synthAws({ allowedClientCidrs: ['10.50.0.0/16'] }).json.resource.aws_vpc_security_group_ingress_rule;
     const after = synthAws({ allowedClientCidrs: ['10.60.0.0/16', '10.50.0.0/16'] }).json.resource.aws_vpc_security_group_ingress_rule;
