@@ -197,6 +197,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   private readonly commonLabels: Record<string, string>;
   /** Props of the HA invariants the DEVELOPMENT profile relaxed; also written into the manifests. */
   private relaxedInvariants: string[] = [];
+  /** Findings the user accepted through a `dangerously...` prop; printed, and written onto the objects they concern. */
+  private acceptedRisks: Finding[] = [];
 
   constructor(scope: Construct, id: string, props: KafkaClusterProps) {
     super(scope, id);
@@ -435,7 +437,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     };
     const findings = runRulePack(ctx);
     const dev = this.profile === KafkaProfile.DEVELOPMENT;
-    const blocking = findings.filter(f => !f.relaxable || !dev);
+    const blocking = findings.filter(f => f.acceptedBy === undefined && (!f.relaxable || !dev));
     if (blocking.length > 0) {
       const first = blocking[0];
       const err = new KafkaPlatformValidationError(this.constructPath, first.prop, first.problem, first.fix);
@@ -444,11 +446,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       }
       throw err;
     }
-    const relaxed = findings.filter(f => f.relaxable);
+    const relaxed = findings.filter(f => f.relaxable && f.acceptedBy === undefined);
     if (relaxed.length > 0) {
       this.relaxedInvariants = [...new Set(relaxed.map(f => f.prop))];
       warnRelaxed(this.constructPath, relaxed);
     }
+    this.acceptedRisks = findings.filter(f => f.acceptedBy !== undefined);
+    if (this.acceptedRisks.length > 0) warnAccepted(this.constructPath, this.acceptedRisks);
   }
 
   private validateUsername(name: string, prop: string): void {
@@ -960,9 +964,15 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   private createExternalListener(ext: ExternalListenerOptions): void {
     const port = ext.port ?? KAFKA_PORTS.external;
     const lb = loadBalancerServiceFields(ext.loadBalancer);
+    // GitOps users read the YAML, not the synth log: an accepted exposure stays visible on the Services.
+    const accepted = this.acceptedRisks.filter(f => f.prop.startsWith('externalListener.'));
+    const annotations = accepted.length === 0 ? lb.annotations : {
+      ...lb.annotations,
+      [`${LABEL_KEY_PREFIX}/security-warning`]: accepted.map(f => `${f.problem} (accepted by ${f.acceptedBy})`).join('; '),
+    };
     const service = (id: string, name: string, selector: Record<string, string>) => new ApiObject(this, id, {
       apiVersion: 'v1', kind: 'Service',
-      metadata: this.meta(name, 'broker', { annotations: lb.annotations }),
+      metadata: this.meta(name, 'broker', { annotations }),
       spec: {
         type: 'LoadBalancer',
         ...(lb.loadBalancerClass ? { loadBalancerClass: lb.loadBalancerClass } : {}),
@@ -1242,6 +1252,15 @@ function canonicalTopic(t: TopicRequirement): string {
 
 function hashOf(value: unknown): string {
   return crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+function warnAccepted(path: string, findings: Finding[]): void {
+  console.warn([
+    '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+    `WARNING [${path}]: ${findings.length} security check(s) explicitly overridden:`,
+    ...findings.map(f => `  - ${f.prop}: ${f.problem} (accepted by ${f.acceptedBy}; to close it: ${f.fix})`),
+    '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+  ].join('\n'));
 }
 
 function warnRelaxed(path: string, findings: Finding[]): void {

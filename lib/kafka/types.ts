@@ -68,6 +68,15 @@ export interface LoadBalancerOptions {
   /** Source CIDRs allowed to reach the listener (`loadBalancerSourceRanges`). @default - no restriction beyond the exposure */
   readonly allowedSourceCidrs?: string[];
   /**
+   * Lets an INTERNET-exposed listener go without `allowedSourceCidrs` (or with a
+   * `/0` block), i.e. open to every address on the internet; synth then prints a
+   * warning and marks the Services instead of failing. Only for clients without
+   * stable address ranges: TLS and SASL/SCRAM are then the only protection.
+   * Has no effect on an INTERNAL listener or when the CIDRs restrict the sources.
+   * @default false
+   */
+  readonly dangerouslyAllowAnySource?: boolean;
+  /**
    * Alibaba Cloud NLB only: zone -> vSwitch ID the NLB gets an address in
    * (annotation `service.beta.kubernetes.io/alibaba-cloud-loadbalancer-zone-maps`).
    * @default - none (the NLB controller then needs it set another way)

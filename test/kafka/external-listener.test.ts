@@ -30,10 +30,13 @@ describe('external listener', () => {
     [LoadBalancerProvider.ALIBABA_CLB, LoadBalancerExposure.INTERNET, { 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type': 'internet' }, undefined],
     [LoadBalancerProvider.ALIBABA_NLB, LoadBalancerExposure.INTERNAL, { 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type': 'intranet', 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-zone-maps': 'zone-a:vsw-a,zone-b:vsw-b' }, 'alibabacloud.com/nlb'],
   ])('%s %s annotations', (provider, exposure, annotations, lbClass) => {
-    const { objects } = synth({ externalListener: { ...base, loadBalancer: { provider, exposure, zoneMappings: { 'zone-b': 'vsw-b', 'zone-a': 'vsw-a' } } } });
-    for (const s of all(objects, 'Service').filter(x => x.spec.type === 'LoadBalancer')) {
+    const { objects } = synth({ externalListener: { ...base, loadBalancer: { provider, exposure, allowedSourceCidrs: ['203.0.113.0/24'], zoneMappings: { 'zone-b': 'vsw-b', 'zone-a': 'vsw-a' } } } });
+    const lbs = all(objects, 'Service').filter(x => x.spec.type === 'LoadBalancer');
+    expect(lbs).toHaveLength(4);
+    for (const s of lbs) {
       expect(s.metadata.annotations).toEqual(annotations);
       expect(s.spec.loadBalancerClass).toBe(lbClass);
+      expect(s.spec.loadBalancerSourceRanges).toEqual(['203.0.113.0/24']);
     }
   });
 
@@ -43,6 +46,70 @@ describe('external listener', () => {
     expect(s.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type']).toBe('intranet');
     expect(s.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec']).toBe('slb.s2.small');
     expect(s.spec.loadBalancerSourceRanges).toEqual(['10.0.0.0/8']);
+  });
+
+  describe('internet exposure and source ranges', () => {
+    afterEach(() => jest.restoreAllMocks());
+    const internet = (extra: Record<string, unknown>) => ({ ...base, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, exposure: LoadBalancerExposure.INTERNET, ...extra } });
+
+    test('allowedSourceCidrs become loadBalancerSourceRanges on the bootstrap and every per-broker Service, and nowhere else', () => {
+      const cidrs = ['198.51.100.0/24', '2001:db8::/32'];
+      const { objects, cluster } = synth({ brokers: { replicas: 6 }, externalListener: internet({ allowedSourceCidrs: cidrs }) });
+      const services = all(objects, 'Service');
+      const lbs = services.filter(s => s.spec.type === 'LoadBalancer');
+      expect(lbs.map(s => s.metadata.name).sort()).toEqual(cluster.externalEndpoints.map(e => e.serviceName).sort());
+      expect(lbs).toHaveLength(7);
+      for (const s of lbs) {
+        expect(s.spec.loadBalancerSourceRanges).toEqual(cidrs);
+        expect(s.metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-scheme']).toBe('internet-facing');
+        expect(s.metadata.annotations['kafka-platform.io/security-warning']).toBeUndefined();
+      }
+      for (const s of services.filter(x => x.spec.type !== 'LoadBalancer')) expect(s.spec.loadBalancerSourceRanges).toBeUndefined();
+    });
+
+    test('an internal listener needs no CIDRs and prints nothing', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { objects } = synth({ externalListener: { ...base, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB } } });
+      expect(find(objects, 'Service', 'kafka-external-bootstrap').spec.loadBalancerSourceRanges).toBeUndefined();
+      expect(warn).not.toHaveBeenCalled();
+    });
+
+    test('dangerouslyAllowAnySource lets it synthesize open, with a loud warning and a mark on every external Service', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { objects } = synth({ brokers: { replicas: 6 }, externalListener: internet({ dangerouslyAllowAnySource: true }) });
+      expect(warn).toHaveBeenCalledTimes(1);
+      const text = String(warn.mock.calls[0][0]);
+      expect(text).toContain('WARNING [test/kafka]');
+      expect(text).toContain('- externalListener.loadBalancer.allowedSourceCidrs: an internet-facing external listener without source CIDRs is open to every address on the internet');
+      expect(text).toContain('accepted by externalListener.loadBalancer.dangerouslyAllowAnySource');
+      const lbs = all(objects, 'Service').filter(s => s.spec.type === 'LoadBalancer');
+      expect(lbs).toHaveLength(7);
+      for (const s of lbs) {
+        expect(s.spec.loadBalancerSourceRanges).toBeUndefined();
+        expect(s.metadata.annotations['kafka-platform.io/security-warning']).toMatch(/^an internet-facing external listener without source CIDRs is open to every address on the internet \(accepted by externalListener\.loadBalancer\.dangerouslyAllowAnySource\)$/);
+      }
+      // Only the exposed Services are marked; the StatefulSets are not relaxed (this is not an HA relaxation).
+      for (const o of objects.filter(x => !(x.kind === 'Service' && x.spec.type === 'LoadBalancer'))) {
+        expect(JSON.stringify(o.metadata)).not.toContain('security-warning');
+        expect(JSON.stringify(o.metadata)).not.toContain('ha-warning');
+      }
+    });
+
+    test('dangerouslyAllowAnySource also admits a /0 block, keeping it as the source range', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const { objects } = synth({ externalListener: internet({ allowedSourceCidrs: ['0.0.0.0/0'], dangerouslyAllowAnySource: true }) });
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toContain('0.0.0.0/0 opens the internet-facing external listener to every address');
+      expect(find(objects, 'Service', 'kafka-external-bootstrap').spec.loadBalancerSourceRanges).toEqual(['0.0.0.0/0']);
+    });
+
+    test('dangerouslyAllowAnySource is inert when the CIDRs restrict the sources or the listener is internal', () => {
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const restricted = synth({ externalListener: internet({ allowedSourceCidrs: ['198.51.100.0/24'], dangerouslyAllowAnySource: true }) }).objects;
+      const internal = synth({ externalListener: { ...base, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, dangerouslyAllowAnySource: true } } }).objects;
+      expect(warn).not.toHaveBeenCalled();
+      expect(JSON.stringify([...restricted, ...internal])).not.toContain('security-warning');
+    });
   });
 
   test('TLS from a named Secret is mounted into brokers', () => {

@@ -1,4 +1,5 @@
-import { haBrokerDefaults, KAFKA_HA_RULE_PACK, KafkaMetadataMode, KafkaProfile, KafkaRuleContext, runRulePack } from '../../lib/kafka';
+import { haBrokerDefaults, KAFKA_HA_RULE_PACK, KafkaMetadataMode, KafkaProfile, KafkaRuleContext, LoadBalancerExposure, LoadBalancerOptions, LoadBalancerProvider, runRulePack } from '../../lib/kafka';
+import { internetListenerSourceRangesRule } from '../../lib/kafka/rules/internet-listener-source-ranges';
 import { deriveKraftClusterId } from '../../lib/kafka/cluster-id';
 
 function ctx(overrides: Partial<KafkaRuleContext> = {}): KafkaRuleContext {
@@ -39,7 +40,7 @@ describe('HA rule pack', () => {
       brokerConfig: { 'default.replication.factor': '9', 'min.insync.replicas': '9', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '4', 'transaction.state.log.min.isr': '3', 'unclean.leader.election.enable': 'true', 'auto.create.topics.enable': 'true', 'replica.selector.class': 'x', 'controlled.shutdown.enable': 'false' },
       brokerConfigOverrides: { 'node.id': '1' },
       controllerConfigOverrides: { 'default.replication.factor': '1' },
-      externalListener: { domain: 'BAD', loadBalancer: { provider: 'generic' as any }, tls: {} },
+      externalListener: { domain: 'BAD', loadBalancer: { provider: LoadBalancerProvider.GENERIC, exposure: LoadBalancerExposure.INTERNET }, tls: {} },
     });
     const findings = runRulePack(bad);
     const ids = new Set(findings.map(f => f.ruleId));
@@ -74,6 +75,38 @@ describe('zone-loss rule', () => {
       'offsets.topic.replication.factor 3 over 2 zone(s) keeps only 1 replica(s) of a partition when a zone fails, fewer than min.insync.replicas 2: acks=all writes stop',
       'transaction.state.log.replication.factor 3 over 2 zone(s) keeps only 1 replica(s) of a partition when a zone fails, fewer than transaction.state.log.min.isr 2: acks=all writes stop',
     ]);
+  });
+});
+
+describe('internet-listener-source-ranges rule', () => {
+  const withLb = (lb: Partial<LoadBalancerOptions>) => ctx({ externalListener: { domain: 'kafka.example.com', tls: { secretName: 's' }, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, ...lb } } });
+  const internet = LoadBalancerExposure.INTERNET;
+
+  test.each([
+    ['no external listener', ctx(), 0],
+    ['internal, no CIDRs', withLb({}), 0],
+    ['internal explicitly, no CIDRs', withLb({ exposure: LoadBalancerExposure.INTERNAL }), 0],
+    ['internet with CIDRs', withLb({ exposure: internet, allowedSourceCidrs: ['198.51.100.0/24'] }), 0],
+    ['internet, no CIDRs', withLb({ exposure: internet }), 1],
+    ['internet, empty CIDRs', withLb({ exposure: internet, allowedSourceCidrs: [] }), 1],
+    ['internet, a /0 among CIDRs', withLb({ exposure: internet, allowedSourceCidrs: ['198.51.100.0/24', '0.0.0.0/0'] }), 1],
+  ])('%s', (_name, c, count) => {
+    const findings = internetListenerSourceRangesRule(c);
+    expect(findings).toHaveLength(count);
+    for (const f of findings) {
+      expect(f).toMatchObject({ ruleId: 'internet-listener-source-ranges', prop: 'externalListener.loadBalancer.allowedSourceCidrs', relaxable: false });
+      expect(f.acceptedBy).toBeUndefined();
+    }
+  });
+
+  test('the loud opt-in marks the finding accepted instead of dropping it', () => {
+    const [f] = internetListenerSourceRangesRule(withLb({ exposure: internet, dangerouslyAllowAnySource: true }));
+    expect(f.acceptedBy).toBe('externalListener.loadBalancer.dangerouslyAllowAnySource');
+    expect(internetListenerSourceRangesRule(withLb({ exposure: internet, dangerouslyAllowAnySource: false }))[0].acceptedBy).toBeUndefined();
+  });
+
+  test('it is part of the pack', () => {
+    expect(KAFKA_HA_RULE_PACK).toContain(internetListenerSourceRangesRule);
   });
 });
 

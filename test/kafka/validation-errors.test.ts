@@ -1,5 +1,5 @@
 import { KafkaPlatformValidationError } from '../../lib/errors';
-import { KafkaMetadataMode, KafkaProfile, KafkaTopic, LoadBalancerProvider } from '../../lib/kafka';
+import { KafkaMetadataMode, KafkaProfile, KafkaTopic, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka';
 import { synth } from './helpers';
 
 /** Asserts synth fails with a KafkaPlatformValidationError naming the construct path and `prop`. */
@@ -90,6 +90,22 @@ describe('input validation', () => {
   test('external listener with two certificate sources', () => expectError(() => synth({ externalListener: { ...ext, tls: { secretName: 's', certManagerIssuer: { name: 'i' } } } }), 'externalListener.tls', /two certificate sources/));
   test('external listener domain', () => expectError(() => synth({ externalListener: { ...ext, domain: 'Not A Domain' } }), 'externalListener.domain', /not a lower-case DNS domain/));
   test('external listener port clash', () => expectError(() => synth({ externalListener: { ...ext, port: 9092 } }), 'externalListener.port', /not a free unprivileged port/));
+  test.each([
+    ['no source CIDRs', LoadBalancerProvider.AWS_NLB, undefined, /internet-facing external listener without source CIDRs is open to every address/],
+    ['an empty CIDR list', LoadBalancerProvider.ALIBABA_CLB, [], /without source CIDRs/],
+    ['0.0.0.0/0 among the CIDRs', LoadBalancerProvider.GENERIC, ['10.0.0.0/8', '0.0.0.0/0'], /0\.0\.0\.0\/0 opens the internet-facing external listener to every address/],
+    ['::/0 as the only CIDR', LoadBalancerProvider.AWS_NLB, ['::/0'], /::\/0 opens the internet-facing external listener/],
+  ])('internet-facing listener with %s', (_name, provider, allowedSourceCidrs, problem) => {
+    const fn = () => synth({ externalListener: { ...ext, loadBalancer: { provider, exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs } } });
+    expectError(fn, 'externalListener.loadBalancer.allowedSourceCidrs', problem);
+    let err: any;
+    try { fn(); } catch (e) { err = e; }
+    expect(err?.fix).toContain('list the client CIDRs in externalListener.loadBalancer.allowedSourceCidrs');
+    expect(err?.fix).toContain('externalListener.loadBalancer.dangerouslyAllowAnySource: true');
+  });
+  test('internet-facing listener without CIDRs is refused in the DEVELOPMENT profile too (security, not HA)', () => expectError(
+    () => synth({ profile: KafkaProfile.DEVELOPMENT, externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, exposure: LoadBalancerExposure.INTERNET } } }),
+    'externalListener.loadBalancer.allowedSourceCidrs', /open to every address/));
   test('Alibaba NLB without zone mappings', () => expectError(() => synth({ externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.ALIBABA_NLB } } }), 'externalListener.loadBalancer.zoneMappings', /at least two zones/));
   test('unknown metadata mode', () => expectError(() => synth({ metadataMode: 'etcd' as any }), 'metadataMode', /unknown mode "etcd"/));
   test('unknown profile', () => expectError(() => synth({ profile: 'staging' as any }), 'profile', /unknown profile "staging"/));

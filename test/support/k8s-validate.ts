@@ -7,6 +7,10 @@
  *  (b) unknown-field detection against the generated models of
  *      `@kubernetes/client-node` (every field of every built-in type).
  *
+ * Custom resources with a kubernetes-models package (cert-manager.io kinds,
+ * see crd-fields.ts) get the same two checks: (a) the package's schema
+ * validator, (b) unknown fields against the property tree of the CRD schema.
+ *
  * `validateManifests(objects)` returns one string per problem; tests assert
  * that the list is empty.
  */
@@ -15,12 +19,15 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { FieldNode, loadCrdModel } from './crd-fields';
 
 export interface ValidateOptions {
   /**
-   * Kinds without a built-in model (CRDs such as `cert-manager.io/v1/Certificate`)
-   * that the caller accepts, as `<apiVersion>/<kind>`. Their `metadata` is still
-   * checked; the rest is not. Any other unknown kind is reported.
+   * Kinds without any model (CRDs other than the cert-manager ones, e.g.
+   * `monitoring.coreos.com/v1/ServiceMonitor`) that the caller accepts, as
+   * `<apiVersion>/<kind>`. Their `metadata` is still checked; the rest is not.
+   * Any other unknown kind is reported. Kinds with a model are always fully
+   * validated, listed here or not.
    * @default []
    */
   readonly allowedKinds?: string[];
@@ -155,6 +162,49 @@ function walk(models: FieldModels, type: string, value: unknown, at: string, err
   }
 }
 
+/** Walks `value` along a CRD schema's property tree, reporting keys the schema does not have. */
+function walkCrd(models: FieldModels, node: FieldNode, value: unknown, at: string, source: string, errors: string[]): void {
+  if (value === undefined || value === null) return;
+  switch (node.t) {
+    case 'any':
+      return;
+    case 'objectMeta':
+      walk(models, 'V1ObjectMeta', value, at, errors);
+      return;
+    case 'array':
+      // A non-array here is a type error, which the schema validator reports.
+      if (Array.isArray(value)) value.forEach((item, i) => walkCrd(models, node.items, item, `${at}[${i}]`, source, errors));
+      return;
+    case 'object':
+      if (typeof value !== 'object' || Array.isArray(value)) return;
+      for (const [k, v] of Object.entries(value)) {
+        const known = Object.prototype.hasOwnProperty.call(node.props, k) ? node.props[k] : undefined;
+        if (known) {
+          walkCrd(models, known, v, `${at}.${k}`, source, errors);
+        } else if (node.additional) {
+          walkCrd(models, node.additional, v, `${at}[${JSON.stringify(k)}]`, source, errors);
+        } else {
+          errors.push(`${at}.${k}: unknown field (not in the ${source} schema)`);
+        }
+      }
+  }
+}
+
+/** Runs a kubernetes-models validator and turns its AJV errors into one line each. */
+function schemaErrors(label: string, validate: () => void, errors: string[]): void {
+  try {
+    validate();
+  } catch (e: any) {
+    const details: any[] = Array.isArray(e?.errors) ? e.errors : [];
+    if (details.length === 0) {
+      errors.push(`${label}: schema: ${e?.message ?? String(e)}`);
+    }
+    for (const d of details) {
+      errors.push(`${label}: schema: ${d.instancePath || '/'} ${d.message}${d.params ? ' ' + JSON.stringify(d.params) : ''}`);
+    }
+  }
+}
+
 function objectLabel(obj: any, index: number): string {
   const kind = obj?.kind ?? '?';
   const name = obj?.metadata?.name ?? '?';
@@ -172,8 +222,16 @@ export function validateManifests(objects: any[], options: ValidateOptions = {})
       errors.push(`${label}: not a Kubernetes object (apiVersion and kind must be strings)`);
       return;
     }
+    // JSON round trip: validate exactly what would be written to YAML.
+    const asWritten = () => JSON.parse(JSON.stringify(obj));
     const Schema = loadSchemaModel(obj.apiVersion, obj.kind);
     const modelName = fieldModelName(models, obj.apiVersion, obj.kind);
+    const crd = Schema && modelName ? undefined : loadCrdModel(obj.apiVersion, obj.kind);
+    if (crd) {
+      schemaErrors(label, () => crd.validate(asWritten()), errors);
+      walkCrd(models, crd.fields, obj, `${label}: `, crd.source, errors);
+      return;
+    }
     if (!Schema || !modelName) {
       if (allowed.has(`${obj.apiVersion}/${obj.kind}`)) {
         walk(models, 'V1ObjectMeta', obj.metadata, `${label}: metadata`, errors);
@@ -183,18 +241,7 @@ export function validateManifests(objects: any[], options: ValidateOptions = {})
       return;
     }
     // (a) OpenAPI schema.
-    try {
-      // JSON round trip: validate exactly what would be written to YAML.
-      new Schema(JSON.parse(JSON.stringify(obj))).validate();
-    } catch (e: any) {
-      const details: any[] = Array.isArray(e?.errors) ? e.errors : [];
-      if (details.length === 0) {
-        errors.push(`${label}: schema: ${e?.message ?? String(e)}`);
-      }
-      for (const d of details) {
-        errors.push(`${label}: schema: ${d.instancePath || '/'} ${d.message}${d.params ? ' ' + JSON.stringify(d.params) : ''}`);
-      }
-    }
+    schemaErrors(label, () => new Schema(asWritten()).validate(), errors);
     // (b) Unknown fields.
     walk(models, modelName, obj, `${label}: `, errors);
   });

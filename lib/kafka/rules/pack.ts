@@ -4,6 +4,7 @@ import { controlledShutdownRule } from './controlled-shutdown';
 import { controllerClusterDefaultsRule } from './controller-cluster-defaults';
 import { controllerQuorumRule } from './controller-quorum';
 import { externalListenerRule } from './external-listener';
+import { internetListenerSourceRangesRule } from './internet-listener-source-ranges';
 import { managedPropertiesRule } from './managed-properties';
 import { minInsyncReplicasRule } from './min-insync-replicas';
 import { networkPoliciesRule } from './network-policies';
@@ -32,6 +33,7 @@ export const KAFKA_HA_RULE_PACK: ReadonlyArray<KafkaRule> = [
   controllerClusterDefaultsRule,
   networkPoliciesRule,
   externalListenerRule,
+  internetListenerSourceRangesRule,
 ];
 
 export function runRulePack(ctx: KafkaRuleContext, pack: ReadonlyArray<KafkaRule> = KAFKA_HA_RULE_PACK): Finding[] {

@@ -33,6 +33,13 @@ export interface Finding {
    * finding into a warning. False when the cluster could not work at all.
    */
   readonly relaxable: boolean;
+  /**
+   * The prop through which the user explicitly accepted this risk (e.g.
+   * `externalListener.loadBalancer.dangerouslyAllowAnySource`). An accepted
+   * finding never fails synth, in any profile; it is printed as a warning instead.
+   * @default - not accepted
+   */
+  readonly acceptedBy?: string;
 }
 
 export type KafkaRule = (ctx: KafkaRuleContext) => Finding[];
