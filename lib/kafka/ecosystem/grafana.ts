@@ -6,6 +6,7 @@ import { KafkaMetricNames } from '../monitoring/metric-names';
 import { ContainerResources, IKafkaCluster } from '../types';
 import { DashboardJobs, kafkaDashboards } from './grafana-dashboards';
 import { ECOSYSTEM_IMAGES, validateImage } from './images';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
 import {
   addPodDisruptionBudget, addService, containerResources, haPlacement, restrictedContainerSecurityContext, restrictedPodSecurityContext,
   secretEnv, validateDnsName, plainEnv,
@@ -44,6 +45,10 @@ const GRAFANA_UID = 472;
 export class Grafana extends Construct {
   public readonly url: string;
   public readonly dashboards: Record<string, string>;
+  /** Label a pod (in any namespace) needs to reach Grafana, e.g. your ingress controller's pods (NetworkPolicy `<name>-ingress`). */
+  public readonly clientLabel: { readonly key: string; readonly value: string };
+  /** The Grafana pods, as a NetworkPolicy peer of Prometheus. */
+  public readonly podPeer: IngressPeer;
 
   constructor(scope: Construct, id: string, props: GrafanaProps) {
     super(scope, id);
@@ -129,5 +134,9 @@ export class Grafana extends Construct {
     if (replicas > 1) addPodDisruptionBudget(this, name, ns, labels, selector);
     addService(this, 'service', { name, namespace: ns, labels, selector, ports: [{ name: 'http', port: PORT, targetPort: 'http' }], sessionAffinity: replicas > 1 });
     this.url = `http://${name}.${ns}.svc:${PORT}`;
+    this.clientLabel = clientLabelFor(name);
+    this.podPeer = { podLabels: selector, namespace: ns };
+    const policy = new ComponentIngressPolicy(this, 'network-policy', { name, namespace: ns, labels, podSelector: selector, ports: { http: [{ port: PORT }] } });
+    policy.allow('http', { podLabels: { [this.clientLabel.key]: this.clientLabel.value }, anyNamespace: true });
   }
 }

@@ -1,3 +1,4 @@
+export * from './component-jmx-rules';
 export * from './connect-plugin';
 export * from './connect-worker-config';
 export * from './connector-submission';
@@ -10,4 +11,5 @@ export * from './kafka-connect';
 export * from './kafka-connector';
 export * from './kafka-ecosystem';
 export * from './ksqldb';
+export * from './network-policy';
 export * from './schema-registry';

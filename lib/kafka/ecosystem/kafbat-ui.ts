@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ScrapeTarget } from '../monitoring/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
 import { ECOSYSTEM_IMAGES, validateImage } from './images';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
 import {
   addPodDisruptionBudget, addService, componentLabels, containerResources, haPlacement, httpProbes, kafkaClientSecurity, plainEnv,
   restrictedContainerSecurityContext, restrictedPodSecurityContext, secretEnv, validateDnsName, validateReplicas,
@@ -48,6 +49,14 @@ export class KafbatUi extends Construct {
   public readonly url: string;
   public readonly credentials: KafkaUserCredentials;
   public readonly scrapeTarget: ScrapeTarget;
+  /**
+   * Label a pod (in any namespace) needs to reach the UI, e.g. your ingress
+   * controller's pods (NetworkPolicy `<name>-ingress`).
+   */
+  public readonly clientLabel: { readonly key: string; readonly value: string };
+  /** The UI pods, as a NetworkPolicy peer of the components it calls. */
+  public readonly podPeer: IngressPeer;
+  private readonly ingressPolicy: ComponentIngressPolicy;
 
   constructor(scope: Construct, id: string, props: KafbatUiProps) {
     super(scope, id);
@@ -116,6 +125,14 @@ export class KafbatUi extends Construct {
     // Login sessions live in one replica's memory: keep a browser on the same pod.
     addService(this, 'service', { name, namespace: ns, labels, selector, ports: [{ name: 'http', port: HTTP_PORT, targetPort: 'http' }], sessionAffinity: true });
     this.url = `http://${name}.${ns}.svc:${HTTP_PORT}`;
-    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: HTTP_PORT, path: '/actuator/prometheus' };
+    this.clientLabel = clientLabelFor(name);
+    this.podPeer = { podLabels: selector, namespace: ns };
+    // Metrics are served on the HTTP port (`/actuator/prometheus`): the scraper is admitted to it.
+    this.ingressPolicy = new ComponentIngressPolicy(this, 'network-policy', {
+      name, namespace: ns, labels, podSelector: selector,
+      ports: { http: [{ port: HTTP_PORT }] },
+    });
+    this.ingressPolicy.allow('http', { podLabels: { [this.clientLabel.key]: this.clientLabel.value }, anyNamespace: true });
+    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: HTTP_PORT, path: '/actuator/prometheus', allowScraper: peer => this.ingressPolicy.allow('http', peer) };
   }
 }

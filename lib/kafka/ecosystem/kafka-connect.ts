@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { ScrapeTarget } from '../monitoring/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { CONNECT_JMX_RULES } from './component-jmx-rules';
 import { ConnectPlugin, CONNECT_PLUGIN_DIR } from './connect-plugin';
 import {
   CONNECT_ADVERTISED_HOST_ENV, CONNECT_JAAS_ENV, CONNECT_SECRETS_DIR, PROTECTED_WORKER_PROPERTIES, renderConnectWorkerProperties,
@@ -11,6 +12,7 @@ import {
 import { renderConnectorConfigJson, SUBMIT_CONNECTORS_SCRIPT } from './connector-submission';
 import { ECOSYSTEM_IMAGES, validateImage } from './images';
 import { addJmxAgent, JmxAgentOptions, JMX_AGENT_PORT_NAME } from './jmx-agent';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
 import {
   addPodDisruptionBudget, addService, componentLabels, containerResources, fieldEnv, haPlacement, httpProbes, JVM_HEAP_FROM_LIMIT,
@@ -90,6 +92,9 @@ export class KafkaConnect extends Construct {
    * The submission Job and the Kafbat UI carry it.
    */
   public readonly restClientLabel: { readonly key: string; readonly value: string };
+  /** The worker pods, as a NetworkPolicy peer of other components (Schema Registry). */
+  public readonly podPeer: IngressPeer;
+  private readonly ingressPolicy: ComponentIngressPolicy;
   private readonly connectors = new Map<string, ConnectorRegistration>();
   private readonly labels: Record<string, string>;
   private submission?: ApiObject;
@@ -159,12 +164,7 @@ export class KafkaConnect extends Construct {
 
     const jmx = addJmxAgent(this, {
       name, namespace: ns, labels, image: this.image, options: props.jmxAgent,
-      rules: [
-        { pattern: 'kafka.connect<type=connect-worker-metrics, connector=([^>]+)><>([a-z-]+)', name: 'kafka_connect_worker_$2', labels: { connector: '$1' } },
-        { pattern: 'kafka.connect<type=connect-worker-metrics><>([a-z-]+)', name: 'kafka_connect_worker_$1' },
-        { pattern: 'kafka.connect<type=connect-worker-rebalance-metrics><>([a-z-]+)', name: 'kafka_connect_worker_rebalance_$1' },
-        { pattern: 'kafka.connect<type=(sink|source)-task-metrics, connector=([^,]+), task=([^>]+)><>([a-z-]+)', name: 'kafka_connect_$1_task_$4', labels: { connector: '$2', task: '$3' } },
-      ],
+      rules: CONNECT_JMX_RULES,
     });
 
     const plugins = props.plugins ?? [];
@@ -245,27 +245,17 @@ export class KafkaConnect extends Construct {
     addPodDisruptionBudget(this, name, ns, labels, selector);
     addService(this, 'service', { name, namespace: ns, labels, selector, ports: [{ name: 'http', port: REST_PORT, targetPort: 'http' }] });
     this.url = `http://${name}.${ns}.svc:${REST_PORT}`;
-    this.restClientLabel = { key: `kafka-platform.io/${name}-rest-client`, value: 'true' };
+    this.restClientLabel = clientLabelFor(name, 'rest-client');
+    this.podPeer = { podLabels: selector, namespace: ns };
     // The REST API can create connectors that read the mounted Secrets: only the workers (request forwarding) and labelled clients reach it.
-    new ApiObject(this, 'network-policy', {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: { name: `${name}-ingress`, namespace: ns, labels },
-      spec: {
-        podSelector: { matchLabels: selector },
-        policyTypes: ['Ingress'],
-        ingress: [
-          {
-            from: [{ podSelector: { matchLabels: selector } }, { podSelector: { matchLabels: { [this.restClientLabel.key]: this.restClientLabel.value } }, namespaceSelector: {} }],
-            ports: [{ port: REST_PORT, protocol: 'TCP' }],
-          },
-          // Metrics carry no secrets; the scraper may live in any namespace.
-          { ports: [{ port: jmx.port, protocol: 'TCP' }] },
-        ],
-      },
+    this.ingressPolicy = new ComponentIngressPolicy(this, 'network-policy', {
+      name, namespace: ns, labels, podSelector: selector,
+      ports: { http: [{ port: REST_PORT }], metrics: [{ port: jmx.port }] },
     });
+    this.ingressPolicy.allow('http', this.podPeer);
+    this.ingressPolicy.allow('http', { podLabels: { [this.restClientLabel.key]: this.restClientLabel.value }, anyNamespace: true });
     this.connectorsConfigMapName = `${name}-connectors`;
-    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: jmx.port };
+    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: jmx.port, allowScraper: peer => this.ingressPolicy.allow('metrics', peer) };
   }
 
   /** Registered connectors, by name (sorted). */

@@ -90,6 +90,11 @@ export class KafkaEcosystem extends Construct {
         additionalTargets: [...(this.ksqlDb ? [this.ksqlDb.scrapeTarget] : []), ...(this.ui ? [this.ui.scrapeTarget] : [])],
       });
     }
+    // Least privilege between components: each HTTP API admits the components that call it.
+    if (this.schemaRegistry) {
+      for (const caller of [this.connect, this.ksqlDb, this.ui]) if (caller) this.schemaRegistry.allowHttpFrom(caller.podPeer);
+    }
+    if (this.ksqlDb && this.ui) this.ksqlDb.allowHttpFrom(this.ui.podPeer);
     if (grafana && this.monitoring) {
       this.grafana = new Grafana(this, 'grafana', {
         cluster,
@@ -104,6 +109,7 @@ export class KafkaEcosystem extends Construct {
         metricNames: { ...DEFAULT_KAFKA_METRIC_NAMES, ...(typeof props.monitoring === 'object' ? props.monitoring.metricNames : {}) },
         ...grafana,
       });
+      this.monitoring.prometheus.allowHttpFrom(this.grafana.podPeer);
     }
   }
 }

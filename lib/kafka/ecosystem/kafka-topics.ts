@@ -49,7 +49,8 @@ export function declareInternalTopic(cluster: IKafkaCluster, ownerPath: string, 
     if (!Number.isInteger(minIsr) || minIsr < 1) {
       throw new KafkaPlatformValidationError(ownerPath, props.minInsyncReplicas, `min.insync.replicas of topic "${topic.name}" must be a positive integer, got "${minIsrText}"`, `set ${props.minInsyncReplicas} to ${minIsrFor(rf)}`);
     }
-    if (minIsr >= rf) {
+    // RF 1 (development profile only: production demands 3 above) leaves min ISR 1 as the only possible value.
+    if (minIsr > rf || (minIsr === rf && rf > 1)) {
       throw new KafkaPlatformValidationError(ownerPath, props.minInsyncReplicas,
         `topic "${topic.name}" has min.insync.replicas ${minIsr} >= replication factor ${rf}, so one replica down blocks all writes`,
         `set ${props.minInsyncReplicas} to ${minIsrFor(rf)} (replication factor - 1)`);

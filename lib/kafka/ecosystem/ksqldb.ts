@@ -2,8 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ScrapeTarget } from '../monitoring/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { KSQLDB_JMX_RULES } from './component-jmx-rules';
 import { ECOSYSTEM_IMAGES, validateImage } from './images';
 import { addJmxAgent, JmxAgentOptions, JMX_AGENT_PORT_NAME } from './jmx-agent';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
 import { declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
 import {
   addPodDisruptionBudget, addService, componentLabels, containerResources, fieldEnv, haPlacement, httpProbes, JVM_HEAP_FROM_LIMIT,
@@ -48,6 +50,11 @@ export class KsqlDb extends Construct {
   public readonly processingLogTopic: string;
   public readonly scrapeTarget: ScrapeTarget;
   public readonly podSelector: Record<string, string>;
+  /** Label a pod (in any namespace) needs to reach the HTTP API (NetworkPolicy `<name>-ingress`). */
+  public readonly clientLabel: { readonly key: string; readonly value: string };
+  /** The ksqlDB pods, as a NetworkPolicy peer of other components (Schema Registry). */
+  public readonly podPeer: IngressPeer;
+  private readonly ingressPolicy: ComponentIngressPolicy;
 
   constructor(scope: Construct, id: string, props: KsqlDbProps) {
     super(scope, id);
@@ -83,10 +90,7 @@ export class KsqlDb extends Construct {
 
     const jmx = addJmxAgent(this, {
       name, namespace: ns, labels, image, options: props.jmxAgent,
-      rules: [
-        { pattern: 'io.confluent.ksql.metrics<type=ksql-engine-query-stats><>([a-z-]+)', name: 'ksqldb_engine_$1' },
-        { pattern: 'io.confluent.ksql.metrics<type=_confluent-ksql-([^>]+)ksql-engine-query-stats><>([a-z-]+)', name: 'ksqldb_engine_$2' },
-      ],
+      rules: KSQLDB_JMX_RULES,
     });
 
     const env = [
@@ -150,6 +154,20 @@ export class KsqlDb extends Construct {
     addPodDisruptionBudget(this, name, ns, labels, selector);
     addService(this, 'service', { name, namespace: ns, labels, selector, ports: [{ name: 'http', port: HTTP_PORT, targetPort: 'http' }] });
     this.url = `http://${name}.${ns}.svc:${HTTP_PORT}`;
-    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: jmx.port };
+    this.clientLabel = clientLabelFor(name);
+    this.podPeer = { podLabels: selector, namespace: ns };
+    this.ingressPolicy = new ComponentIngressPolicy(this, 'network-policy', {
+      name, namespace: ns, labels, podSelector: selector,
+      ports: { http: [{ port: HTTP_PORT }], metrics: [{ port: jmx.port }] },
+    });
+    // Servers forward pull queries and send heartbeats/lag reports to each other over the HTTP API.
+    this.ingressPolicy.allow('http', this.podPeer);
+    this.ingressPolicy.allow('http', { podLabels: { [this.clientLabel.key]: this.clientLabel.value }, anyNamespace: true });
+    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: jmx.port, allowScraper: peer => this.ingressPolicy.allow('metrics', peer) };
+  }
+
+  /** Lets `peer` (e.g. the web UI) call the HTTP API. */
+  public allowHttpFrom(peer: IngressPeer): void {
+    this.ingressPolicy.allow('http', peer);
   }
 }

@@ -2,9 +2,11 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ScrapeTarget } from '../monitoring/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { SCHEMA_REGISTRY_JMX_RULES } from './component-jmx-rules';
 import { ECOSYSTEM_IMAGES, validateImage } from './images';
 import { addJmxAgent, JmxAgentOptions, JMX_AGENT_PORT_NAME } from './jmx-agent';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
 import {
   addPodDisruptionBudget, addService, componentLabels, containerResources, fieldEnv, haPlacement, httpProbes, JVM_HEAP_FROM_LIMIT,
   kafkaClientSecurity, plainEnv, restrictedContainerSecurityContext, restrictedPodSecurityContext, validateDnsName, validateReplicas,
@@ -52,6 +54,11 @@ export class SchemaRegistry extends Construct {
   public readonly topicName: string;
   public readonly scrapeTarget: ScrapeTarget;
   public readonly podSelector: Record<string, string>;
+  /** Label a pod (in any namespace) needs to reach the HTTP API; NetworkPolicy `<name>-ingress` admits nobody else but the replicas and the peers added with `allowHttpFrom`. */
+  public readonly clientLabel: { readonly key: string; readonly value: string };
+  /** The Schema Registry pods, as a NetworkPolicy peer of other components. */
+  public readonly podPeer: IngressPeer;
+  private readonly ingressPolicy: ComponentIngressPolicy;
 
   constructor(scope: Construct, id: string, props: SchemaRegistryProps) {
     super(scope, id);
@@ -77,12 +84,7 @@ export class SchemaRegistry extends Construct {
 
     const jmx = addJmxAgent(this, {
       name, namespace: ns, labels, image, options: props.jmxAgent,
-      rules: [
-        { pattern: 'kafka.schema.registry<type=jetty-metrics><>([a-z-]+)', name: 'kafka_schema_registry_jetty_$1' },
-        { pattern: 'kafka.schema.registry<type=master-slave-role><>master-slave-role', name: 'kafka_schema_registry_primary_role' },
-        { pattern: 'kafka.schema.registry<type=registered-count><>([a-z-]+)', name: 'kafka_schema_registry_registered_count' },
-        { pattern: 'kafka.schema.registry<type=jersey-metrics><>([a-z0-9.-]+)-(request-rate|request-error-rate|request-latency-99)', name: 'kafka_schema_registry_jersey_$2', labels: { endpoint: '$1' } },
-      ],
+      rules: SCHEMA_REGISTRY_JMX_RULES,
     });
 
     const env = [
@@ -133,6 +135,20 @@ export class SchemaRegistry extends Construct {
     this.serviceName = name;
     addService(this, 'service', { name, namespace: ns, labels, selector, ports: [{ name: 'http', port: HTTP_PORT, targetPort: 'http' }] });
     this.url = `http://${name}.${ns}.svc:${HTTP_PORT}`;
-    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: jmx.port };
+    this.clientLabel = clientLabelFor(name);
+    this.podPeer = { podLabels: selector, namespace: ns };
+    this.ingressPolicy = new ComponentIngressPolicy(this, 'network-policy', {
+      name, namespace: ns, labels, podSelector: selector,
+      ports: { http: [{ port: HTTP_PORT }], metrics: [{ port: jmx.port }] },
+    });
+    // Followers forward writes to the elected primary over the HTTP API.
+    this.ingressPolicy.allow('http', this.podPeer);
+    this.ingressPolicy.allow('http', { podLabels: { [this.clientLabel.key]: this.clientLabel.value }, anyNamespace: true });
+    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: jmx.port, allowScraper: peer => this.ingressPolicy.allow('metrics', peer) };
+  }
+
+  /** Lets `peer` (e.g. Connect workers using the Avro converter) call the HTTP API. */
+  public allowHttpFrom(peer: IngressPeer): void {
+    this.ingressPolicy.allow('http', peer);
   }
 }

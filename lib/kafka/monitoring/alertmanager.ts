@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { KafkaPlatformValidationError } from '../../errors';
 import { ECOSYSTEM_IMAGES, validateImage } from '../ecosystem/images';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../ecosystem/network-policy';
 import {
   addPodDisruptionBudget, addService, containerResources, fieldEnv, haPlacement, restrictedContainerSecurityContext,
   restrictedPodSecurityContext, validateDnsName, validateReplicas,
@@ -104,6 +105,9 @@ export class Alertmanager extends Construct {
   public readonly configYaml: string;
   /** `host:port` of every replica, for Prometheus' alerting config. */
   public readonly endpoints: string[];
+  /** Label a pod (in any namespace) needs to reach the UI/API (NetworkPolicy `<name>-ingress`). */
+  public readonly clientLabel: { readonly key: string; readonly value: string };
+  private readonly ingressPolicy: ComponentIngressPolicy;
 
   constructor(scope: Construct, id: string, props: AlertmanagerProps) {
     super(scope, id);
@@ -176,5 +180,19 @@ export class Alertmanager extends Construct {
       },
     });
     addPodDisruptionBudget(this, name, ns, labels, selector);
+
+    this.clientLabel = clientLabelFor(name);
+    this.ingressPolicy = new ComponentIngressPolicy(this, 'network-policy', {
+      name, namespace: ns, labels, podSelector: selector,
+      // Gossip (memberlist) uses TCP and UDP on the cluster port.
+      ports: { http: [{ port: PORT }], cluster: [{ port: CLUSTER_PORT, protocol: 'TCP' }, { port: CLUSTER_PORT, protocol: 'UDP' }] },
+    });
+    this.ingressPolicy.allow('http', { podLabels: { [this.clientLabel.key]: this.clientLabel.value }, anyNamespace: true });
+    this.ingressPolicy.allow('cluster', { podLabels: selector, namespace: ns });
+  }
+
+  /** Lets `peer` (the Prometheus that sends alerts) reach the API. */
+  public allowHttpFrom(peer: IngressPeer): void {
+    this.ingressPolicy.allow('http', peer);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ECOSYSTEM_IMAGES, validateImage } from '../ecosystem/images';
+import { ComponentIngressPolicy } from '../ecosystem/network-policy';
 import {
   addPodDisruptionBudget, componentLabels, containerResources, haPlacement, restrictedContainerSecurityContext,
   restrictedPodSecurityContext, secretEnv, validateDnsName, validateReplicas,
@@ -97,6 +98,8 @@ export class KafkaExporter extends Construct {
       },
     });
     if (replicas > 1) addPodDisruptionBudget(this, name, ns, labels, selector);
-    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: PORT };
+    // Only the scraping Prometheus reaches the exporter (it serves nothing else).
+    const policy = new ComponentIngressPolicy(this, 'network-policy', { name, namespace: ns, labels, podSelector: selector, ports: { metrics: [{ port: PORT }] } });
+    this.scrapeTarget = { jobName: name, namespace: ns, podSelector: selector, port: PORT, allowScraper: peer => policy.allow('metrics', peer) };
   }
 }

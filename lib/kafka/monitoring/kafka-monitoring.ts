@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { KafkaPlatformValidationError } from '../../errors';
 import { IKafkaCluster, KafkaMetadataMode } from '../types';
 import { Alertmanager, AlertmanagerOptions } from './alertmanager';
 import { buildKafkaAlertRules, KafkaAlertRule, KafkaAlertThresholds, renderAlertRulesYaml, renderRuleTestsYaml } from './alert-rules';
@@ -61,7 +62,13 @@ export class KafkaMonitoring extends Construct {
     super(scope, id);
     const cluster = props.cluster;
     // Prometheus must run where the brokers' NetworkPolicy admits the metrics scraper.
-    this.namespace = props.namespace ?? cluster.metricsScraper?.namespace ?? DEFAULT_MONITORING_NAMESPACE;
+    const scraperNamespace = cluster.metricsScraper?.namespace;
+    if (props.namespace !== undefined && scraperNamespace !== undefined && props.namespace !== scraperNamespace) {
+      throw new KafkaPlatformValidationError(this.node.path, 'namespace',
+        `Prometheus in namespace "${props.namespace}" could not scrape the brokers: cluster "${cluster.clusterName}" admits the metrics scraper from namespace "${scraperNamespace}" only`,
+        `set the cluster's networkPolicy.monitoringNamespace to "${props.namespace}", or set namespace to "${scraperNamespace}" (or leave it unset)`);
+    }
+    this.namespace = props.namespace ?? scraperNamespace ?? DEFAULT_MONITORING_NAMESPACE;
     const kraft = cluster.metadataMode === KafkaMetadataMode.KRAFT;
     this.brokerTarget = { jobName: `${cluster.clusterName}-brokers`, namespace: cluster.namespace, podSelector: cluster.brokerSelector, port: cluster.metricsPort, path: cluster.metricsPath };
     this.metadataQuorumTarget = {
@@ -100,5 +107,6 @@ export class KafkaMonitoring extends Construct {
       ruleFiles: { [this.ruleFileName]: this.alertRulesYaml },
       alertmanagers: this.alertmanager?.endpoints,
     });
+    this.alertmanager?.allowHttpFrom(this.prometheus.podPeer);
   }
 }

@@ -46,11 +46,8 @@ export const KAFKA_EXPORTER_METRICS = {
   brokers: 'kafka_brokers',
 } as const;
 
-/** Kafka Connect worker metrics as named by the Connect JMX exporter rules in `KafkaConnect`. */
-export const CONNECT_METRICS = {
-  /** Labels: connector. `kafka.connect:type=connect-worker-metrics,connector=*` attribute `connector-failed-task-count`. */
-  connectorFailedTaskCount: 'kafka_connect_worker_connector_failed_task_count',
-} as const;
+/** Kafka Connect worker metrics, as named by the Connect JMX exporter rules (`CONNECT_JMX_RULES`). */
+export { CONNECT_METRICS, SCHEMA_REGISTRY_METRICS } from '../ecosystem/component-jmx-rules';
 
 /** kubelet volume stats (scraped through the API server proxy). */
 export const KUBELET_METRICS = {

@@ -3,6 +3,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { ECOSYSTEM_IMAGES, validateImage } from '../ecosystem/images';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../ecosystem/network-policy';
 import {
   addPodDisruptionBudget, addService, containerResources, fieldEnv, haPlacement, restrictedContainerSecurityContext,
   restrictedPodSecurityContext, validateDnsName, validateReplicas,
@@ -62,6 +63,11 @@ export class PrometheusServer extends Construct {
   public readonly configYaml: string;
   public readonly ruleFiles: Record<string, string>;
   public readonly serviceAccountName: string;
+  /** Label a pod (in any namespace) needs to query Prometheus (NetworkPolicy `<name>-ingress`). */
+  public readonly clientLabel: { readonly key: string; readonly value: string };
+  /** The Prometheus pods: admitted to the metrics port of every target that has `allowScraper`, and to Alertmanager. */
+  public readonly podPeer: IngressPeer;
+  private readonly ingressPolicy: ComponentIngressPolicy;
 
   constructor(scope: Construct, id: string, props: PrometheusServerProps) {
     super(scope, id);
@@ -213,5 +219,17 @@ export class PrometheusServer extends Construct {
       },
     });
     addPodDisruptionBudget(this, name, ns, labels, selector);
+
+    this.clientLabel = clientLabelFor(name);
+    this.podPeer = { podLabels: selector, namespace: ns };
+    this.ingressPolicy = new ComponentIngressPolicy(this, 'network-policy', { name, namespace: ns, labels, podSelector: selector, ports: { http: [{ port: PORT }] } });
+    this.ingressPolicy.allow('http', { podLabels: { [this.clientLabel.key]: this.clientLabel.value }, anyNamespace: true });
+    // Each scraped component admits exactly these pods to its metrics port.
+    for (const target of props.targets) target.allowScraper?.(this.podPeer);
+  }
+
+  /** Lets `peer` (e.g. Grafana) query the HTTP API. */
+  public allowHttpFrom(peer: IngressPeer): void {
+    this.ingressPolicy.allow('http', peer);
   }
 }

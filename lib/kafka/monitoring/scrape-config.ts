@@ -75,7 +75,13 @@ export function renderPrometheusConfig(o: PrometheusConfigOptions): string {
     },
     rule_files: [o.ruleFilesGlob],
     ...(o.alertmanagers && o.alertmanagers.length > 0
-      ? { alerting: { alertmanagers: [{ static_configs: [{ targets: o.alertmanagers }] }] } }
+      ? {
+        alerting: {
+          // Both replicas send every alert; without their replica label the alerts are identical and Alertmanager notifies once.
+          alert_relabel_configs: [{ action: 'labeldrop', regex: 'prometheus_replica' }],
+          alertmanagers: [{ static_configs: [{ targets: o.alertmanagers }] }],
+        },
+      }
       : {}),
     scrape_configs: [
       ...o.targets.map(t => podScrapeJob(t)),

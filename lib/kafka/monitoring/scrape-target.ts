@@ -1,3 +1,5 @@
+import type { IngressPeer } from '../ecosystem/network-policy';
+
 /**
  * What Prometheus needs to scrape one component: its pods (by label, in a
  * namespace) and the container port serving Prometheus metrics. Ecosystem
@@ -14,4 +16,10 @@ export interface ScrapeTarget {
   readonly port: number;
   /** @default /metrics */
   readonly path?: string;
+  /**
+   * Opens the metrics port to the Prometheus that scrapes this target (the
+   * component's NetworkPolicy admits nobody else to it). `PrometheusServer`
+   * calls it with its own pods. @default - the port is not guarded by this library
+   */
+  readonly allowScraper?: (scraper: IngressPeer) => void;
 }

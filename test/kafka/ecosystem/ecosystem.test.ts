@@ -147,6 +147,24 @@ describe('KafkaEcosystem defaults', () => {
     expect(validateManifests(objects)).toEqual([]);
   });
 
+  test('a single-broker development cluster gets RF 1 / min ISR 1 internal topics (the only possible values)', () => {
+    const singleBroker = {
+      profile: KafkaProfile.DEVELOPMENT, zones: ['zone-a'], controllers: { replicas: 1 },
+      brokers: { replicas: 1, config: { 'default.replication.factor': '1', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '1', 'transaction.state.log.min.isr': '1', 'min.insync.replicas': '1' } },
+    };
+    const { objects, cluster } = synthEcosystem(
+      { schemaRegistry: { replicas: 1 }, connect: { replicas: 1 }, monitoring: { prometheus: { replicas: 1 } }, ksqlDb: { replicas: 1 } },
+      singleBroker as any,
+    );
+    for (const name of ['_schemas', 'kafka-connect-configs', 'kafka-connect-offsets', 'kafka-connect-status']) {
+      expect(cluster.declaredTopics.find(t => t.name === name)).toMatchObject({ replicationFactor: 1, config: { 'min.insync.replicas': '1' } });
+    }
+    expect(validateManifests(objects)).toEqual([]);
+    // min ISR above RF is still an error there.
+    expect(() => synthEcosystem({ schemaRegistry: { replicas: 1, topicMinInsyncReplicas: 2 }, connect: false, monitoring: false }, singleBroker as any))
+      .toThrow(/\[test\/eco\/schema-registry\] topicMinInsyncReplicas: topic "_schemas" has min.insync.replicas 2 >= replication factor 1/);
+  });
+
   test('the production profile rejects a single replica, naming the prop', () => {
     expect(() => synthEcosystem({ schemaRegistry: { replicas: 1 } })).toThrow(/\[test\/eco\/schema-registry\] replicas: 1 replica\(s\) is not highly available.*Fix: set replicas to 2 or more/);
     expect(() => synthEcosystem({ connect: { replicas: 1 } })).toThrow(/\[test\/eco\/connect\] replicas:/);

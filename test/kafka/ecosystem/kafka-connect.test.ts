@@ -111,7 +111,9 @@ describe('KafkaConnect', () => {
       ],
       ports: [{ port: 8083, protocol: 'TCP' }],
     });
-    expect(policy.spec.ingress[1]).toEqual({ ports: [{ port: 9404, protocol: 'TCP' }] });
+    // Standalone, no Prometheus of ours scrapes the workers, so the metrics port stays closed; with
+    // KafkaEcosystem/KafkaMonitoring the scraping Prometheus is admitted (network-policies.test.ts).
+    expect(policy.spec.ingress).toHaveLength(1);
     expect(connect.restClientLabel).toEqual({ key: 'kafka-platform.io/kafka-connect-rest-client', value: 'true' });
   });
 

@@ -51,7 +51,10 @@ describe('SchemaRegistry', () => {
     expect(init.command[2]).toContain('sha256sum -c -');
     expect(envMap(container).SCHEMA_REGISTRY_OPTS).toMatch(/^-javaagent:\/opt\/jmx-exporter\/jmx_prometheus_javaagent\.jar=9404:/);
     expect(container.ports).toContainEqual({ name: 'metrics', containerPort: 9404, protocol: 'TCP' });
-    expect(sr.scrapeTarget).toEqual({ jobName: 'kafka-schema-registry', namespace: 'kafka', podSelector: deployment.spec.selector.matchLabels, port: 9404 });
+    const { allowScraper, ...target } = sr.scrapeTarget;
+    expect(target).toEqual({ jobName: 'kafka-schema-registry', namespace: 'kafka', podSelector: deployment.spec.selector.matchLabels, port: 9404 });
+    // The metrics port opens to the Prometheus that scrapes it (network-policies.test.ts).
+    expect(typeof allowScraper).toBe('function');
   });
 });
 

@@ -61,6 +61,12 @@ describe('Prometheus server', () => {
     }
   });
 
+  test('a namespace the cluster does not admit to the metrics port fails synth, naming the prop and both ways out', () => {
+    expect(() => build({ namespace: 'observability' })).toThrow(/\[test\/monitoring\] namespace: Prometheus in namespace "observability" could not scrape the brokers: cluster "kafka" admits the metrics scraper from namespace "monitoring" only\. Fix: set the cluster's networkPolicy\.monitoringNamespace to "observability"/);
+    const { result } = synthWith((cluster, chart) => new KafkaMonitoring(chart, 'monitoring', { cluster, namespace: 'observability' }), { networkPolicy: { monitoringNamespace: 'observability' } } as any);
+    expect(result.namespace).toBe('observability');
+  });
+
   test('scrapes every component with pod discovery, keeping only its pods and metrics port', () => {
     const jobs = Object.fromEntries(config.scrape_configs.map((j: any) => [j.job_name, j]));
     expect(Object.keys(jobs).sort()).toEqual(['kafka-brokers', 'kafka-connect', 'kafka-controllers', 'kafka-kafka-exporter', 'kafka-schema-registry', 'kubelet']);
@@ -154,6 +160,22 @@ describe('Alertmanager', () => {
     expect(sts.spec.replicas).toBe(2);
     expect(podSpec(sts).containers[0].args).toEqual(expect.arrayContaining(['--cluster.peer=kafka-alertmanager-1.kafka-alertmanager-headless.monitoring.svc:9094']));
     expect(validateManifests(objects)).toEqual([]);
+  });
+
+  test('both Prometheus replicas send the same alert: the replica label is dropped from alerts only, and promtool accepts the config', () => {
+    const { objects } = build({ alertmanager: { receiver: { webhook: { url: 'http://alert-relay.ops.svc:8080/alerts' } } } });
+    const config = parse(find(objects, 'ConfigMap', 'kafka-prometheus-config').data['prometheus.yml']);
+    // Series keep the replica label (queries can tell the replicas apart) ...
+    expect(config.global.external_labels).toEqual({ kafka_cluster: 'kafka', prometheus_replica: '${POD_NAME}' });
+    // ... alerts lose it, or Alertmanager would see two different alerts and notify twice.
+    expect(config.alerting.alert_relabel_configs).toEqual([{ action: 'labeldrop', regex: 'prometheus_replica' }]);
+    const dir = tempDir('prometheus-alerting-');
+    const checked = withStaticDiscoveryForCheck(config, `${dir}/sa`);
+    checked.rule_files = [];
+    writeFiles(dir, { 'sa/token': 'test-token\n', 'sa/ca.crt': '', 'prometheus.yml': stringify(checked) });
+    const ok = runTool('promtool', ['check', 'config', 'prometheus.yml'], dir);
+    expect(ok.output).toContain('SUCCESS');
+    expect(ok.status).toBe(0);
   });
 
   test('email receiver: the SMTP password is a mounted Secret file; passes amtool check-config', () => {
