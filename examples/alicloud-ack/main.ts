@@ -15,7 +15,7 @@ import { App } from 'cdktf';
 import { AlicloudKafkaCloud } from '../../lib/cloud/alicloud/alicloud-kafka-cloud';
 import { RrsaWorkloadRoles } from '../../lib/cloud/alicloud/ram';
 import { KafkaMetadataMode, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka/types';
-import { KafkaPlatform } from '../../lib/platform/kafka-platform';
+import { KafkaPlatform, PlatformEcosystemProps, PlatformKafkaClusterProps } from '../../lib/platform/kafka-platform';
 
 export interface AlicloudExampleOptions {
   /** @default 3 */
@@ -32,37 +32,21 @@ export interface AlicloudExampleOptions {
   readonly metadataMode?: KafkaMetadataMode;
 }
 
-/** Builds the example app. The bench calls this with larger broker and topic counts. */
-export function buildAlicloudExample(options: AlicloudExampleOptions = {}): App {
-  const app = new App({ outdir: options.outdir });
-  const brokers = options.brokers ?? 3;
-  new KafkaPlatform(app, 'kafka', {
-    cloud: new AlicloudKafkaCloud({
-      region: 'cn-hangzhou',
-      zones: [{ zoneId: 'cn-hangzhou-h' }, { zoneId: 'cn-hangzhou-i' }, { zoneId: 'cn-hangzhou-j' }],
-      vpcName: 'kafka-vpc',
-      vpcCidr: '192.168.0.0/16',
-      kubernetesVersion: '1.33.1-aliyun.1',
-      controlPlaneLogProjectName: 'example-com-kafka-ack-logs',
-      // Clients in the office network (over VPN) and the partner network of the internet listener may
-      // reach Kafka; nothing else outside the VPC. (The load balancer keeps the client source IP.)
-      allowedClientCidrs: ['10.20.0.0/16', '203.0.113.0/24'],
-      loadBalancerProvider: LoadBalancerProvider.ALIBABA_CLB,
-      publicDnsDomain: 'example.com',
-      workloadRoles: [RrsaWorkloadRoles.diskSnapshots('kafka')],
-      kafkaNodePool: { instanceTypes: ['ecs.g7.2xlarge', 'ecs.g6.2xlarge'], dataDiskSizeGib: 200 },
-      generalNodePool: { instanceTypes: ['ecs.g7.xlarge', 'ecs.g6.xlarge'], nodes: 3 },
-      alarmContacts: [{ name: 'kafka-oncall', email: 'kafka-oncall@example.com' }],
-      tags: { 'cost-center': 'streaming' },
-    }),
+/**
+ * The example's Kafka side, cloud-neutral: exactly what `buildAlicloudExample` passes to
+ * `KafkaPlatform`, so a test can hand the same props to another cloud.
+ */
+export function alicloudExampleWorkloads(options: AlicloudExampleOptions = {}): { kafka: PlatformKafkaClusterProps; ecosystem: PlatformEcosystemProps } {
+  return {
     kafka: {
       clusterName: 'events',
       namespace: 'kafka',
       metadataMode: options.metadataMode ?? KafkaMetadataMode.KRAFT,
-      brokers: { replicas: brokers, storage: { size: '500Gi' } },
+      brokers: { replicas: options.brokers ?? 3, storage: { size: '500Gi' } },
       externalListener: {
         domain: 'kafka.example.com',
-        // The walkthrough exposed Kafka on the internet; here it is an explicit choice, TLS and SASL on.
+        // The walkthrough exposed Kafka on the internet; here it is an explicit choice, TLS and SASL on,
+        // and only the partner network may connect (the security group admits exactly these sources).
         loadBalancer: { exposure: LoadBalancerExposure.INTERNET, spec: 'slb.s2.small', allowedSourceCidrs: ['203.0.113.0/24'] },
         tls: { secretName: 'kafka-external-tls' },
       },
@@ -76,6 +60,32 @@ export function buildAlicloudExample(options: AlicloudExampleOptions = {}): App 
     // Prometheus with the Kafka alert rules (the walkthrough installed it with Helm), Schema Registry
     // and Connect; the platform outputs the Prometheus URL.
     ecosystem: { monitoring: true, schemaRegistry: true, connect: true },
+  };
+}
+
+/** Builds the example app. The bench calls this with larger broker and topic counts. */
+export function buildAlicloudExample(options: AlicloudExampleOptions = {}): App {
+  const app = new App({ outdir: options.outdir });
+  new KafkaPlatform(app, 'kafka', {
+    cloud: new AlicloudKafkaCloud({
+      region: 'cn-hangzhou',
+      zones: [{ zoneId: 'cn-hangzhou-h' }, { zoneId: 'cn-hangzhou-i' }, { zoneId: 'cn-hangzhou-j' }],
+      vpcName: 'kafka-vpc',
+      vpcCidr: '192.168.0.0/16',
+      kubernetesVersion: '1.33.1-aliyun.1',
+      controlPlaneLogProjectName: 'example-com-kafka-ack-logs',
+      // Clients in the office network (over VPN) may reach Kafka too; nothing else outside the VPC
+      // besides the internet listener's allowedSourceCidrs. (The load balancer keeps the client source IP.)
+      allowedClientCidrs: ['10.20.0.0/16'],
+      loadBalancerProvider: LoadBalancerProvider.ALIBABA_CLB,
+      publicDnsDomain: 'example.com',
+      workloadRoles: [RrsaWorkloadRoles.diskSnapshots('kafka')],
+      kafkaNodePool: { instanceTypes: ['ecs.g7.2xlarge', 'ecs.g6.2xlarge'], dataDiskSizeGib: 200 },
+      generalNodePool: { instanceTypes: ['ecs.g7.xlarge', 'ecs.g6.xlarge'], nodes: 3 },
+      alarmContacts: [{ name: 'kafka-oncall', email: 'kafka-oncall@example.com' }],
+      tags: { 'cost-center': 'streaming' },
+    }),
+    ...alicloudExampleWorkloads(options),
   });
   return app;
 }

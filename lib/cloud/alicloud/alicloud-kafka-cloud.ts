@@ -7,7 +7,7 @@ import { KafkaPlatformValidationError } from '../../errors';
 import { ExternalEndpoint, LoadBalancerProvider, NodePlacement } from '../../kafka/types';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
 import { AckCluster, AckNetworkPlugin } from './ack-cluster';
-import { parseCidr } from './cidr';
+import { contains, parseCidr } from './cidr';
 import { BrokerDnsRecords, KafkaPrivateZone } from './dns';
 import { RotatingKmsKey } from './kms';
 import { AlarmContact, AlarmThresholds, CloudMonitorAlarms } from './monitoring';
@@ -34,6 +34,8 @@ export interface AlicloudKafkaCloudProps {
   readonly vpcName?: string;
   /** Create the NAT gateway for egress. See AlicloudKafkaNetwork for the single-NAT limit. @default true */
   readonly natGateway?: boolean;
+  /** Zone of the NAT gateway. @default - the zone with the lowest address slot */
+  readonly natZoneId?: string;
   /** Cluster name. @default - the platform name */
   readonly clusterName?: string;
   /** ACK Kubernetes version. @default '1.33.1-aliyun.1' */
@@ -70,9 +72,13 @@ export interface AlicloudKafkaCloudProps {
   readonly generalNodePool?: NodePoolSize & { readonly nodes?: number };
   /** @default encrypted ESSD PL1 with the default disk key */
   readonly storageClass?: EssdStorageClassOptions;
-  /** CIDRs beyond the VPC allowed to reach the Kafka client ports. @default [] */
+  /**
+   * CIDRs beyond the VPC allowed to reach the Kafka client ports (VPN, peered VPCs). The external
+   * listener's `allowedSourceCidrs` are admitted too, without being repeated here.
+   * @default []
+   */
   readonly allowedClientCidrs?: readonly string[];
-  /** Opens the Kafka client ports to 0.0.0.0/0. @default false */
+  /** Opens the Kafka client ports to 0.0.0.0/0; also the only way to accept a `/0` in the listener's `allowedSourceCidrs`. @default false */
   readonly dangerouslyAllowKafkaFromInternet?: boolean;
   /** @default LoadBalancerProvider.ALIBABA_CLB */
   readonly loadBalancerProvider?: LoadBalancerProvider.ALIBABA_CLB | LoadBalancerProvider.ALIBABA_NLB;
@@ -170,13 +176,19 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
       zones: props.zones,
       podVswitches: networkPlugin === AckNetworkPlugin.TERWAY,
       natGateway: props.natGateway,
+      natZoneId: props.natZoneId,
       tags,
     });
     this.zones = this.network.zoneIds;
 
     this.loadBalancerProvider = props.loadBalancerProvider ?? LoadBalancerProvider.ALIBABA_CLB;
-    if (request.externalListener?.internetFacing && !(props.allowedClientCidrs ?? []).length && !props.dangerouslyAllowKafkaFromInternet) {
-      throw new KafkaPlatformValidationError(this.node.path, 'allowedClientCidrs', 'the external listener is internet-facing but no client network outside the VPC may reach the Kafka ports (CLB and NLB keep the client source IP, so the security group must admit it)', 'list the clients\' public CIDRs in allowedClientCidrs (and in the listener\'s allowedSourceCidrs), or set dangerouslyAllowKafkaFromInternet: true');
+    const listenerSources = listenerSourceCidrs(this.node.path, request, props.dangerouslyAllowKafkaFromInternet ?? false);
+    const outsideVpc = [
+      ...(props.allowedClientCidrs ?? []).map((cidr, i) => parseCidr(this.node.path, `allowedClientCidrs[${i}]`, cidr)),
+      ...listenerSources.map((cidr) => parseCidr(this.node.path, LISTENER_SOURCES_PROP, cidr)),
+    ].filter((cidr) => !contains(vpc, cidr));
+    if (request.externalListener?.internetFacing && outsideVpc.length === 0 && !props.dangerouslyAllowKafkaFromInternet) {
+      throw new KafkaPlatformValidationError(this.node.path, LISTENER_SOURCES_PROP, 'the external listener is internet-facing but no client network outside the VPC may reach the Kafka ports (CLB and NLB keep the client source IP, so the security group must admit it)', `list the clients' public CIDRs in ${LISTENER_SOURCES_PROP} (the security group admits them), or in allowedClientCidrs, or set dangerouslyAllowKafkaFromInternet: true`);
     }
 
     // request.interNodePorts need no rule of their own: they are reached only from inside the group
@@ -186,7 +198,9 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
       vpcId: this.network.vpc.id,
       vpcCidr,
       clientPorts: request.clientPorts,
-      allowedClientCidrs: props.allowedClientCidrs,
+      // The listener's allow-list is admitted too: ACK's load balancers keep the client source IP, so
+      // without these rules its clients could not connect, and with them nobody else can.
+      allowedClientCidrs: [...(props.allowedClientCidrs ?? []), ...listenerSources],
       // CLB health checks and forwarding come from this Alibaba-internal range; NLB uses addresses in its vSwitches (the VPC CIDR).
       loadBalancerSourceCidrs: request.externalListener && this.loadBalancerProvider === LoadBalancerProvider.ALIBABA_CLB ? ['100.64.0.0/10'] : [],
       podCidr,
@@ -202,9 +216,9 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
       name: this.clusterName,
       kubernetesVersion: props.kubernetesVersion ?? '1.33.1-aliyun.1',
       clusterSpec: props.clusterSpec,
-      vswitchIds: this.network.zones.map((z) => z.nodeVswitch.id),
+      vswitchIds: this.network.zonesBySlot.map((z) => z.nodeVswitch.id),
       networkPlugin,
-      podVswitchIds: this.network.zones.flatMap((z) => (z.podVswitch ? [z.podVswitch.id] : [])),
+      podVswitchIds: this.network.zonesBySlot.flatMap((z) => (z.podVswitch ? [z.podVswitch.id] : [])),
       podCidr,
       serviceCidr,
       securityGroupId: this.securityGroup.securityGroup.id,
@@ -228,7 +242,7 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
     this.nodePools = new AckNodePools(this, 'node-pools', {
       name,
       clusterId: this.ack.cluster.id,
-      zoneVswitches: this.network.zones.map((z) => ({ zoneId: z.zoneId, vswitchId: z.nodeVswitch.id })),
+      zoneVswitches: this.network.zonesBySlot.map((z) => ({ zoneId: z.zoneId, vswitchId: z.nodeVswitch.id })),
       diskKmsKeyId: this.diskKey.keyId,
       brokerCount: request.brokerCount,
       kafka: kafkaNodePool,
@@ -313,4 +327,30 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
       new AlicloudProvider(workloads, 'alicloud-provider', { region: this.region });
     }
   }
+}
+
+const LISTENER_SOURCES_PROP = 'kafka.externalListener.loadBalancer.allowedSourceCidrs';
+
+/**
+ * The external listener's allowed source CIDRs, validated for the security group: IPv4 only (the
+ * platform's VPC and its rules are IPv4), and no `/0` unless the cloud-level opt-in says so. The
+ * Services also carry them as `loadBalancerSourceRanges`; the security group is what enforces them
+ * whatever the cloud controller manager does with that field.
+ */
+function listenerSourceCidrs(path: string, request: CloudInfrastructureRequest, allowInternet: boolean): string[] {
+  const cidrs = request.externalListener?.allowedSourceCidrs ?? [];
+  return cidrs.filter((cidr, i) => {
+    if (cidr.includes(':')) {
+      throw new KafkaPlatformValidationError(path, `${LISTENER_SOURCES_PROP}[${i}]`, `${cidr} is an IPv6 block, but the ACK VPC and its security group rules are IPv4`, 'list the clients\' IPv4 CIDRs');
+    }
+    parseCidr(path, `${LISTENER_SOURCES_PROP}[${i}]`, cidr);
+    if (/\/0$/.test(cidr)) {
+      if (!allowInternet) {
+        throw new KafkaPlatformValidationError(path, `${LISTENER_SOURCES_PROP}[${i}]`, `${cidr} opens the Kafka listener to every address`, 'list the client CIDRs, or set dangerouslyAllowKafkaFromInternet: true on AlicloudKafkaCloud if the listener really must be public');
+      }
+      // The opt-in already opens the client ports to 0.0.0.0/0.
+      return false;
+    }
+    return true;
+  });
 }

@@ -25,6 +25,12 @@ export interface AlicloudKafkaNetworkProps {
    * @default true
    */
   readonly natGateway?: boolean;
+  /**
+   * Zone whose node vSwitch holds the NAT gateway. Pin it when you may later add a zone with a
+   * lower address slot.
+   * @default - the zone with the lowest address slot (independent of the order of `zones`)
+   */
+  readonly natZoneId?: string;
   /** EIP bandwidth in Mbit/s (pay by traffic). @default 100 */
   readonly natEipBandwidthMbps?: number;
   /** @default {} */
@@ -92,7 +98,13 @@ export class AlicloudKafkaNetwork extends Construct {
     });
 
     if (props.natGateway !== false) {
-      const natZone = this.zones[0];
+      // Not `zones[0]`: reordering the zones or adding one in front must not move the NAT gateway.
+      const natZone = props.natZoneId
+        ? this.zones.find((z) => z.zoneId === props.natZoneId)
+        : [...this.zones].sort((a, b) => a.slot - b.slot)[0];
+      if (!natZone) {
+        throw new KafkaPlatformValidationError(this.node.path, 'natZoneId', `zone ${props.natZoneId} is not one of the platform's zones`, `use one of ${this.zoneIds.join(', ')}`);
+      }
       this.natGateway = new NatGateway(this, 'nat', {
         vpcId: this.vpc.id,
         vswitchId: natZone.nodeVswitch.id,
@@ -131,6 +143,11 @@ export class AlicloudKafkaNetwork extends Construct {
         }
       }
     }
+  }
+
+  /** The zones ordered by address slot: lists handed to the cluster stay the same when the zones are reordered. */
+  public get zonesBySlot(): AlicloudZoneNetwork[] {
+    return [...this.zones].sort((a, b) => a.slot - b.slot);
   }
 
   public get zoneIds(): string[] {

@@ -26,7 +26,7 @@ describe('schema conformance (our terraform validate)', () => {
   test.each([
     ['defaults', {}, {}],
     ['flannel, NLB, existing service roles', { networkPlugin: AckNetworkPlugin.FLANNEL, loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB as const, ackServiceRoles: AckServiceRolesMode.EXISTING }, {}],
-    ['internet listener with public Alidns records, no NAT', { publicDnsDomain: 'example.com', natGateway: false, allowedClientCidrs: ['10.8.0.0/16'] }, { externalListener: { domain: 'kafka.example.com', internetFacing: true } }],
+    ['internet listener with public Alidns records, no NAT', { publicDnsDomain: 'example.com', natGateway: false, allowedClientCidrs: ['10.8.0.0/16'] }, { externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs: ['203.0.113.0/24'] } }],
   ])('%s: both stacks pass the aliyun/alicloud 1.289.0 schema', (_, props, request) => {
     const s = synthesize(props, request);
     expect(checker.check(s.infra)).toEqual([]);
@@ -96,7 +96,28 @@ describe('network: multi-zone, stable identities', () => {
     expect(resources(grown, 'alicloud_security_group_rule')).toEqual(beforeRules);
     const beforeSnat = resources(infra, 'alicloud_snat_entry');
     const afterSnat = resources(grown, 'alicloud_snat_entry');
-    for (const id of Object.keys(beforeSnat)) expect(afterSnat[id]).toBeDefined();
+    for (const [id, body] of Object.entries(beforeSnat)) expect(afterSnat[id]).toEqual(body);
+    // The NAT gateway stays in its vSwitch (and with it the EIP and its association).
+    for (const type of ['alicloud_nat_gateway', 'alicloud_eip_address', 'alicloud_eip_association']) {
+      expect(resources(grown, type)).toEqual(resources(infra, type));
+    }
+  });
+
+  test('reordering the zones changes no cloud resource at all', () => {
+    const reordered = synthesize({
+      zones: BASE_PROPS.zones.slice().reverse(),
+      workloadRoles: [RrsaWorkloadRoles.diskSnapshots('kafka'), RrsaWorkloadRoles.externalDnsPrivateZone()],
+    }).infra;
+    expect(reordered.resource).toEqual(infra.resource);
+  });
+
+  test('the NAT gateway zone can be pinned; an unknown zone fails synth', () => {
+    const pinned = synthesize({ natZoneId: 'cn-hangzhou-j' }).infra;
+    const [vswitchId] = Object.entries(resources(pinned, 'alicloud_vswitch')).find(([, v]) => v.zone_id === 'cn-hangzhou-j' && v.vswitch_name.includes('-nodes-'))!;
+    expect(values(pinned, 'alicloud_nat_gateway')[0].vswitch_id).toBe(`\${alicloud_vswitch.${vswitchId}.id}`);
+    const [defaultVswitchId] = Object.entries(resources(infra, 'alicloud_vswitch')).find(([, v]) => v.zone_id === 'cn-hangzhou-h' && v.vswitch_name.includes('-nodes-'))!;
+    expect(values(infra, 'alicloud_nat_gateway')[0].vswitch_id).toBe(`\${alicloud_vswitch.${defaultVswitchId}.id}`);
+    expect(() => synthesize({ natZoneId: 'cn-hangzhou-b' })).toThrow(/natZoneId: zone cn-hangzhou-b is not one of the platform's zones/);
   });
 
   test('plan fails early when a given zone cannot run a node pool instance type (alicloud_zones postcondition)', () => {
@@ -166,9 +187,44 @@ describe('security group: least privilege', () => {
     }
   });
 
-  test('an internet-facing listener needs its client networks in the allow-list (LBs keep the client source IP)', () => {
-    expect(() => synthesize({}, { externalListener: { domain: 'kafka.example.com', internetFacing: true } }))
-      .toThrow(/allowedClientCidrs: the external listener is internet-facing.*Fix: list the clients' public CIDRs/);
+  test('an internet-facing listener needs client networks outside the VPC (LBs keep the client source IP)', () => {
+    const message = /kafka\.externalListener\.loadBalancer\.allowedSourceCidrs: the external listener is internet-facing.*Fix: list the clients' public CIDRs/;
+    expect(() => synthesize({}, { externalListener: { domain: 'kafka.example.com', internetFacing: true } })).toThrow(message);
+    // Sources inside the VPC do not make an internet listener reachable.
+    expect(() => synthesize({ allowedClientCidrs: ['192.168.64.0/20'] }, { externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs: ['192.168.0.0/24'] } })).toThrow(message);
+    expect(() => synthesize({ allowedClientCidrs: ['10.8.0.0/16'] }, { externalListener: { domain: 'kafka.example.com', internetFacing: true } })).not.toThrow();
+  });
+
+  test("the internet listener's allowedSourceCidrs are admitted by the security group, and nothing else from the internet", () => {
+    const s = synthesize({}, { externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs: ['203.0.113.0/24', '198.51.100.0/24'] } });
+    const tcp = values(s.infra, 'alicloud_security_group_rule').filter((r) => r.ip_protocol === 'tcp');
+    expect([...new Set(tcp.map((r) => r.cidr_ip))].sort()).toEqual(['100.64.0.0/10', '192.168.0.0/16', '198.51.100.0/24', '203.0.113.0/24']);
+    expect(tcp.filter((r) => r.cidr_ip === '203.0.113.0/24').map((r) => r.port_range).sort()).toEqual(['9092/9092', '9094/9094']);
+  });
+
+  test('changing the listener allow-list only adds or removes its own rules; a CIDR keeps its rule when it moves between lists', () => {
+    const listener = (allowedSourceCidrs: string[]) => ({ externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs } });
+    const one = resources(synthesize({ allowedClientCidrs: ['10.8.0.0/16'] }, listener(['203.0.113.0/24'])).infra, 'alicloud_security_group_rule');
+    const two = resources(synthesize({ allowedClientCidrs: ['10.8.0.0/16'] }, listener(['198.51.100.0/24', '203.0.113.0/24'])).infra, 'alicloud_security_group_rule');
+    for (const [id, body] of Object.entries(one)) expect(two[id]).toEqual(body);
+    expect(Object.keys(two).filter((id) => !(id in one)).map((id) => `${two[id].port_range} ${two[id].cidr_ip}`).sort())
+      .toEqual(['9092/9092 198.51.100.0/24', '9094/9094 198.51.100.0/24']);
+    const moved = resources(synthesize({ allowedClientCidrs: ['10.8.0.0/16', '203.0.113.0/24'] }, listener([])).infra, 'alicloud_security_group_rule');
+    expect(Object.keys(moved).sort()).toEqual(Object.keys(one).sort());
+  });
+
+  test('an open or IPv6 listener allow-list fails synth; the loud prop accepts /0', () => {
+    const listener = (allowedSourceCidrs: string[]) => ({ externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs } });
+    expect(() => synthesize({}, listener(['0.0.0.0/0']))).toThrow(/allowedSourceCidrs\[0\]: 0\.0\.0\.0\/0 opens the Kafka listener to every address.*dangerouslyAllowKafkaFromInternet/);
+    expect(() => synthesize({}, listener(['203.0.113.0/24', '2001:db8::/32']))).toThrow(/allowedSourceCidrs\[1\]: 2001:db8::\/32 is an IPv6 block/);
+    expect(() => synthesize({}, listener(['203.0.113.7/24']))).toThrow(/allowedSourceCidrs\[0\]: "203\.0\.113\.7\/24" has host bits set/);
+    const open = values(synthesize({ dangerouslyAllowKafkaFromInternet: true }, listener(['0.0.0.0/0'])).infra, 'alicloud_security_group_rule');
+    expect(open.filter((r) => r.cidr_ip === '0.0.0.0/0').map((r) => r.port_range).sort()).toEqual(['9092/9092', '9094/9094']);
+  });
+
+  test('an internal listener\'s allow-list outside the VPC (peered networks) is admitted too', () => {
+    const s = synthesize({}, { externalListener: { domain: 'kafka.example.com', internetFacing: false, allowedSourceCidrs: ['10.30.0.0/16'] } });
+    expect(values(s.infra, 'alicloud_security_group_rule').filter((r) => r.cidr_ip === '10.30.0.0/16')).toHaveLength(2);
   });
 
   test('0.0.0.0/0 in the allow-list fails synth; the loud prop opens it deliberately', () => {

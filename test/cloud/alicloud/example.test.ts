@@ -2,9 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildAlicloudExample } from '../../../examples/alicloud-ack/main';
-import { KafkaMetadataMode } from '../../../lib/kafka/types';
+import { App } from 'cdktf';
+import { AlicloudKafkaCloud, AlicloudKafkaCloudProps } from '../../../lib/cloud/alicloud/alicloud-kafka-cloud';
+import { KafkaMetadataMode, LoadBalancerProvider } from '../../../lib/kafka/types';
 import { KafkaPlatform } from '../../../lib/platform/kafka-platform';
-import { values } from './fixture';
+import { BASE_PROPS, values } from './fixture';
 import { alicloudSchemaChecker } from './terraform-schema';
 
 const checker = alicloudSchemaChecker();
@@ -51,6 +53,71 @@ describe('examples/alicloud-ack', () => {
     expect(publicRecords.map((r) => `${r.rr}.example.com`).sort()).toEqual(advertised);
   });
 
+  test('each broker record is the host kafka-start.sh advertises, and points at the load balancer of that broker pod', () => {
+    // Advertised host as kafka-start.sh builds it: broker-<offset + ordinal * stride>.<domain>, unless overridden.
+    const env = (sts: any) => Object.fromEntries(sts.spec.template.spec.containers.flatMap((c: any) => c.env ?? []).map((e: any) => [e.name, e.value]));
+    const objects = kraft.platform.objects;
+    const brokers = objects.filter((o) => o.kind === 'StatefulSet' && env(o).KAFKA_EXTERNAL_DOMAIN);
+    expect(brokers).toHaveLength(3);
+    const dataSources = kraft.workloads.data.kubernetes_service_v1;
+    const serviceBehind = (value: string) => {
+      const m = /^\$\{data\.kubernetes_service_v1\.([^.]+)\.status\[0\]\.load_balancer\[0\]\.ingress\[0\]\.ip\}$/.exec(value);
+      expect(m).not.toBeNull();
+      return dataSources[m![1]].metadata;
+    };
+    const privateRecords = values(kraft.workloads, 'alicloud_pvtz_zone_record');
+    const publicRecords = values(kraft.workloads, 'alicloud_alidns_record');
+    const advertised: string[] = [];
+    for (const sts of brokers) {
+      const e = env(sts);
+      expect(e.KAFKA_EXTERNAL_DOMAIN).toBe('kafka.example.com');
+      for (let ordinal = 0; ordinal < sts.spec.replicas; ordinal++) {
+        const host = e.KAFKA_EXTERNAL_ADVERTISED_HOST ?? `broker-${Number(e.KAFKA_NODE_ID_OFFSET) + ordinal * Number(e.KAFKA_NODE_ID_STRIDE)}.${e.KAFKA_EXTERNAL_DOMAIN}`;
+        const port = Number(e.KAFKA_EXTERNAL_ADVERTISED_PORT ?? e.KAFKA_EXTERNAL_PORT);
+        advertised.push(host);
+        const records = [
+          privateRecords.find((r) => `${r.rr}.kafka.example.com` === host),
+          publicRecords.find((r) => `${r.rr}.example.com` === host),
+        ];
+        for (const record of records) {
+          expect(record).toBeDefined();
+          expect(record.type).toBe('A');
+          const { name, namespace } = serviceBehind(record.value);
+          const service = objects.find((o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === namespace)!;
+          expect(service.spec.type).toBe('LoadBalancer');
+          expect(service.spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': `${sts.metadata.name}-${ordinal}` });
+          expect(service.spec.ports.map((p: any) => p.port)).toEqual([port]);
+          expect(service.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type']).toBe('internet');
+        }
+      }
+    }
+    expect(privateRecords.map((r) => `${r.rr}.kafka.example.com`).sort()).toEqual(['bootstrap.kafka.example.com', ...advertised].sort());
+  });
+
+  test('broker load balancers: internet only because the example asks for it, CLB spec from props, source ranges admitted by the security group', () => {
+    const lbServices = kraft.platform.objects.filter((o: any) => o.kind === 'Service' && o.spec.type === 'LoadBalancer');
+    expect(lbServices).toHaveLength(4);
+    for (const svc of lbServices) {
+      expect(svc.metadata.annotations).toMatchObject({
+        'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type': 'internet',
+        'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec': 'slb.s2.small',
+      });
+      expect(svc.spec.loadBalancerSourceRanges).toEqual(['203.0.113.0/24']);
+    }
+    const external = values(kraft.infra, 'alicloud_security_group_rule').filter((r) => r.port_range === '9094/9094').map((r) => r.cidr_ip).sort();
+    expect(external).toEqual(['10.20.0.0/16', '100.64.0.0/10', '192.168.0.0/16', '203.0.113.0/24']);
+  });
+
+  test('outputs point to the in-cluster Prometheus and the cluster', () => {
+    const url = /^http:\/\/([a-z0-9-]+)\.([a-z0-9-]+)\.svc:(\d+)$/.exec(kraft.workloads.output['prometheus-url'].value);
+    expect(url).not.toBeNull();
+    const [, name, namespace, port] = url!;
+    const service = kraft.platform.objects.find((o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === namespace);
+    expect(service?.spec.ports.map((p: any) => p.port)).toContain(Number(port));
+    expect(kraft.platform.objects.some((o) => o.kind === 'StatefulSet' || o.kind === 'Deployment' ? o.metadata.namespace === namespace && /prometheus/.test(o.metadata.name) : false)).toBe(true);
+    expect(Object.keys(kraft.infra.output)).toEqual(expect.arrayContaining(['cluster_id', 'cluster-name', 'kubeconfig-command']));
+  });
+
   test('the StorageClass is deployed by the workloads stack and written for GitOps', () => {
     const manifests = Object.values<any>(kraft.workloads.resource.kubernetes_manifest).map((m) => m.manifest);
     expect(manifests).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'StorageClass', volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true })]));
@@ -80,6 +147,43 @@ describe('examples/alicloud-ack', () => {
       expect(statefulSets(kraft.workloads)).toMatch(/controller/);
     } finally {
       fs.rmSync(zk.outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('broker LoadBalancer annotations on ACK, through KafkaPlatform', () => {
+  const lbServices = (cloudProps: Partial<AlicloudKafkaCloudProps>, loadBalancer?: any) => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'alicloud-lb-'));
+    try {
+      const app = new App({ outdir });
+      const platform = new KafkaPlatform(app, 'kafka', {
+        cloud: new AlicloudKafkaCloud({ ...BASE_PROPS, ...cloudProps }),
+        kafka: { externalListener: { domain: 'kafka.example.com', tls: { secretName: 'kafka-tls' }, ...(loadBalancer ? { loadBalancer } : {}) } },
+        ecosystem: false,
+        gitops: false,
+      });
+      app.synth();
+      return platform.objects.filter((o: any) => o.kind === 'Service' && o.spec.type === 'LoadBalancer');
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  };
+
+  test('intranet CLB by default, without a spec annotation', () => {
+    const services = lbServices({});
+    expect(services).toHaveLength(4);
+    for (const svc of services) {
+      expect(svc.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type']).toBe('intranet');
+      expect(svc.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec']).toBeUndefined();
+      expect(svc.spec.loadBalancerClass).toBeUndefined();
+    }
+  });
+
+  test('NLB by cloud prop: the NLB class, intranet unless the listener says otherwise', () => {
+    const services = lbServices({ loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB }, { zoneMappings: { 'cn-hangzhou-h': 'vsw-1', 'cn-hangzhou-i': 'vsw-2' } });
+    for (const svc of services) {
+      expect(svc.spec.loadBalancerClass).toBe('alibabacloud.com/nlb');
+      expect(svc.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type']).toBe('intranet');
     }
   });
 });
