@@ -102,6 +102,12 @@ JAVA="\${JAVA_HOME:+$JAVA_HOME/bin/}java"
 heap="\${KAFKA_HEAP_OPTS:-${server ? '-Xmx256m -Xms64m' : '-Xmx128m'}}"
 perf="\${KAFKA_JVM_PERFORMANCE_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Djava.awt.headless=true}"
 log4j="\${KAFKA_LOG4J_OPTS:-${logOpts}}"
+# An image's own log config file (e.g. /etc/kafka/connect-log4j.properties) does not exist here: use ours.
+case "$log4j" in
+  *=file:/*) [ -f "\${log4j#*=file:}" ] || log4j="${logOpts}" ;;
+  *log4j2.configurationFile=*) ;;
+  *log4j.configuration=*) log4j="${logOpts}" ;;
+esac
 jmx=""
 if [ -n "\${JMX_PORT:-}" ]; then
   jmx="\${KAFKA_JMX_OPTS:--Dcom.sun.management.jmxremote -Dcom.sun.management.jmxremote.authenticate=false -Dcom.sun.management.jmxremote.ssl=false} -Dcom.sun.management.jmxremote.port=$JMX_PORT"
@@ -159,4 +165,31 @@ function writeLogConfigs(config: string, log4j2: boolean): void {
     fs.writeFileSync(path.join(config, 'log4j.properties'), cfg('INFO', 'System.out'));
     fs.writeFileSync(path.join(config, 'tools-log4j.properties'), cfg('WARN', 'System.err'));
   }
+}
+
+/**
+ * A fake ZooKeeper install (the official image's /apache-zookeeper-<v>-bin):
+ * `bin/zkServer.sh start-foreground <cfg>` runs QuorumPeerMain from the
+ * Maven-resolved jars with the heap from ZK_SERVER_HEAP (MiB), as the image's
+ * script does. The client port is bound to loopback (`clientPortAddress`,
+ * appended to a copy of the config) so nothing listens beyond 127.0.0.1.
+ */
+export function writeZooKeeperHome(dir: string, jars: ResolvedJars, kafkaHome: KafkaHome): string {
+  const bin = path.join(dir, 'bin');
+  fs.mkdirSync(bin, { recursive: true });
+  if (!jarsContainClass(jars, 'org.apache.zookeeper.server.quorum.QuorumPeerMain')) throw new Error(`no ZooKeeper in jar set ${jars.set}`);
+  fs.writeFileSync(path.join(bin, 'zkServer.sh'), `#!/usr/bin/env bash
+# Integration-test shim for ZooKeeper's bin/zkServer.sh (start-foreground only).
+set -euo pipefail
+[ "\${1:-}" = start-foreground ] || { echo "zkServer.sh shim: only start-foreground is supported" >&2; exit 2; }
+cfg="\${2:?zkServer.sh start-foreground <zoo.cfg>}"
+local_cfg="$cfg.it-local"
+{ cat "$cfg"; echo "clientPortAddress=127.0.0.1"; } > "$local_cfg"
+JAVA="\${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# shellcheck disable=SC2086 # JVMFLAGS is a word list, as in zkServer.sh
+exec "$JAVA" -Xmx\${ZK_SERVER_HEAP:-128}m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \${SERVER_JVMFLAGS:-} \${JVMFLAGS:-} \\
+  -Dzookeeper.log.dir="\${ZOO_LOG_DIR:-.}" -Dlog4j.configuration=file:${kafkaHome.dir}/config/log4j.properties \\
+  -cp "${jars.classpath}" org.apache.zookeeper.server.quorum.QuorumPeerMain "$local_cfg"
+`, { mode: 0o755 });
+  return dir;
 }

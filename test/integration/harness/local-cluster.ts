@@ -22,8 +22,14 @@ export interface LocalClusterOptions {
   readonly clusterDomain?: string;
   /** Which StatefulSets/Deployments to run (the others, e.g. Prometheus, are not started). @default all */
   readonly include?: (workload: K8sObject) => boolean;
-  /** Directories prepended to PATH: the image's commands (e.g. `connect-distributed`). @default [] */
-  readonly imagePath?: string[];
+  /**
+   * Directories of the container image that are not volumes (e.g. the Confluent
+   * image's plugin dirs /usr/share/java), mapped to local ones: this host's
+   * /usr/share/java is not the image's. @default {}
+   */
+  readonly imageDirs?: Record<string, string>;
+  /** Directories prepended to PATH: the image's commands (e.g. `connect-distributed`), per workload (its image). @default [] */
+  readonly imagePath?: (workload: K8sObject) => string[];
 }
 
 /** One pod of a StatefulSet, run as local processes. */
@@ -113,7 +119,7 @@ export class LocalCluster {
 
   /** Rewrite context for text that belongs to `pod` (or to no pod: Jobs, tools). */
   public context(pod: LocalPod | undefined, mounts: Mount[]): RewriteContext {
-    const paths = new Map<string, string>([['/opt/kafka', this.opts.kafkaHome.dir]]);
+    const paths = new Map<string, string>([['/opt/kafka', this.opts.kafkaHome.dir], ...Object.entries(this.opts.imageDirs ?? {})]);
     for (const m of mounts) paths.set(m.mountPath, m.hostPath);
     return { clusterDomain: this.clusterDomain, pods: this.pods.map((p) => p.address), services: this.services, self: pod?.address, paths };
   }
@@ -138,13 +144,13 @@ export class LocalCluster {
     const spec = podTemplate(pod.workload).spec;
     const volumes = this.materializeVolumes(pod.workload, spec, pod, `start-${pod.starts}`);
     for (const [i, init] of (spec.initContainers ?? []).entries()) {
-      const { command, env, cwd } = this.containerInvocation(init, spec, volumes, pod);
+      const { command, env, cwd } = this.containerInvocation(pod.workload, init, spec, volumes, pod);
       const res = await run(command, { env, cwd, timeoutMs: 120_000 });
       fs.writeFileSync(path.join(pod.dir, `init-${i}-${init.name}.log`), res.stdout + res.stderr);
       if (res.code !== 0) throw new Error(`${pod.name}: init container ${init.name} failed (exit ${res.code}):\n${res.stdout}${res.stderr}`);
     }
     const main = spec.containers[0];
-    const { command, env, cwd } = this.containerInvocation(main, spec, volumes, pod);
+    const { command, env, cwd } = this.containerInvocation(pod.workload, main, spec, volumes, pod);
     pod.process = startDetached(pod.name, command, { env, cwd, logFile: path.join(pod.dir, `${main.name}.log`) });
   }
 
@@ -172,7 +178,7 @@ export class LocalCluster {
     const timeoutMs = (probe.timeoutSeconds ?? 1) * 1000;
     if (probe.exec) {
       const volumes = this.currentVolumes(pod);
-      const { env, cwd } = this.containerInvocation(container, spec, volumes, pod);
+      const { env, cwd } = this.containerInvocation(pod.workload, container, spec, volumes, pod);
       const ctx = this.context(pod, this.mountsFor(container, volumes));
       const command = (probe.exec.command as string[]).map((a) => expandK8sVars(rewriteForLocalRun(a, ctx), env));
       // Our JVMs start with C1 only on 2 shared cores; give exec probes a floor of 10 s, as a slow node would need.
@@ -205,7 +211,7 @@ export class LocalCluster {
     const volumes = this.materializeVolumes(job, spec, pseudo, 'job');
     let out = '';
     for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
-      const { command, env, cwd } = this.containerInvocation(c, spec, volumes, undefined, jobDir);
+      const { command, env, cwd } = this.containerInvocation(job, c, spec, volumes, undefined, jobDir);
       const res = await run(command, { env, cwd, timeoutMs });
       out += res.stdout + res.stderr;
       fs.writeFileSync(path.join(jobDir, `${c.name}.log`), res.stdout + res.stderr);
@@ -307,14 +313,15 @@ export class LocalCluster {
   }
 
   /** Command, env and cwd of a container, resolved and rewritten for the local run. */
-  private containerInvocation(container: any, spec: any, volumes: Map<string, string>, pod: LocalPod | undefined, cwdOverride?: string): { command: string[]; env: Record<string, string>; cwd: string } {
+  private containerInvocation(workload: K8sObject, container: any, spec: any, volumes: Map<string, string>, pod: LocalPod | undefined, cwdOverride?: string): { command: string[]; env: Record<string, string>; cwd: string } {
     const mounts = this.mountsFor(container, volumes);
     const ctx = this.context(pod, mounts);
     const env: Record<string, string> = {};
     if (pod) {
       env.HOSTNAME = pod.name;
     }
-    if (this.opts.imagePath?.length) env.PATH = [...this.opts.imagePath, process.env.PATH ?? '/usr/bin:/bin'].join(':');
+    const imagePath = this.opts.imagePath?.(workload) ?? [];
+    if (imagePath.length) env.PATH = [...imagePath, process.env.PATH ?? '/usr/bin:/bin'].join(':');
     for (const from of container.envFrom ?? []) {
       const data = from.configMapRef ? this.configMapData(from.configMapRef.name) : this.secretData(from.secretRef.name);
       for (const [k, v] of Object.entries(data)) env[`${from.prefix ?? ''}${k}`] = rewriteEnvValue(k, v, ctx);
@@ -334,6 +341,7 @@ export class LocalCluster {
     }
     // rewrite.ts 5.: a small heap instead of one derived from a multi-GiB limit.
     if (env.KAFKA_HEAP_OPTS !== undefined || pod) env.KAFKA_HEAP_OPTS = this.opts.heapOpts;
+    if (env.ZK_SERVER_HEAP !== undefined) env.ZK_SERVER_HEAP = '128';
     // Named by content and written atomically: probes re-resolve the env while the pod's shims read the file.
     const sed = hostRulesAsSed(ctx);
     const sedFile = path.join(pod?.dir ?? cwdOverride ?? this.root, `host-rewrite-${createHash('sha256').update(sed).digest('hex').slice(0, 12)}.sed`);

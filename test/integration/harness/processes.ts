@@ -234,3 +234,30 @@ export function portOpen(port: number): Promise<boolean> {
     socket.setTimeout(1000, () => { socket.destroy(); resolve(false); });
   });
 }
+
+/**
+ * TCP listeners of the given process groups that are not on loopback, from
+ * `ss -ltnpH` (the suite promises to bind 127.0.0.1 only). Empty when clean.
+ */
+export async function nonLoopbackListeners(pids: number[]): Promise<string[]> {
+  const res = await run(['ss', '-ltnpH'], { timeoutMs: 10_000 });
+  if (res.code !== 0) throw new Error(`ss -ltnpH failed: ${res.stderr}`);
+  const ours = new Set(pids);
+  return res.stdout.split('\n').filter((line) => {
+    const pidsOnLine = [...line.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1]));
+    if (!pidsOnLine.some((p) => ours.has(p))) return false;
+    const local = line.trim().split(/\s+/)[3] ?? '';
+    return !/^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]|\[::1\]):\d+$/.test(local);
+  });
+}
+
+/** Waits for `promise` at most `ms` (the timer is cleared either way, so it never holds the process open). */
+export async function atMost<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -46,7 +46,10 @@ export function metricNamesIn(expr: string): string[] {
   for (const m of stripped.matchAll(/[a-zA-Z_:][a-zA-Z0-9_:]*/g)) {
     const word = m[0];
     const after = stripped.slice((m.index ?? 0) + word.length).trimStart();
-    if (PROMQL_WORDS.has(word.toLowerCase()) && (after.startsWith('(') || ['by', 'without', 'on', 'ignoring', 'and', 'or', 'unless', 'bool', 'offset', 'group_left', 'group_right'].includes(word))) continue;
+    // Operators, functions and keywords (`sum by (x) (...)`, `rate(...)`, `or`, `bool`) are not metrics.
+    if (PROMQL_WORDS.has(word.toLowerCase())) continue;
+    // A bare word followed by `(` is a function we do not list: not a metric either.
+    if (after.startsWith('(')) continue;
     if (/^\d/.test(word)) continue;
     names.add(word);
   }
