@@ -1,6 +1,6 @@
 /**
  * HA scenarios against a live KRaft cluster (Kafka 4.1): 3 controllers + 3
- * brokers in three zones, plus a Kafka Connect worker, started from the
+ * brokers in three zones, plus the declared Kafka Connect workers, started from the
  * configuration our constructs synthesize (ConfigMaps, env vars, start and
  * readiness scripts, Jobs) as local JVMs on 127.0.0.1.
  * See docs/readme/integration.md ("How we test HA").
@@ -8,8 +8,10 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
+import { jmxExporterOutputName } from '../../lib/kafka/ecosystem/component-jmx-rules';
 import { JMX_EXPORTER_AGENT } from '../../lib/kafka/metrics';
-import { KAFKA_EXPORTER_METRICS, KUBELET_METRICS } from '../../lib/kafka/monitoring/metric-names';
+import { alertMetricSources } from '../../lib/kafka/monitoring/alert-rules';
+import { KAFKA_EXPORTER_METRICS, KUBELET_METRICS, SCHEMA_REGISTRY_METRICS } from '../../lib/kafka/monitoring/metric-names';
 import { CACHE_DIR, resolveJars } from './harness/jars';
 import { byKind, K8sObject, synthChart } from './harness/k8s';
 import { writeKafkaHome } from './harness/kafka-home';
@@ -330,7 +332,13 @@ describe('KRaft (Kafka 4.1): 3 controllers + 3 brokers in 3 zones', () => {
     for (const r of rules) for (const n of metricNamesIn(r.expr)) needed.set(n, [...(needed.get(n) ?? []), r.alert]);
     const fromKafkaJvms = [...needed.keys()].filter((n) => /^kafka_(server|controller|log|network)_/.test(n));
     const missing = fromKafkaJvms.filter((n) => !scrapedNames.has(n));
-    const unaccounted = [...needed.keys()].filter((n) => !fromKafkaJvms.includes(n) && !lagExporter.has(n) && !kubelet.has(n) && n !== 'up' && !n.startsWith('kafka_connect_'));
+    // Schema Registry runs in no JVM here: its alert metrics are checked by running the real JMX agent on the
+    // synthesized exporter config against Schema-Registry-shaped MBeans (test/kafka/ecosystem/jmx-rules.test.ts).
+    const schemaRegistry = new Set<string>(alertMetricSources(platform.monitoring.alertRules).schemaRegistry);
+    expect([...schemaRegistry].filter((n) => !needed.has(n))).toEqual([]);
+    expect(needed.get(SCHEMA_REGISTRY_METRICS.primaryRole)).toEqual(['SchemaRegistryNoPrimary']);
+    figures.schemaRegistryMetricsCheckedByAgentTest = [...schemaRegistry].join(',');
+    const unaccounted = [...needed.keys()].filter((n) => !fromKafkaJvms.includes(n) && !lagExporter.has(n) && !kubelet.has(n) && !schemaRegistry.has(n) && n !== 'up' && !n.startsWith('kafka_connect_'));
     figures.alertRules = rules.length;
     figures.brokerControllerMetricsChecked = fromKafkaJvms.length;
     figures.notFromKafkaJvms = [...needed.keys()].filter((n) => !fromKafkaJvms.includes(n)).join(',');
@@ -363,19 +371,25 @@ describe('KRaft (Kafka 4.1): 3 controllers + 3 brokers in 3 zones', () => {
     expect(figures.urpAfterRecovery).toBe(0);
   }));
 
-  test('7. Connect: worker from the synthesized config, compacted RF 3 internal topics, connector RUNNING via the REST submission Job', report.scenario('7 Connect', async (figures) => {
+  test('7. Connect: every declared worker from the synthesized config in one group, compacted RF 3 internal topics, connector RUNNING via the REST submission Job', report.scenario('7 Connect', async (figures) => {
     const connect = platform.connect;
     const workers = local.select(connect.podSelector);
     expect(workers.length).toBeGreaterThanOrEqual(2);
-    // One worker: the synthesized config advertises the fixed REST port 8083 (rest.advertised.port), which two local workers cannot share.
-    const worker = workers[0];
-    await local.start(worker);
-    try {
-      figures.workerReadyS = seconds(await waitReady(local, worker, 180_000));
-    } catch (e) {
-      throw new Error(`${(e as Error).message}\n${logTail(worker, 60)}`);
+    // Every declared worker runs: each listens on and advertises its own local REST port (CONNECT_REST_PORT, moved by rewrite.ts).
+    await Promise.all(workers.map((w) => local.start(w)));
+    const readyS: number[] = [];
+    for (const w of workers) {
+      try {
+        readyS.push(seconds(await waitReady(local, w, 240_000)));
+      } catch (e) {
+        throw new Error(`${(e as Error).message}\n${logTail(w, 60)}`);
+      }
     }
-    expect(await nonLoopbackListeners([worker.process!.pid])).toEqual([]);
+    figures.workers = workers.length;
+    figures.workersReadyS = readyS.join(',');
+    expect(await nonLoopbackListeners(workers.map((w) => w.process!.pid))).toEqual([]);
+    const restPorts = workers.map((w) => local.port(w, 8083));
+    expect(new Set(restPorts).size).toBe(workers.length);
     for (const topic of [connect.topics.config, connect.topics.offset, connect.topics.status]) {
       const d = await tools.describeTopic(topic);
       expect({ topic, rf: d.replicationFactor }).toEqual({ topic, rf: 3 });
@@ -384,19 +398,52 @@ describe('KRaft (Kafka 4.1): 3 controllers + 3 brokers in 3 zones', () => {
     }
     const submitted = await runJobOk(`${connect.connectName}-connectors`);
     expect(submitted).toContain(`connector ${SINK_CONNECTOR}: applied`);
-    const restPort = local.port(worker, 8083);
+    type ConnectorStatus = { connector: { state: string; worker_id: string }; tasks: Array<{ id: number; state: string; worker_id: string; trace?: string }> };
     const status = await waitFor(`${SINK_CONNECTOR} and its task RUNNING`, async () => {
-      const res = await fetch(`http://127.0.0.1:${restPort}/connectors/${SINK_CONNECTOR}/status`);
+      const res = await fetch(`http://127.0.0.1:${restPorts[0]}/connectors/${SINK_CONNECTOR}/status`);
       if (res.status !== 200) return undefined;
-      const body = await res.json() as { connector: { state: string }; tasks: Array<{ state: string; trace?: string }> };
+      const body = await res.json() as ConnectorStatus;
       if (body.tasks.some((t) => t.state === 'FAILED')) throw new Error(`task failed: ${body.tasks.map((t) => t.trace).join('\n')}`);
       return body.connector.state === 'RUNNING' && body.tasks.length > 0 && body.tasks.every((t) => t.state === 'RUNNING') ? body : undefined;
     }, 120_000, 1000);
     figures.connectorState = status.connector.state;
     figures.tasks = status.tasks.length;
-    const samples = parseExposition(await scrape(local, worker, 9404, '/metrics'));
+
+    // One group: the connector and its tasks run on the workers we started, each advertised as 127.0.0.1:<its own port>.
+    const workerIds = new Set(restPorts.map((p) => `127.0.0.1:${p}`));
+    const assignedTo = [status.connector.worker_id, ...status.tasks.map((t) => t.worker_id)];
+    expect(assignedTo.filter((id) => !workerIds.has(id))).toEqual([]);
+    figures.assignedWorkers = [...new Set(assignedTo)].sort().join(',');
+    // Task configs are served by the group leader only: a follower forwards the request to the leader URL it learned
+    // from the group's assignment, so every worker answering with the same tasks means every worker is in that group.
+    const taskIds: string[] = [];
+    for (const port of restPorts) {
+      const res = await fetch(`http://127.0.0.1:${port}/connectors/${SINK_CONNECTOR}/tasks`);
+      expect({ port, status: res.status }).toEqual({ port, status: 200 });
+      const tasks = await res.json() as Array<{ id: { connector: string; task: number } }>;
+      taskIds.push(tasks.map((t) => `${t.id.connector}-${t.id.task}`).sort().join(','));
+    }
+    expect(new Set(taskIds).size).toBe(1);
+    expect(taskIds[0].split(',')).toHaveLength(status.tasks.length);
+
+    // The group shares one assignment: over all workers, the connector runs once and each task once
+    // (separate groups would each run their own copy). connector-count / task-count are per-worker gauges.
+    const connectorCount = jmxExporterOutputName('kafka_connect_worker_connector-count');
+    const taskCount = jmxExporterOutputName('kafka_connect_worker_task-count');
+    const scrapeWorkers = async () => Promise.all(workers.map(async (w) => parseExposition(await scrape(local, w, 9404, '/metrics'))));
+    const total = (scrapes: Sample[][], name: string) => scrapes.flat().filter((x) => x.name === name).reduce((n, x) => n + x.value, 0);
+    let counted = '';
+    const scrapes = await waitFor('one connector and its tasks counted once over all workers', async () => {
+      const all = await scrapeWorkers();
+      counted = `${connectorCount}=${total(all, connectorCount)} ${taskCount}=${total(all, taskCount)}`;
+      return total(all, connectorCount) === 1 && total(all, taskCount) === status.tasks.length ? all : undefined;
+    }, 60_000, 1000).catch((e: Error) => { throw new Error(`${e.message} (last: ${counted})`); });
+    figures.connectorsOverWorkers = total(scrapes, connectorCount);
+    figures.tasksOverWorkers = total(scrapes, taskCount);
+
     const connectAlertMetrics = synthesizedAlertRules(objects).flatMap((r) => metricNamesIn(r.expr)).filter((n) => n.startsWith('kafka_connect_'));
-    figures.connectAlertMetricsScraped = connectAlertMetrics.filter((n) => samples.some((s) => s.name === n)).length;
-    expect(connectAlertMetrics.filter((n) => !samples.some((s) => s.name === n))).toEqual([]);
+    const scraped = (n: string) => scrapes.some((samples) => samples.some((x) => x.name === n));
+    figures.connectAlertMetricsScraped = connectAlertMetrics.filter(scraped).length;
+    expect(connectAlertMetrics.filter((n) => !scraped(n))).toEqual([]);
   }), 420_000);
 });

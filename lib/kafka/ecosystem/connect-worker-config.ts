@@ -6,6 +6,12 @@ export const CONNECT_SECRETS_DIR = '/opt/connect-secrets';
 export const CONNECT_JAAS_ENV = 'CONNECT_KAFKA_SASL_JAAS_CONFIG';
 /** Env var holding the address other workers use to reach this one's REST API. */
 export const CONNECT_ADVERTISED_HOST_ENV = 'CONNECT_REST_ADVERTISED_HOST';
+/**
+ * Env var holding the REST port the worker listens on and advertises. The
+ * pod spec sets it next to the container port, so the port is chosen in one
+ * place and a worker run outside Kubernetes can take another one.
+ */
+export const CONNECT_REST_PORT_ENV = 'CONNECT_REST_PORT';
 
 export interface ConnectWorkerConfigOptions {
   readonly bootstrapServers: string;
@@ -18,7 +24,6 @@ export interface ConnectWorkerConfigOptions {
   readonly replicationFactor: number;
   readonly offsetPartitions: number;
   readonly statusPartitions: number;
-  readonly restPort: number;
   /**
    * Directory the DirectoryConfigProvider may read (`allowed.paths`); it must
    * exist when the worker starts. @default CONNECT_SECRETS_DIR (/opt/connect-secrets)
@@ -40,12 +45,14 @@ export const PROTECTED_WORKER_PROPERTIES = [
 /**
  * Renders `connect-distributed.properties` for a distributed-mode worker.
  *
- * Nothing secret is in it: the JAAS line and the advertised REST host come
- * from env vars through Kafka's EnvVarConfigProvider (`${env:...}`), and
+ * Nothing secret is in it: the JAAS line, the advertised REST host and the
+ * REST port come from env vars through Kafka's EnvVarConfigProvider
+ * (`${env:...}`), and
  * connector secrets from mounted Secret files through the
  * DirectoryConfigProvider (`${dir:/opt/connect-secrets/<secret>:<key>}`).
  * So the same file runs a worker outside Kubernetes: export
- * `CONNECT_KAFKA_SASL_JAAS_CONFIG` and `CONNECT_REST_ADVERTISED_HOST`,
+ * `CONNECT_KAFKA_SASL_JAAS_CONFIG`, `CONNECT_REST_ADVERTISED_HOST` and
+ * `CONNECT_REST_PORT`,
  * create the secrets directory (Kafka refuses an `allowed.paths` entry that
  * does not exist), then `connect-distributed.sh connect-distributed.properties`.
  */
@@ -68,9 +75,10 @@ export function renderConnectWorkerProperties(o: ConnectWorkerConfigOptions): st
     ['status.storage.partitions', String(o.statusPartitions)],
     ['key.converter', 'org.apache.kafka.connect.json.JsonConverter'],
     ['value.converter', 'org.apache.kafka.connect.json.JsonConverter'],
-    ['listeners', `http://0.0.0.0:${o.restPort}`],
+    // Listen and advertise on the same port, set once in the pod spec (the env var beside the container port).
+    ['listeners', `http://0.0.0.0:\${env:${CONNECT_REST_PORT_ENV}}`],
     ['rest.advertised.host.name', `\${env:${CONNECT_ADVERTISED_HOST_ENV}}`],
-    ['rest.advertised.port', String(o.restPort)],
+    ['rest.advertised.port', `\${env:${CONNECT_REST_PORT_ENV}}`],
     ['plugin.path', `${CONNECT_PLUGIN_DIR},/usr/share/java,/usr/share/confluent-hub-components`],
     ['config.providers', 'env,dir'],
     ['config.providers.env.class', 'org.apache.kafka.common.config.provider.EnvVarConfigProvider'],

@@ -7,7 +7,7 @@ import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../type
 import { CONNECT_JMX_RULES } from './component-jmx-rules';
 import { ConnectPlugin, CONNECT_PLUGIN_DIR } from './connect-plugin';
 import {
-  CONNECT_ADVERTISED_HOST_ENV, CONNECT_JAAS_ENV, CONNECT_SECRETS_DIR, PROTECTED_WORKER_PROPERTIES, renderConnectWorkerProperties,
+  CONNECT_ADVERTISED_HOST_ENV, CONNECT_JAAS_ENV, CONNECT_REST_PORT_ENV, CONNECT_SECRETS_DIR, PROTECTED_WORKER_PROPERTIES, renderConnectWorkerProperties,
 } from './connect-worker-config';
 import { renderConnectorConfigJson, SUBMIT_CONNECTORS_SCRIPT } from './connector-submission';
 import { ECOSYSTEM_IMAGES, validateImage } from './images';
@@ -156,7 +156,6 @@ export class KafkaConnect extends Construct {
           replicationFactor: rf,
           offsetPartitions,
           statusPartitions,
-          restPort: REST_PORT,
           overrides: props.workerConfig,
         }),
       },
@@ -209,6 +208,7 @@ export class KafkaConnect extends Construct {
               env: [
                 secretEnv(CONNECT_JAAS_ENV, this.credentials.secretName, this.credentials.jaasConfigKey),
                 fieldEnv(CONNECT_ADVERTISED_HOST_ENV, 'status.podIP'),
+                plainEnv(CONNECT_REST_PORT_ENV, String(REST_PORT)),
                 plainEnv('KAFKA_HEAP_OPTS', JVM_HEAP_FROM_LIMIT),
                 plainEnv('KAFKA_OPTS', jmx.javaAgentArg),
                 plainEnv('KAFKA_LOG4J_OPTS', '-Dlog4j.configuration=file:/etc/kafka/connect-log4j.properties'),

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { KafkaPlatformValidationError } from '../../errors';
 import { KafkaMetadataMode } from '../types';
-import { CONNECT_METRICS, DEFAULT_KAFKA_METRIC_NAMES, KafkaMetricNames, KAFKA_EXPORTER_METRICS, KUBELET_METRICS } from './metric-names';
+import { CONNECT_METRICS, DEFAULT_KAFKA_METRIC_NAMES, KafkaMetricNames, KAFKA_EXPORTER_METRICS, KUBELET_METRICS, SCHEMA_REGISTRY_METRICS } from './metric-names';
 
 /** What the alert rules are generated from: the declared topology and the scrape job names. */
 export interface KafkaAlertTopology {
@@ -352,6 +352,21 @@ export function buildKafkaAlertRules(topology: KafkaAlertTopology, thresholds: K
       firing: { series: [sample('up', s0, '1 0x40'), sample('up', s1, '1x40')], alerts: [{ ...s0 }] },
       healthy: { series: [sample('up', s0, '1x40'), sample('up', s1, '1x40')] },
     });
+    // Replicas that answer but none of which is primary: reads still work, every schema registration fails.
+    // All replicas down is SchemaRegistryDown's case (no series here, so this one stays quiet then).
+    const primary = SCHEMA_REGISTRY_METRICS.primaryRole;
+    rules.push({
+      alert: 'SchemaRegistryNoPrimary',
+      expr: `sum by (job) (${primary}{job=${str(sr)}}) == 0`,
+      for: '5m',
+      severity: 'critical',
+      summary: `Schema Registry ${sr} has no primary`,
+      description: `Replicas of Schema Registry ${sr} are up but none is the elected primary for 5 minutes: registering new schemas fails, so producers with new schemas fail.`,
+      runbook: 'Read the replicas\' logs for errors joining the primary election group (it runs on Kafka: SCRAM user, group ACLs, broker reachability) and check that at least one replica has leader.eligibility=true. Then restart the replicas one at a time; the first to join becomes primary.',
+      metrics: [primary],
+      firing: { series: [sample(primary, s0, '1 0x40'), sample(primary, s1, '0x40')], alerts: [{ job: sr }] },
+      healthy: { series: [sample(primary, s0, '1 0x40'), sample(primary, s1, '0 1x40')] },
+    });
   }
   return rules;
 }
@@ -417,6 +432,8 @@ export interface AlertMetricSources {
   readonly kafkaExporter: string[];
   /** From the Kafka Connect workers' JMX exporter agent. */
   readonly connect: string[];
+  /** From the Schema Registry replicas' JMX exporter agent. */
+  readonly schemaRegistry: string[];
   /** From kubelet (volume stats). */
   readonly kubelet: string[];
   /** Synthesized by Prometheus itself (`up`). */
@@ -427,11 +444,13 @@ export function alertMetricSources(rules: KafkaAlertRule[]): AlertMetricSources 
   const used = [...new Set(rules.flatMap(r => r.metrics))].sort();
   const exporter = new Set<string>(Object.values(KAFKA_EXPORTER_METRICS));
   const connect = new Set<string>(Object.values(CONNECT_METRICS));
+  const schemaRegistry = new Set<string>(Object.values(SCHEMA_REGISTRY_METRICS));
   const kubelet = new Set<string>(Object.values(KUBELET_METRICS));
   return {
-    kafkaJmx: used.filter(m => m !== 'up' && !exporter.has(m) && !connect.has(m) && !kubelet.has(m)),
+    kafkaJmx: used.filter(m => m !== 'up' && !exporter.has(m) && !connect.has(m) && !schemaRegistry.has(m) && !kubelet.has(m)),
     kafkaExporter: used.filter(m => exporter.has(m)),
     connect: used.filter(m => connect.has(m)),
+    schemaRegistry: used.filter(m => schemaRegistry.has(m)),
     kubelet: used.filter(m => kubelet.has(m)),
     prometheus: used.filter(m => m === 'up'),
   };

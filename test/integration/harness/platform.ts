@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { KafkaCluster, KafkaTopic } from '../../../lib/kafka';
-import { KafkaConnect, KafkaConnector } from '../../../lib/kafka/ecosystem';
+import { KafkaConnect, KafkaConnector, SchemaRegistry } from '../../../lib/kafka/ecosystem';
 import { KafkaMonitoring } from '../../../lib/kafka/monitoring';
 import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
 
@@ -32,6 +32,8 @@ export interface KraftPlatform {
   readonly connect: KafkaConnect;
   readonly connector: KafkaConnector;
   readonly monitoring: KafkaMonitoring;
+  /** Declared and monitored, not started: its alert metrics are checked by the agent test (test/kafka/ecosystem/jmx-rules.test.ts). */
+  readonly schemaRegistry: SchemaRegistry;
 }
 
 /** The FileStream sink connector of scenario 7: copies the orders topic to a file. */
@@ -40,8 +42,9 @@ export const SINK_CONNECTOR = 'orders-file-sink';
 /**
  * The platform under test, declared the way a user declares it (KRaft, three
  * zones, defaults everywhere): one `KafkaTopic`, Kafka Connect with one
- * FileStream connector (connect-file, from Maven Central), and monitoring
- * (whose alert rules scenario 6 checks).
+ * FileStream connector (connect-file, from Maven Central), Schema Registry
+ * (declared and monitored, not started), and monitoring (whose alert rules
+ * scenario 6 checks).
  */
 export function kraftPlatform(chart: Chart): KraftPlatform {
   const cluster = new KafkaCluster(chart, 'kafka', {
@@ -54,8 +57,11 @@ export function kraftPlatform(chart: Chart): KraftPlatform {
     connect, name: SINK_CONNECTOR, connectorClass: 'org.apache.kafka.connect.file.FileStreamSinkConnector',
     config: { topics: ORDERS_TOPIC, file: '/tmp/orders-sink.txt' },
   });
-  const monitoring = new KafkaMonitoring(chart, 'monitoring', { cluster, connectTargets: [connect.scrapeTarget] });
-  return { cluster, connect, connector, monitoring };
+  const schemaRegistry = new SchemaRegistry(chart, 'schema-registry', { cluster });
+  const monitoring = new KafkaMonitoring(chart, 'monitoring', {
+    cluster, connectTargets: [connect.scrapeTarget], schemaRegistryTargets: [schemaRegistry.scrapeTarget],
+  });
+  return { cluster, connect, connector, monitoring, schemaRegistry };
 }
 
 /** ZooKeeper mode (Kafka 3.9 brokers, 3-node ensemble) with one declared topic. */

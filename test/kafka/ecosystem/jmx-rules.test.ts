@@ -194,6 +194,10 @@ describe('component JMX exporter rules, run by the real agent against MBeans nam
     expect(value(SCHEMA_REGISTRY_METRICS.requestErrorRate, { endpoint: 'subjects.versions.register' })).toBe(0.25);
     expect(value(SCHEMA_REGISTRY_METRICS.requestErrorRate, { endpoint: 'all' })).toBe(0.5);
     expect(value('kafka_schema_registry_jersey_request_rate', { endpoint: 'subjects.versions.register' })).toBe(2);
+    // Every Schema Registry metric an alert rule reads is among them (the live Kafka scrape of the integration suite has no Schema Registry).
+    const sources = alertMetricSources(ecosystem.monitoring!.alertRules);
+    expect(sources.schemaRegistry).toContain(SCHEMA_REGISTRY_METRICS.primaryRole);
+    for (const name of sources.schemaRegistry) expect({ name, exported: samples.some(s => s.name === name) }).toEqual({ name, exported: true });
   }, 120_000);
 
   test('ksqlDB: engine metrics of the service id are exported (CP 7.x MBean layout)', async () => {

@@ -72,6 +72,8 @@ describe('KafkaConnect', () => {
       'consumer.sasl.jaas.config': '${env:CONNECT_KAFKA_SASL_JAAS_CONFIG}',
       'admin.sasl.jaas.config': '${env:CONNECT_KAFKA_SASL_JAAS_CONFIG}',
       'rest.advertised.host.name': '${env:CONNECT_REST_ADVERTISED_HOST}',
+      'listeners': 'http://0.0.0.0:${env:CONNECT_REST_PORT}',
+      'rest.advertised.port': '${env:CONNECT_REST_PORT}',
       'config.providers': 'env,dir',
       'config.providers.env.class': 'org.apache.kafka.common.config.provider.EnvVarConfigProvider',
       'config.providers.dir.class': 'org.apache.kafka.common.config.provider.DirectoryConfigProvider',
@@ -89,6 +91,16 @@ describe('KafkaConnect', () => {
     const creds = cluster.declaredUsers.find(u => u.username === 'kafka-connect')!;
     expect(envMap(worker).CONNECT_KAFKA_SASL_JAAS_CONFIG).toEqual({ secretKeyRef: { name: creds.secretName, key: creds.jaasConfigKey } });
     expect(envMap(worker).CONNECT_REST_ADVERTISED_HOST).toEqual({ fieldRef: { fieldPath: 'status.podIP' } });
+  });
+
+  test('the REST port is set once, in the pod spec: the env var the worker listens and advertises on is the http container port', () => {
+    const httpPort = worker.ports.find((p: any) => p.name === 'http').containerPort;
+    expect(httpPort).toBe(8083);
+    expect(envMap(worker).CONNECT_REST_PORT).toBe(String(httpPort));
+    const text = find(objects, 'ConfigMap', 'kafka-connect-worker-config').data['connect-distributed.properties'];
+    expect(text).not.toMatch(/8083/);
+    const service = find(objects, 'Service', 'kafka-connect');
+    expect(service.spec.ports).toEqual([expect.objectContaining({ name: 'http', port: 8083, targetPort: 'http' })]);
   });
 
   test('a Maven Central plugin is downloaded, checksum-verified and unpacked into the plugin path', () => {

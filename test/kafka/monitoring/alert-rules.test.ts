@@ -3,6 +3,7 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka';
 import { KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES } from '../../../lib/kafka/metrics';
 import {
   alertMetricSources, buildKafkaAlertRules, CONNECT_METRICS, KAFKA_EXPORTER_METRICS, KafkaMonitoring, KUBELET_METRICS, renderAlertRulesYaml, renderRuleTestsYaml,
+  SCHEMA_REGISTRY_METRICS,
 } from '../../../lib/kafka/monitoring';
 import { KafkaConnect, SchemaRegistry } from '../../../lib/kafka/ecosystem';
 import { synthWith } from '../ecosystem/support';
@@ -24,7 +25,7 @@ function monitoringFor(clusterProps: any = {}) {
 const REQUIRED_ALERTS = [
   'KafkaUnderReplicatedPartitions', 'KafkaOfflinePartitions', 'KafkaActiveControllerCountInvalid', 'KafkaUnderMinIsrPartitions',
   'KafkaIsrShrinking', 'KafkaBrokerDown', 'KafkaBrokersMissing', 'KafkaDiskUsageHigh', 'KafkaConsumerGroupLagHigh',
-  'KafkaConnectTaskFailed', 'SchemaRegistryDown',
+  'KafkaConnectTaskFailed', 'SchemaRegistryDown', 'SchemaRegistryNoPrimary',
 ];
 
 describe.each([
@@ -103,7 +104,7 @@ describe('metric names', () => {
   test('broker and controller metrics are exactly names the core JMX exporter config produces', () => {
     const core = new Set<string>(Object.values(KAFKA_ALERT_METRICS));
     const produced = new Set(JMX_EXPORTER_RULES.map(r => r.name));
-    const others = new Set<string>(['up', ...Object.values(KAFKA_EXPORTER_METRICS), ...Object.values(CONNECT_METRICS), ...Object.values(KUBELET_METRICS)]);
+    const others = new Set<string>(['up', ...Object.values(KAFKA_EXPORTER_METRICS), ...Object.values(CONNECT_METRICS), ...Object.values(SCHEMA_REGISTRY_METRICS), ...Object.values(KUBELET_METRICS)]);
     for (const name of used) {
       if (others.has(name)) continue;
       expect({ name, inCore: core.has(name), produced: produced.has(name) }).toEqual({ name, inCore: true, produced: true });
@@ -118,6 +119,7 @@ describe('metric names', () => {
       ].sort(),
       kafkaExporter: ['kafka_consumergroup_lag_sum'],
       connect: ['kafka_connect_worker_connector_failed_task_count'],
+      schemaRegistry: ['kafka_schema_registry_primary_role'],
       kubelet: ['kubelet_volume_stats_capacity_bytes', 'kubelet_volume_stats_used_bytes'],
       prometheus: ['up'],
     });
@@ -130,6 +132,22 @@ describe('metric names', () => {
       'max by (consumergroup, topic) (kafka_consumergroup_lag_sum{job="kafka-kafka-exporter",consumergroup="orders-processor"}) > 200000',
       'max by (consumergroup, topic) (kafka_consumergroup_lag_sum{job="kafka-kafka-exporter",consumergroup!~"audit\\\\.v1|orders-processor"}) > 5000',
     ]);
+  });
+
+  test('Schema Registry without a primary: replicas summed per job, critical after 5 minutes, quiet across a failover', () => {
+    const rule = monitoring.alertRules.find(r => r.alert === 'SchemaRegistryNoPrimary')!;
+    expect(rule.expr).toBe('sum by (job) (kafka_schema_registry_primary_role{job="kafka-schema-registry"}) == 0');
+    expect(SCHEMA_REGISTRY_METRICS.primaryRole).toBe('kafka_schema_registry_primary_role');
+    expect({ for: rule.for, severity: rule.severity, metrics: rule.metrics }).toEqual({ for: '5m', severity: 'critical', metrics: ['kafka_schema_registry_primary_role'] });
+    expect(rule.summary).toBe('Schema Registry kafka-schema-registry has no primary');
+    const tests = parse(monitoring.ruleTestsYaml).tests.filter((t: any) => t.alert_rule_test[0].alertname === 'SchemaRegistryNoPrimary');
+    expect(tests.map((t: any) => t.alert_rule_test[0].exp_alerts.map((a: any) => a.exp_labels))).toEqual([
+      [{ job: 'kafka-schema-registry', severity: 'critical', kafka_cluster: 'kafka' }],
+      [],
+    ]);
+    // The healthy sample hands the primary role from one replica to the other; the firing one loses it on both.
+    expect(tests[1].input_series.map((s: any) => s.values)).toEqual(['1 0x40', '0 1x40']);
+    expect(tests[0].input_series.map((s: any) => s.values)).toEqual(['1 0x40', '0x40']);
   });
 
   test('the Connect failed-task metric is produced by the Connect JMX exporter rules', () => {
@@ -155,6 +173,7 @@ describe('alert thresholds validation', () => {
     const rules = buildKafkaAlertRules(topology);
     expect(rules.map(r => r.alert)).not.toContain('KafkaConnectTaskFailed');
     expect(rules.map(r => r.alert)).not.toContain('SchemaRegistryDown');
+    expect(rules.map(r => r.alert)).not.toContain('SchemaRegistryNoPrimary');
     const dir = tempDir('kafka-rules-min-');
     writeFiles(dir, { 'r.yaml': renderAlertRulesYaml('k', rules), 't.yaml': renderRuleTestsYaml('k', rules, 'r.yaml') });
     expect(runTool('promtool', ['test', 'rules', 't.yaml'], dir).status).toBe(0);
