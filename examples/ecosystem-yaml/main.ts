@@ -10,7 +10,7 @@
  * Before applying: create the Secrets the manifests reference by name
  * (`mysql-debezium`, `elasticsearch-credentials`, `kafka-ui-login`,
  * `kafka-grafana-admin`) and the `monitoring` namespace; build the
- * Elasticsearch sink plugin image (see docs/readme/ecosystem.md).
+ * Elasticsearch sink plugin image (see the README, "Kafka Connect").
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -2,7 +2,7 @@ import { KafkaMetadataMode } from './types';
 
 /**
  * Broker properties this library sets by default, each for an HA reason
- * (documented in docs/readme/kafka-core.md). Users override them through
+ * (documented in the README, "HA defaults and why"). Users override them through
  * `brokers.config`; the rule pack then checks the merged result.
  */
 export function haBrokerDefaults(mode: KafkaMetadataMode): Record<string, string> {

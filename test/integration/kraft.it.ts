@@ -3,7 +3,7 @@
  * brokers in three zones, plus the declared Kafka Connect workers, started from the
  * configuration our constructs synthesize (ConfigMaps, env vars, start and
  * readiness scripts, Jobs) as local JVMs on 127.0.0.1.
- * See docs/readme/integration.md ("How we test HA").
+ * See the README ("How we test HA").
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';

@@ -6,7 +6,7 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
 
 /**
  * Test-only switch that breaks one HA property, to show the scenarios can
- * fail (see docs/readme/integration.md):
+ * fail (see the README):
  *
  * - `min-isr-1`: the cluster is synthesized with `min.insync.replicas=1`
  *   through the normal `brokers.config` override (the development profile,
