@@ -22,6 +22,10 @@ import {
 } from './types';
 
 /** Broker pool options. */
+
+/** Label the default NetworkPolicies require of the metrics scraper (see `KafkaNetworkPolicyOptions.monitoringPodSelector`). */
+export const DEFAULT_METRICS_SCRAPER_LABELS: Readonly<Record<string, string>> = { 'kafka-platform.io/metrics-scraper': 'true' };
+
 export interface KafkaBrokerOptions {
   /** Number of brokers; spread evenly over the zones. @default 3 */
   readonly replicas?: number;
@@ -65,7 +69,11 @@ export interface KafkaNetworkPolicyOptions {
   readonly enabled?: boolean;
   /** Namespace of the Prometheus that scrapes the metrics port. @default 'monitoring' */
   readonly monitoringNamespace?: string;
-  /** Pod labels of the metrics scraper in `monitoringNamespace`. @default - any pod in `monitoringNamespace` */
+  /**
+   * Pod labels of the metrics scraper in `monitoringNamespace`. `KafkaMonitoring`'s Prometheus carries
+   * them; a Prometheus of your own needs them too. `{}` admits every pod of `monitoringNamespace`.
+   * @default { 'kafka-platform.io/metrics-scraper': 'true' }
+   */
   readonly monitoringPodSelector?: Record<string, string>;
 }
 
@@ -216,8 +224,12 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.zookeeperCount = kraft ? 0 : props.zookeeper?.replicas ?? 3;
     this.kafkaImage = props.image ?? props.images?.kafka ?? (kraft ? KAFKA_DEFAULT_IMAGES.kafkaKraft : KAFKA_DEFAULT_IMAGES.kafkaZooKeeper);
     this.metadataQuorumSize = kraft ? this.controllerCount : this.zookeeperCount;
-    const scraperLabels = props.networkPolicy?.monitoringPodSelector;
-    this.metricsScraper = { namespace: props.networkPolicy?.monitoringNamespace ?? 'monitoring', ...(scraperLabels ? { podLabels: { ...scraperLabels } } : {}) };
+    // Only the scraper, not every pod that happens to run in the monitoring namespace, reaches the metrics port.
+    const scraperLabels = props.networkPolicy?.monitoringPodSelector ?? DEFAULT_METRICS_SCRAPER_LABELS;
+    this.metricsScraper = {
+      namespace: props.networkPolicy?.monitoringNamespace ?? 'monitoring',
+      ...(Object.keys(scraperLabels).length > 0 ? { podLabels: { ...scraperLabels } } : {}),
+    };
 
     this.validateBasics(props);
 
@@ -1010,10 +1022,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   // ------------------------------------------------------------- NetworkPolicies
 
   private createNetworkPolicies(): void {
-    const np = this.props.networkPolicy ?? {};
     const monitoringPeer = {
-      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': np.monitoringNamespace ?? 'monitoring' } },
-      ...(np.monitoringPodSelector ? { podSelector: { matchLabels: np.monitoringPodSelector } } : {}),
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': this.metricsScraper.namespace } },
+      ...(this.metricsScraper.podLabels ? { podSelector: { matchLabels: this.metricsScraper.podLabels } } : {}),
     };
     // A pod label is trusted only inside the cluster's own namespace: in other namespaces anyone who can
     // create a pod could set it. Clients elsewhere need their namespace labelled.

@@ -3,7 +3,11 @@ import { find, synth } from './helpers';
 
 const brokers = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' } } };
 const controllers = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'controller' } } };
-const monitoring = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } };
+// By default only pods labelled as the metrics scraper, in the monitoring namespace, reach the metrics port.
+const monitoring = {
+  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+  podSelector: { matchLabels: { 'kafka-platform.io/metrics-scraper': 'true' } },
+};
 
 describe('NetworkPolicies', () => {
   test('controller port only from brokers and controllers; metrics only from monitoring', () => {
@@ -54,6 +58,13 @@ describe('NetworkPolicies', () => {
     const { objects } = synth({ networkPolicy: { monitoringNamespace: 'observability', monitoringPodSelector: { 'app.kubernetes.io/name': 'prometheus' } } });
     const np = find(objects, 'NetworkPolicy', 'kafka-broker-ingress');
     expect(np.spec.ingress[1].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'prometheus' } } }]);
+  });
+
+  test('an empty scraper selector admits every pod of the monitoring namespace (explicit opt-out)', () => {
+    const { objects, cluster } = synth({ networkPolicy: { monitoringPodSelector: {} } });
+    const np = find(objects, 'NetworkPolicy', 'kafka-broker-ingress');
+    expect(np.spec.ingress[1].from).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }]);
+    expect(cluster.metricsScraper).toEqual({ namespace: 'monitoring' });
   });
 
   test('ZooKeeper: client port only from brokers, quorum ports only among ZooKeeper pods', () => {

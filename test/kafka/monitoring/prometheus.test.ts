@@ -58,6 +58,11 @@ describe('Prometheus server', () => {
       const metricsRule = policy.spec.ingress.find((r: any) => r.ports.some((p: any) => p.port === cluster.metricsPort));
       const admitted = metricsRule.from.map((f: any) => f.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']);
       expect({ name, admitted }).toEqual({ name, admitted: expect.arrayContaining([sts.metadata.namespace]) });
+      // The peer's pod selector (the scraper label, by default) must match the Prometheus pods' labels.
+      const podLabels = sts.spec.template.metadata.labels;
+      const peer = metricsRule.from.find((f: any) => f.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === sts.metadata.namespace);
+      expect(peer.podSelector?.matchLabels).toEqual({ 'kafka-platform.io/metrics-scraper': 'true' });
+      for (const [key, value] of Object.entries(peer.podSelector.matchLabels)) expect({ key, value: podLabels[key] }).toEqual({ key, value });
     }
   });
 
