@@ -149,7 +149,8 @@ describe('IKafkaCluster contract', () => {
     expect(contract.zones).toEqual(['zone-a', 'zone-b', 'zone-c']);
     expect(contract.constructPath).toBe('test/kafka');
     expect(contract.metadataQuorumSize).toBe(3);
-    expect(contract.metricsScraper).toEqual({ namespace: 'monitoring' });
+    // By default only the labelled scraper in the monitoring namespace reaches the metrics port.
+    expect(contract.metricsScraper).toEqual({ namespace: 'monitoring', podLabels: { 'kafka-platform.io/metrics-scraper': 'true' } });
   });
 
   test('metadataQuorumSize and metricsScraper follow the props (monitoring builds quorum alerts and its placement from them)', () => {
