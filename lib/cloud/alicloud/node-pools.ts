@@ -1,18 +1,10 @@
 import { Construct } from 'constructs';
 import { CsKubernetesNodePool } from '../../generated/providers/alicloud/cs-kubernetes-node-pool';
 import { KafkaPlatformValidationError } from '../../errors';
-import { NodePlacement } from '../../kafka/types';
+import { KAFKA_NODE_LABEL_KEY, KAFKA_NODE_LABEL_VALUE, KAFKA_NODE_TAINT_KEY, KAFKA_NODE_TAINT_VALUE } from '../kafka-node-placement';
 
-export const KAFKA_NODE_LABEL_KEY = 'kafka-platform.io/pool';
-export const KAFKA_NODE_LABEL_VALUE = 'kafka';
-export const KAFKA_NODE_TAINT_KEY = 'kafka-platform.io/dedicated';
-export const KAFKA_NODE_TAINT_VALUE = 'kafka';
-
-/** What Kafka pods need to land on (and only on) the Kafka node pools. */
-export const KAFKA_NODE_PLACEMENT: NodePlacement = {
-  nodeLabels: { [KAFKA_NODE_LABEL_KEY]: KAFKA_NODE_LABEL_VALUE },
-  tolerations: [{ key: KAFKA_NODE_TAINT_KEY, value: KAFKA_NODE_TAINT_VALUE, effect: 'NoSchedule' }],
-};
+// The node-pool contract is cloud-neutral; re-exported so this module's public API is unchanged.
+export { KAFKA_NODE_LABEL_KEY, KAFKA_NODE_LABEL_VALUE, KAFKA_NODE_TAINT_KEY, KAFKA_NODE_TAINT_VALUE, KAFKA_NODE_PLACEMENT } from '../kafka-node-placement';
 
 export interface NodePoolSize {
   /** ECS instance types, in order of preference. */

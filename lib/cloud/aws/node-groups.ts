@@ -3,18 +3,10 @@ import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
 import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
-import { NodePlacement } from '../../kafka/types';
+import { KAFKA_NODE_LABEL_KEY, KAFKA_NODE_LABEL_VALUE, KAFKA_NODE_TAINT_KEY, KAFKA_NODE_TAINT_VALUE } from '../kafka-node-placement';
 
-/** Label and taint that reserve the Kafka node groups for Kafka pods. */
-export const KAFKA_NODE_LABEL_KEY = 'kafka-platform.io/pool';
-export const KAFKA_NODE_LABEL_VALUE = 'kafka';
-export const KAFKA_NODE_TAINT_KEY = 'kafka-platform.io/dedicated';
-export const KAFKA_NODE_TAINT_VALUE = 'kafka';
-
-export const KAFKA_NODE_PLACEMENT: NodePlacement = {
-  nodeLabels: { [KAFKA_NODE_LABEL_KEY]: KAFKA_NODE_LABEL_VALUE },
-  tolerations: [{ key: KAFKA_NODE_TAINT_KEY, value: KAFKA_NODE_TAINT_VALUE, effect: 'NoSchedule' }],
-};
+// The node-pool contract is cloud-neutral; re-exported so this module's public API is unchanged.
+export { KAFKA_NODE_LABEL_KEY, KAFKA_NODE_LABEL_VALUE, KAFKA_NODE_TAINT_KEY, KAFKA_NODE_TAINT_VALUE, KAFKA_NODE_PLACEMENT } from '../kafka-node-placement';
 
 export interface NodeGroupSize {
   /** @default depends on the group */
