@@ -124,8 +124,7 @@ beforeAll(async () => {
   for (const p of [...controllers, ...brokers]) nodeIds.set(p.name, await nodeIdOf(p));
   report.facts['3 controllers + 3 brokers started and ready (s)'] = seconds(Date.now() - t1);
   // Loopback only: no JVM we started listens on another address.
-  const exposed = await nonLoopbackListeners(local.pods.filter((p) => local.isRunning(p)).map((p) => p.process!.pid));
-  if (exposed.length > 0) throw new Error(`listeners beyond 127.0.0.1:\n${exposed.join('\n')}`);
+  await local.assertLoopbackOnly();
   report.facts['listeners beyond 127.0.0.1'] = 0;
 }, 420_000);
 

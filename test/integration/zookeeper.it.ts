@@ -14,7 +14,7 @@ import { nodeIdOf, startAndWaitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
 import { LocalCluster, LocalPod } from './harness/local-cluster';
 import { ORDERS_TOPIC, PRODUCER_ACKS, zookeeperCluster } from './harness/platform';
-import { atMost, killAll, nonLoopbackListeners, reapLeftovers, terminate } from './harness/processes';
+import { atMost, killAll, reapLeftovers, terminate } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
 
@@ -68,8 +68,7 @@ beforeAll(async () => {
   await startAndWaitReady(local, [...ensemble, ...brokers]);
   report.facts['3 ZooKeeper + 3 brokers started and ready (s)'] = seconds(Date.now() - t1);
   // Loopback only: no JVM we started listens on another address.
-  const exposed = await nonLoopbackListeners(local.pods.filter((p) => local.isRunning(p)).map((p) => p.process!.pid));
-  if (exposed.length > 0) throw new Error(`listeners beyond 127.0.0.1:\n${exposed.join('\n')}`);
+  await local.assertLoopbackOnly();
   report.facts['listeners beyond 127.0.0.1'] = 0;
 }, 420_000);
 

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { byKind, K8sObject, matches, podTemplate } from './k8s';
 import { KafkaHome } from './kafka-home';
-import { freePorts, kill9, portOpen, run, RunResult, startDetached, Started, terminate } from './processes';
+import { freePorts, kill9, nonLoopbackListeners, portOpen, run, RunResult, startDetached, Started, terminate } from './processes';
 import { hostRulesAsSed, LocalPodAddress, LocalServiceAddress, RewriteContext, rewriteEnvValue, rewriteForLocalRun } from './rewrite';
 
 /** Secrets by name -> key -> value (what the in-cluster Secret bootstrap would have created). */
@@ -131,6 +131,12 @@ export class LocalCluster {
 
   public isRunning(pod: LocalPod): boolean {
     return !!pod.process && !pod.process.hasExited();
+  }
+
+  /** Throws unless every running pod's JVM listens on loopback only (the suite must never expose a port). */
+  public async assertLoopbackOnly(): Promise<void> {
+    const exposed = await nonLoopbackListeners(this.pods.filter((p) => this.isRunning(p)).map((p) => p.process!.pid));
+    if (exposed.length > 0) throw new Error(`listeners beyond 127.0.0.1:\n${exposed.join('\n')}`);
   }
 
   /**
