@@ -8,6 +8,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { AwsKafkaCloud } from '../../lib/cloud/aws/aws-kafka-cloud';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../../lib/cloud/cloud';
 import { KafkaPlatformValidationError } from '../../lib/errors';
+import { advertisedBrokers, externalBrokerStatefulSets } from '../support/advertised-brokers';
 import { ExternalEndpoint, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka/types';
 import { KafkaPlatform, PlatformKafkaClusterProps } from '../../lib/platform/kafka-platform';
 import { escapeForTerraform } from '../../lib/platform/manifest-bridge';
@@ -172,32 +173,23 @@ describe('KafkaPlatform on AWS', () => {
   });
 
   test('each broker DNS record is the host the broker advertises, and points at the Service of that broker pod', () => {
-    // Advertised host as kafka-start.sh builds it: broker-<offset + ordinal * stride>.<domain>, unless overridden.
     const workloads = readStack(outdir, 'kafka-workloads');
-    const env = (sts: any) => Object.fromEntries(sts.spec.template.spec.containers.flatMap((c: any) => c.env ?? []).map((e: any) => [e.name, e.value]));
-    const brokers = platform.objects.filter((o) => o.kind === 'StatefulSet' && env(o).KAFKA_EXTERNAL_DOMAIN);
-    expect(brokers).toHaveLength(3);
+    expect(externalBrokerStatefulSets(platform.objects)).toHaveLength(3);
     const records = Object.values<any>(workloads.resource.aws_route53_record);
     const dataSources = workloads.data.kubernetes_service_v1;
     const serviceBehind = (record: any) => dataSources[record.records[0].match(/kubernetes_service_v1\.([^.]+)\./)[1]].metadata;
-    const advertised: string[] = [];
-    for (const sts of brokers) {
-      const e = env(sts);
-      for (let ordinal = 0; ordinal < sts.spec.replicas; ordinal++) {
-        const host = e.KAFKA_EXTERNAL_ADVERTISED_HOST ?? `broker-${Number(e.KAFKA_NODE_ID_OFFSET) + ordinal * Number(e.KAFKA_NODE_ID_STRIDE)}.${e.KAFKA_EXTERNAL_DOMAIN}`;
-        const port = Number(e.KAFKA_EXTERNAL_ADVERTISED_PORT ?? e.KAFKA_EXTERNAL_PORT);
-        advertised.push(host);
-        const record = records.find((r) => r.name === host);
-        expect(record).toBeDefined();
-        const { name, namespace } = serviceBehind(record);
-        const service = platform.objects.find((o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === namespace)!;
-        expect(service.spec.type).toBe('LoadBalancer');
-        expect(service.spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': `${sts.metadata.name}-${ordinal}` });
-        expect(service.spec.ports.map((p: any) => p.port)).toEqual([port]);
-      }
+    const brokers = advertisedBrokers(platform.objects);
+    for (const broker of brokers) {
+      const record = records.find((r) => r.name === broker.host);
+      expect(record).toBeDefined();
+      const { name, namespace } = serviceBehind(record);
+      const service = platform.objects.find((o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === namespace)!;
+      expect(service.spec.type).toBe('LoadBalancer');
+      expect(service.spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': broker.podName });
+      expect(service.spec.ports.map((p: any) => p.port)).toEqual([broker.port]);
     }
-    const domain = env(brokers[0]).KAFKA_EXTERNAL_DOMAIN;
-    expect(records.map((r) => r.name).sort()).toEqual([`bootstrap.${domain}`, ...advertised].sort());
+    const domain = brokers[0].env.KAFKA_EXTERNAL_DOMAIN;
+    expect(records.map((r) => r.name).sort()).toEqual([`bootstrap.${domain}`, ...brokers.map((b) => b.host)].sort());
   });
 
   test('outputs: bootstrap servers, cluster name, kubeconfig command, Prometheus URL', () => {

@@ -6,6 +6,7 @@ import { App } from 'cdktf';
 import { AlicloudKafkaCloud, AlicloudKafkaCloudProps } from '../../../lib/cloud/alicloud/alicloud-kafka-cloud';
 import { KafkaMetadataMode, LoadBalancerProvider } from '../../../lib/kafka/types';
 import { KafkaPlatform } from '../../../lib/platform/kafka-platform';
+import { advertisedBrokers, externalBrokerStatefulSets } from '../../support/advertised-brokers';
 import { BASE_PROPS, values } from './fixture';
 import { alicloudSchemaChecker } from './terraform-schema';
 
@@ -54,11 +55,8 @@ describe('examples/alicloud-ack', () => {
   });
 
   test('each broker record is the host kafka-start.sh advertises, and points at the load balancer of that broker pod', () => {
-    // Advertised host as kafka-start.sh builds it: broker-<offset + ordinal * stride>.<domain>, unless overridden.
-    const env = (sts: any) => Object.fromEntries(sts.spec.template.spec.containers.flatMap((c: any) => c.env ?? []).map((e: any) => [e.name, e.value]));
     const objects = kraft.platform.objects;
-    const brokers = objects.filter((o) => o.kind === 'StatefulSet' && env(o).KAFKA_EXTERNAL_DOMAIN);
-    expect(brokers).toHaveLength(3);
+    expect(externalBrokerStatefulSets(objects)).toHaveLength(3);
     const dataSources = kraft.workloads.data.kubernetes_service_v1;
     const serviceBehind = (value: string) => {
       const m = /^\$\{data\.kubernetes_service_v1\.([^.]+)\.status\[0\]\.load_balancer\[0\]\.ingress\[0\]\.ip\}$/.exec(value);
@@ -67,31 +65,25 @@ describe('examples/alicloud-ack', () => {
     };
     const privateRecords = values(kraft.workloads, 'alicloud_pvtz_zone_record');
     const publicRecords = values(kraft.workloads, 'alicloud_alidns_record');
-    const advertised: string[] = [];
-    for (const sts of brokers) {
-      const e = env(sts);
-      expect(e.KAFKA_EXTERNAL_DOMAIN).toBe('kafka.example.com');
-      for (let ordinal = 0; ordinal < sts.spec.replicas; ordinal++) {
-        const host = e.KAFKA_EXTERNAL_ADVERTISED_HOST ?? `broker-${Number(e.KAFKA_NODE_ID_OFFSET) + ordinal * Number(e.KAFKA_NODE_ID_STRIDE)}.${e.KAFKA_EXTERNAL_DOMAIN}`;
-        const port = Number(e.KAFKA_EXTERNAL_ADVERTISED_PORT ?? e.KAFKA_EXTERNAL_PORT);
-        advertised.push(host);
-        const records = [
-          privateRecords.find((r) => `${r.rr}.kafka.example.com` === host),
-          publicRecords.find((r) => `${r.rr}.example.com` === host),
-        ];
-        for (const record of records) {
-          expect(record).toBeDefined();
-          expect(record.type).toBe('A');
-          const { name, namespace } = serviceBehind(record.value);
-          const service = objects.find((o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === namespace)!;
-          expect(service.spec.type).toBe('LoadBalancer');
-          expect(service.spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': `${sts.metadata.name}-${ordinal}` });
-          expect(service.spec.ports.map((p: any) => p.port)).toEqual([port]);
-          expect(service.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type']).toBe('internet');
-        }
+    const brokers = advertisedBrokers(objects);
+    for (const broker of brokers) {
+      expect(broker.env.KAFKA_EXTERNAL_DOMAIN).toBe('kafka.example.com');
+      const records = [
+        privateRecords.find((r) => `${r.rr}.kafka.example.com` === broker.host),
+        publicRecords.find((r) => `${r.rr}.example.com` === broker.host),
+      ];
+      for (const record of records) {
+        expect(record).toBeDefined();
+        expect(record.type).toBe('A');
+        const { name, namespace } = serviceBehind(record.value);
+        const service = objects.find((o) => o.kind === 'Service' && o.metadata.name === name && o.metadata.namespace === namespace)!;
+        expect(service.spec.type).toBe('LoadBalancer');
+        expect(service.spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': broker.podName });
+        expect(service.spec.ports.map((p: any) => p.port)).toEqual([broker.port]);
+        expect(service.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type']).toBe('internet');
       }
     }
-    expect(privateRecords.map((r) => `${r.rr}.kafka.example.com`).sort()).toEqual(['bootstrap.kafka.example.com', ...advertised].sort());
+    expect(privateRecords.map((r) => `${r.rr}.kafka.example.com`).sort()).toEqual(['bootstrap.kafka.example.com', ...brokers.map((b) => b.host)].sort());
   });
 
   test('broker load balancers: internet only because the example asks for it, CLB spec from props, source ranges admitted by the security group', () => {
