@@ -262,7 +262,7 @@ export interface AlicloudProviderAssumeRoleWithOidc {
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs#oidc_provider_arn AlicloudProvider#oidc_provider_arn}
   */
-  readonly oidcProviderArn: string;
+  readonly oidcProviderArn?: string;
   /**
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs#oidc_token AlicloudProvider#oidc_token}
   */
@@ -284,7 +284,7 @@ export interface AlicloudProviderAssumeRoleWithOidc {
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/aliyun/alicloud/1.289.0/docs#role_arn AlicloudProvider#role_arn}
   */
-  readonly roleArn: string;
+  readonly roleArn?: string;
   /**
   * The custom name of the role session. Set this parameter based on your business requirements. In most cases, this parameter is set to the identity of the user who calls the operation, for example, the username.
   *
