@@ -28,13 +28,21 @@ const project = new typescript.TypeScriptProject({
   // TS 7 breaks ts-jest and much other tooling; keep 5.9.x until the ecosystem follows.
   typescriptVersion: '5.9.3',
   projenVersion: '0.103.25',
+  // Packages whose types and construct instances cross our API must be the consumer's own copies
+  // (a second `constructs` under our package breaks `new KafkaPlatform(app, ...)`), so they are peers.
+  // Ranges = what we test: the lower bound is the exact devDependency projen pins below (unit tests),
+  // the newest match is what the consumer test (scripts/consumer-test) installs from the registry.
+  peerDeps: [
+    'constructs@^10.4.2',
+    'cdktf@^0.21.0',
+    'cdk8s@^2.70.106',
+    '@cdktf/provider-aws@^20.1.0',
+    '@cdktf/provider-kubernetes@^12.1.1',
+    // 11.x binds hashicorp/helm 2.17.0 (12.x moved to helm 3.x, whose kubernetes block is an attribute).
+    '@cdktf/provider-helm@^11.0.0',
+  ],
+  peerDependencyOptions: { pinnedDevDependency: true },
   deps: [
-    'cdktf@0.21.0',
-    'constructs@10.4.2',
-    '@cdktf/provider-aws@20.1.0',
-    '@cdktf/provider-kubernetes@12.1.1',
-    'cdk8s@2.70.106',
-    'cdk8s-plus-28@2.5.6',
     'yaml@2.8.1',
   ],
   devDeps: [
@@ -50,6 +58,15 @@ const project = new typescript.TypeScriptProject({
     // Schema for cert-manager Certificates the external listener can emit (same v4 line as kubernetes-models).
     '@kubernetes-models/cert-manager@4.4.4',
     '@kubernetes/client-node@1.3.0',
+    // Lint (eslint.config.mjs): TypeScript rules, dependency hygiene of imports, the package manifest.
+    'eslint@10.15.0',
+    'typescript-eslint@8.73.0',
+    'eslint-plugin-import-x@4.18.1',
+    // 0.91.x: the last line that runs on Node 20 (1.x needs Node 22).
+    'eslint-plugin-package-json@0.91.2',
+    'jsonc-eslint-parser@2.4.2',
+    // Lints the packed release tarball (scripts/consumer-test).
+    'publint@0.3.25',
   ],
   jest: true,
   jestOptions: {
@@ -89,8 +106,23 @@ const project = new typescript.TypeScriptProject({
 project.jest!.config.transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 project.deps.removeDependency('ts-jest');
 
+// Lint after the type check (eslint.config.mjs: typescript-eslint, import hygiene, package.json).
+const lint = project.addTask('lint', { description: 'eslint: TypeScript sources, scripts and package.json', exec: 'eslint --max-warnings 0' });
 const typecheck = project.addTask('typecheck', { description: 'Type-check library, tests and examples', exec: 'tsc --noEmit -p test/tsconfig.json' });
 project.testTask.prependSpawn(typecheck);
+project.testTask.spawn(lint);
+
+// The examples' cdktf.json apps run precompiled JavaScript (scripts/example-app.js compiles lib/ and examples/
+// with swc, only what changed). `npm ci` warms that cache so the first `npx cdktf synth` is fast too.
+project.addTask('prepare', { description: 'Precompile lib/ and examples/ for the cdktf.json apps (runs on npm ci)', exec: 'node scripts/example-app.js --compile-only' });
+
+// Consumer test: the release tarball installed into a fresh cdktf project with the newest matching peers.
+project.addTask('test:consumer', { description: 'Pack the release tarball, install it into fresh TypeScript and JavaScript cdktf projects, type-check and synthesize', exec: 'bash scripts/consumer-test/run.sh' });
+
+// The published package is dist/ only; keep the rest of the repository out of the tarball.
+for (const pattern of ['/examples/', '/scripts/', '/alicloud/', '/projenrc/', '/.ci/', '/cdktf.json', '/eslint.config.mjs', '/dist/js/', '/dist/**/*.tsbuildinfo', '/HELPERS.md', '/.examples-out/']) {
+  project.npmignore?.exclude(pattern);
+}
 
 // Alibaba Cloud bindings: generated offline from the committed provider schema (alicloud/schema), committed under lib/generated.
 project.addTask('gen:alicloud', { description: 'Regenerate the aliyun/alicloud 1.289.0 bindings into lib/generated/providers/alicloud', exec: 'ts-node --transpile-only scripts/gen-alicloud.ts' });
