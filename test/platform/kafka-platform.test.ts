@@ -158,7 +158,8 @@ describe('KafkaPlatform on AWS', () => {
     const values = JSON.parse(release.values[0]);
     expect(values.clusterName).toBe('kafka');
     expect(values.serviceAccount.annotations['eks.amazonaws.com/role-arn']).toMatch(/^\$\{data\.terraform_remote_state\.[^}]+aws_iam_role[^}]+arn\}$/);
-    expect(workloads.terraform.required_providers.helm).toEqual({ source: 'hashicorp/helm', version: '2.17.0' });
+    // Published @cdktf/provider-helm 11.x bindings: source `helm` (= hashicorp/helm), pinned to 2.17.0.
+    expect(workloads.terraform.required_providers.helm).toEqual({ source: 'helm', version: '2.17.0' });
     const lbServices = Object.values<any>(workloads.resource.kubernetes_manifest).filter((m) => m.manifest.kind === 'Service' && m.manifest.spec.type === 'LoadBalancer');
     expect(lbServices).toHaveLength(4);
     for (const svc of lbServices) expect(svc.depends_on).toContain(`helm_release.${releaseName}`);

@@ -1,10 +1,11 @@
-import { TerraformMetaArguments, TerraformProvider, TerraformResource } from 'cdktf';
+import { HelmProvider as PublishedHelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { TerraformMetaArguments } from 'cdktf';
 import { Construct } from 'constructs';
 
 /**
- * Minimal typed bindings for the hashicorp/helm provider (no prebuilt cdktf
- * package for it is pinned in this project). Only the attributes this library
- * uses are modelled; they map 1:1 to the provider's schema (2.x).
+ * hashicorp/helm version of the published `@cdktf/provider-helm` 11.x bindings
+ * (a peer dependency): their generator metadata pins it in `required_providers`.
  */
 export const HELM_PROVIDER_VERSION = '2.17.0';
 
@@ -20,23 +21,16 @@ export interface HelmProviderProps {
   readonly exec: HelmKubernetesExec;
 }
 
-export class HelmProvider extends TerraformProvider {
-  constructor(scope: Construct, id: string, private readonly props: HelmProviderProps) {
+/** The helm provider, talking to the cluster with short-lived exec credentials (no kubeconfig on disk). */
+export class HelmProvider extends PublishedHelmProvider {
+  constructor(scope: Construct, id: string, props: HelmProviderProps) {
     super(scope, id, {
-      terraformResourceType: 'helm',
-      terraformGeneratorMetadata: { providerName: 'helm', providerVersion: HELM_PROVIDER_VERSION, providerVersionConstraint: HELM_PROVIDER_VERSION },
-      terraformProviderSource: 'hashicorp/helm',
+      kubernetes: {
+        host: props.host,
+        clusterCaCertificate: props.clusterCaCertificate,
+        exec: { apiVersion: props.exec.apiVersion, command: props.exec.command, args: props.exec.args },
+      },
     });
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return {
-      kubernetes: [{
-        host: this.props.host,
-        cluster_ca_certificate: this.props.clusterCaCertificate,
-        exec: [{ api_version: this.props.exec.apiVersion, command: this.props.exec.command, args: this.props.exec.args }],
-      }],
-    };
   }
 }
 
@@ -54,28 +48,21 @@ export interface HelmReleaseProps extends TerraformMetaArguments {
 }
 
 /** `helm_release`, waiting for the release's pods to be ready and rolling back a failed upgrade. */
-export class HelmRelease extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly props: HelmReleaseProps) {
+export class HelmRelease extends Release {
+  constructor(scope: Construct, id: string, props: HelmReleaseProps) {
     super(scope, id, {
-      terraformResourceType: 'helm_release',
-      terraformGeneratorMetadata: { providerName: 'helm', providerVersion: HELM_PROVIDER_VERSION, providerVersionConstraint: HELM_PROVIDER_VERSION },
       provider: props.provider,
       dependsOn: props.dependsOn,
       lifecycle: props.lifecycle,
-    });
-  }
-
-  protected synthesizeAttributes(): { [name: string]: any } {
-    return {
-      name: this.props.name,
-      namespace: this.props.namespace,
-      repository: this.props.repository,
-      chart: this.props.chart,
-      version: this.props.version,
-      values: [JSON.stringify(this.props.values)],
+      name: props.name,
+      namespace: props.namespace,
+      repository: props.repository,
+      chart: props.chart,
+      version: props.version,
+      values: [JSON.stringify(props.values)],
       wait: true,
       atomic: true,
-      timeout: this.props.timeoutSeconds ?? 600,
-    };
+      timeout: props.timeoutSeconds ?? 600,
+    });
   }
 }
