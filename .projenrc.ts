@@ -119,10 +119,9 @@ project.addTask('prepare', { description: 'Precompile lib/ and examples/ for the
 // Consumer test: the release tarball installed into a fresh cdktf project with the newest matching peers.
 project.addTask('test:consumer', { description: 'Pack the release tarball, install it into fresh TypeScript and JavaScript cdktf projects, type-check and synthesize', exec: 'bash scripts/consumer-test/run.sh' });
 
-// The published package is dist/ only; keep the rest of the repository out of the tarball.
-for (const pattern of ['/examples/', '/scripts/', '/alicloud/', '/projenrc/', '/.ci/', '/cdktf.json', '/eslint.config.mjs', '/dist/js/', '/dist/**/*.tsbuildinfo', '/HELPERS.md', '/.examples-out/']) {
-  project.npmignore?.exclude(pattern);
-}
+// The published package is the compiled library only: an allow-list, so new files elsewhere (examples, synth
+// output, CI scripts) never leak into it. dist/ also holds the YAML examples' output and the packed tarballs.
+project.package.addField('files', ['dist/**/*.js', 'dist/**/*.d.ts', 'dist/kafka/scripts/*.sh', '!dist/js/**']);
 
 // Alibaba Cloud bindings: generated offline from the committed provider schema (alicloud/schema), committed under lib/generated.
 project.addTask('gen:alicloud', { description: 'Regenerate the aliyun/alicloud 1.289.0 bindings into lib/generated/providers/alicloud', exec: 'ts-node --transpile-only scripts/gen-alicloud.ts' });

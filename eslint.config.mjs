@@ -82,10 +82,9 @@ export default tseslint.config(
     files: ['package.json'],
     rules: {
       ...packageJson.configs.recommended.rules,
-      // projen writes package.json; these ask for fields this package does not use (it ships through .npmignore,
+      // projen writes package.json; these ask for fields this package does not use (it
       // is CommonJS without an exports map, and has no public repository URL yet).
       'package-json/require-exports': 'off',
-      'package-json/require-files': 'off',
       'package-json/require-type': 'off',
       'package-json/require-sideEffects': 'off',
       'package-json/require-repository': 'off',
