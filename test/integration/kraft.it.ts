@@ -8,10 +8,10 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { jmxExporterOutputName } from '../../lib/kafka/ecosystem/component-jmx-rules';
-import { JMX_EXPORTER_AGENT } from '../../lib/kafka/metrics';
+import { jmxExporterOutputName } from '../../lib/kafka/observability/component-jmx-rules';
+import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
 import { alertMetricSources } from '../../lib/kafka/monitoring/alert-rules';
-import { KAFKA_EXPORTER_METRICS, KUBELET_METRICS, SCHEMA_REGISTRY_METRICS } from '../../lib/kafka/monitoring/metric-names';
+import { KAFKA_EXPORTER_METRICS, KUBELET_METRICS, SCHEMA_REGISTRY_METRICS } from '../../lib/kafka/observability/metric-names';
 import { CACHE_DIR, resolveJars } from './harness/jars';
 import { byKind, K8sObject, synthChart } from './harness/k8s';
 import { writeKafkaHome } from './harness/kafka-home';

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { KafkaCluster } from '../../lib/kafka';
-import { JMX_EXPORTER_AGENT } from '../../lib/kafka/metrics';
+import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
 import { CACHE_DIR, resolveJars } from './harness/jars';
 import { byKind, K8sObject, synthChart } from './harness/k8s';
 import { writeKafkaHome, writeZooKeeperHome } from './harness/kafka-home';

@@ -1,6 +1,6 @@
 import { KafkaPlatformValidationError } from '../../errors';
-import { validateImage } from './images';
-import { restrictedContainerSecurityContext } from './workload';
+import { restrictedContainerSecurityContext } from '../k8s/security-context';
+import { assertPinnedImage } from '../k8s/image-pinning';
 
 /** Directory on the Connect workers where plugins are installed (one sub-directory per plugin). */
 export const CONNECT_PLUGIN_DIR = '/opt/connect-plugins';
@@ -104,7 +104,7 @@ class ImageConnectPlugin extends ConnectPlugin {
 
   public initContainer(_connectImage: string, constructPath: string, prop: string): Record<string, any> {
     validatePluginName(constructPath, prop, this.name);
-    validateImage(constructPath, `${prop}.image`, this.image);
+    assertPinnedImage(constructPath, `${prop}.image`, this.image);
     if (!this.sourcePath.startsWith('/')) {
       throw new KafkaPlatformValidationError(constructPath, `${prop}.sourcePath`, `"${this.sourcePath}" is not an absolute path`, 'give the absolute directory of the plugin jars inside the image');
     }

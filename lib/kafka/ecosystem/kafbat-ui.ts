@@ -1,13 +1,21 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ScrapeTarget } from '../monitoring/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
-import { ECOSYSTEM_IMAGES, validateImage } from './images';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
-import {
-  addPodDisruptionBudget, addService, componentLabels, containerResources, haPlacement, httpProbes, kafkaClientSecurity, plainEnv,
-  restrictedContainerSecurityContext, restrictedPodSecurityContext, secretEnv, validateDnsName, validateReplicas,
-} from './workload';
+import { ScrapeTarget } from '../observability/scrape-target';
+import { ECOSYSTEM_IMAGES } from './images';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { addService } from '../k8s/service';
+import { componentLabels } from '../k8s/labels';
+import { containerResources } from '../k8s/quantities';
+import { haPlacement } from '../k8s/placement';
+import { httpProbes } from '../k8s/probes';
+import { kafkaClientSecurity } from './kafka-client';
+import { plainEnv, secretEnv } from '../k8s/env';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { validateDnsName } from '../k8s/names';
+import { validateReplicas } from '../k8s/replicas';
+import { assertPinnedImage } from '../k8s/image-pinning';
 
 export interface KafbatUiProps {
   readonly cluster: IKafkaCluster;
@@ -65,12 +73,12 @@ export class KafbatUi extends Construct {
     const name = props.name ?? `${cluster.clusterName}-ui`;
     validateDnsName(path, 'name', name);
     const image = props.image ?? ECOSYSTEM_IMAGES.kafbatUi;
-    validateImage(path, 'image', image);
+    assertPinnedImage(path, 'image', image);
     const replicas = props.replicas ?? 2;
-    validateReplicas(cluster, path, 'replicas', replicas, 2);
+    validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
     const ns = cluster.namespace;
     this.credentials = cluster.addUser(name);
-    const { selector, all: labels } = componentLabels(cluster, 'kafbat-ui', name);
+    const { selector, all: labels } = componentLabels(cluster.clusterName, 'kafbat-ui', name);
     const loginSecret = props.loginSecretName ?? `${name}-login`;
 
     const p = 'KAFKA_CLUSTERS_0_';

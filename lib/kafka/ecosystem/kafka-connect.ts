@@ -1,23 +1,32 @@
-import * as crypto from 'crypto';
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
-import { ScrapeTarget } from '../monitoring/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
-import { CONNECT_JMX_RULES } from './component-jmx-rules';
 import { ConnectPlugin, CONNECT_PLUGIN_DIR } from './connect-plugin';
 import {
   CONNECT_ADVERTISED_HOST_ENV, CONNECT_JAAS_ENV, CONNECT_REST_PORT_ENV, CONNECT_SECRETS_DIR, PROTECTED_WORKER_PROPERTIES, renderConnectWorkerProperties,
 } from './connect-worker-config';
 import { renderConnectorConfigJson, SUBMIT_CONNECTORS_SCRIPT } from './connector-submission';
-import { ECOSYSTEM_IMAGES, validateImage } from './images';
-import { addJmxAgent, JmxAgentOptions, JMX_AGENT_PORT_NAME } from './jmx-agent';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
-import {
-  addPodDisruptionBudget, addService, componentLabels, containerResources, fieldEnv, haPlacement, httpProbes, JVM_HEAP_FROM_LIMIT,
-  plainEnv, restrictedContainerSecurityContext, restrictedPodSecurityContext, secretEnv, validateDnsName, validateReplicas,
-} from './workload';
+import { ScrapeTarget } from '../observability/scrape-target';
+import { CONNECT_JMX_RULES } from '../observability/component-jmx-rules';
+import { ECOSYSTEM_IMAGES } from './images';
+import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
+import { JMX_AGENT_PORT_NAME } from '../observability/jmx-agent';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { hashOf } from '../k8s/hash';
+import { addService } from '../k8s/service';
+import { componentLabels } from '../k8s/labels';
+import { containerResources } from '../k8s/quantities';
+import { fieldEnv, plainEnv, secretEnv } from '../k8s/env';
+import { haPlacement } from '../k8s/placement';
+import { httpProbes } from '../k8s/probes';
+import { JVM_HEAP_FROM_LIMIT } from './kafka-client';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { validateDnsName } from '../k8s/names';
+import { validateReplicas } from '../k8s/replicas';
+import { assertPinnedImage } from '../k8s/image-pinning';
 
 export interface KafkaConnectProps {
   readonly cluster: IKafkaCluster;
@@ -108,9 +117,9 @@ export class KafkaConnect extends Construct {
     validateDnsName(path, 'name', name, 40);
     this.connectName = name;
     this.image = props.image ?? ECOSYSTEM_IMAGES.kafkaConnect;
-    validateImage(path, 'image', this.image);
+    assertPinnedImage(path, 'image', this.image);
     const replicas = props.replicas ?? 2;
-    validateReplicas(cluster, path, 'replicas', replicas, 2);
+    validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
     const ns = cluster.namespace;
     this.namespace = ns;
 
@@ -135,7 +144,7 @@ export class KafkaConnect extends Construct {
     declareInternalTopic(cluster, path, topicProps, compactedTopic(this.topics.status, statusPartitions, rf, minIsr));
 
     this.credentials = cluster.addUser(name);
-    const { selector, all: labels } = componentLabels(cluster, 'kafka-connect', name);
+    const { selector, all: labels } = componentLabels(cluster.clusterName, 'kafka-connect', name);
     this.labels = labels;
     this.podSelector = selector;
 
@@ -282,7 +291,7 @@ export class KafkaConnect extends Construct {
   private addConnectorSubmission(): ApiObject {
     const ns = this.namespace;
     // Own labels: the Job's pod must not match the workers' Service, PDB or anti-affinity selectors.
-    const jobLabels = componentLabels(this.cluster, 'kafka-connect-connectors', `${this.connectName}-connectors`).all;
+    const jobLabels = componentLabels(this.cluster.clusterName, 'kafka-connect-connectors', `${this.connectName}-connectors`).all;
     new ApiObject(this, 'connectors-config', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -291,7 +300,7 @@ export class KafkaConnect extends Construct {
     });
     // A Job's pod template is immutable, so the name carries a hash of the
     // connector configs: a change yields a new Job that re-applies everything.
-    const contentHash = (): string => crypto.createHash('sha256').update(JSON.stringify(this.renderConnectorFiles())).digest('hex').slice(0, 10);
+    const contentHash = (): string => hashOf(this.renderConnectorFiles()).slice(0, 10);
     return new ApiObject(this, 'connectors-job', {
       apiVersion: 'batch/v1',
       kind: 'Job',

@@ -1,16 +1,25 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ScrapeTarget } from '../monitoring/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
-import { SCHEMA_REGISTRY_JMX_RULES } from './component-jmx-rules';
-import { ECOSYSTEM_IMAGES, validateImage } from './images';
-import { addJmxAgent, JmxAgentOptions, JMX_AGENT_PORT_NAME } from './jmx-agent';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
-import {
-  addPodDisruptionBudget, addService, componentLabels, containerResources, fieldEnv, haPlacement, httpProbes, JVM_HEAP_FROM_LIMIT,
-  kafkaClientSecurity, plainEnv, restrictedContainerSecurityContext, restrictedPodSecurityContext, validateDnsName, validateReplicas,
-} from './workload';
+import { ScrapeTarget } from '../observability/scrape-target';
+import { SCHEMA_REGISTRY_JMX_RULES } from '../observability/component-jmx-rules';
+import { ECOSYSTEM_IMAGES } from './images';
+import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
+import { JMX_AGENT_PORT_NAME } from '../observability/jmx-agent';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { addService } from '../k8s/service';
+import { componentLabels } from '../k8s/labels';
+import { containerResources } from '../k8s/quantities';
+import { fieldEnv, plainEnv } from '../k8s/env';
+import { haPlacement } from '../k8s/placement';
+import { httpProbes } from '../k8s/probes';
+import { JVM_HEAP_FROM_LIMIT, kafkaClientSecurity } from './kafka-client';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { validateDnsName } from '../k8s/names';
+import { validateReplicas } from '../k8s/replicas';
+import { assertPinnedImage } from '../k8s/image-pinning';
 
 export type SchemaCompatibility = 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE' | 'NONE';
 
@@ -67,9 +76,9 @@ export class SchemaRegistry extends Construct {
     const name = props.name ?? `${cluster.clusterName}-schema-registry`;
     validateDnsName(path, 'name', name);
     const image = props.image ?? ECOSYSTEM_IMAGES.schemaRegistry;
-    validateImage(path, 'image', image);
+    assertPinnedImage(path, 'image', image);
     const replicas = props.replicas ?? 2;
-    validateReplicas(cluster, path, 'replicas', replicas, 2);
+    validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
 
     this.topicName = props.topicName ?? '_schemas';
     const rf = internalTopicReplicationFactor(cluster, props.topicReplicationFactor);
@@ -78,7 +87,7 @@ export class SchemaRegistry extends Construct {
       compactedTopic(this.topicName, 1, rf, props.topicMinInsyncReplicas ?? minIsrFor(rf)));
 
     this.credentials = cluster.addUser(name);
-    const { selector, all: labels } = componentLabels(cluster, 'schema-registry', name);
+    const { selector, all: labels } = componentLabels(cluster.clusterName, 'schema-registry', name);
     this.podSelector = selector;
     const ns = cluster.namespace;
 

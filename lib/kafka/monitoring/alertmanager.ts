@@ -3,13 +3,19 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { KafkaPlatformValidationError } from '../../errors';
-import { ECOSYSTEM_IMAGES, validateImage } from '../ecosystem/images';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../ecosystem/network-policy';
-import {
-  addPodDisruptionBudget, addService, containerResources, fieldEnv, haPlacement, restrictedContainerSecurityContext,
-  restrictedPodSecurityContext, validateDnsName, validateReplicas,
-} from '../ecosystem/workload';
 import { ContainerResources, IKafkaCluster } from '../types';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { workloadLabels } from '../k8s/labels';
+import { addService } from '../k8s/service';
+import { containerResources } from '../k8s/quantities';
+import { fieldEnv } from '../k8s/env';
+import { haPlacement } from '../k8s/placement';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { validateDnsName } from '../k8s/names';
+import { validateReplicas } from '../k8s/replicas';
+import { assertPinnedImage } from '../k8s/image-pinning';
+import { MONITORING_IMAGES } from './images';
 
 /** Where alerts go. Exactly one of `webhook` or `email`. */
 export interface AlertReceiver {
@@ -31,7 +37,7 @@ export interface AlertmanagerOptions {
   readonly receiver: AlertReceiver;
   /** @default `<clusterName>-alertmanager` */
   readonly name?: string;
-  /** @default ECOSYSTEM_IMAGES.alertmanager (prom/alertmanager, pinned) */
+  /** @default MONITORING_IMAGES.alertmanager (prom/alertmanager, pinned) */
   readonly image?: string;
   /** Gossiping replicas that deduplicate notifications. @default 2 */
   readonly replicas?: number;
@@ -115,13 +121,12 @@ export class Alertmanager extends Construct {
     const path = this.node.path;
     const name = props.name ?? `${cluster.clusterName}-alertmanager`;
     validateDnsName(path, 'alertmanager.name', name);
-    const image = props.image ?? ECOSYSTEM_IMAGES.alertmanager;
-    validateImage(path, 'alertmanager.image', image);
+    const image = props.image ?? MONITORING_IMAGES.alertmanager;
+    assertPinnedImage(path, 'alertmanager.image', image);
     const replicas = props.replicas ?? 2;
-    validateReplicas(cluster, path, 'alertmanager.replicas', replicas, 2);
+    validateReplicas(cluster.profile, path, 'alertmanager.replicas', replicas, 2);
     const ns = props.namespace;
-    const selector = { 'app.kubernetes.io/name': 'alertmanager', 'app.kubernetes.io/instance': name };
-    const labels = { ...selector, 'app.kubernetes.io/component': 'monitoring', 'app.kubernetes.io/part-of': cluster.clusterName, 'app.kubernetes.io/managed-by': 'cdktf-kafka-platform' };
+    const { selector, all: labels } = workloadLabels('alertmanager', name, 'monitoring', cluster.clusterName);
     this.configYaml = renderAlertmanagerConfig(props.receiver, props.repeatInterval ?? '4h', path);
     new ApiObject(this, 'config', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${name}-config`, namespace: ns, labels }, data: { 'alertmanager.yml': this.configYaml } });
     const headless = `${name}-headless`;
@@ -167,7 +172,7 @@ export class Alertmanager extends Construct {
                 { name: 'data', mountPath: '/alertmanager' },
                 ...(pwSecret ? [{ name: 'smtp-password', mountPath: SECRETS_DIR, readOnly: true }] : []),
               ],
-              securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
+              securityContext: restrictedContainerSecurityContext({ readOnlyRootFilesystem: true }),
             }],
             volumes: [
               { name: 'config', configMap: { name: `${name}-config` } },

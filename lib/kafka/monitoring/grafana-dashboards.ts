@@ -1,4 +1,4 @@
-import { KafkaMetricNames, KAFKA_EXPORTER_METRICS } from '../monitoring/metric-names';
+import { KAFKA_EXPORTER_METRICS, KafkaMetricNames } from '../observability/metric-names';
 
 /**
  * Kafka dashboards, written by this project (no third-party JSON): cluster

@@ -2,20 +2,25 @@ import * as crypto from 'crypto';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
-import { KafkaMetricNames } from '../monitoring/metric-names';
 import { ContainerResources, IKafkaCluster } from '../types';
 import { DashboardJobs, kafkaDashboards } from './grafana-dashboards';
-import { ECOSYSTEM_IMAGES, validateImage } from './images';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from './network-policy';
-import {
-  addPodDisruptionBudget, addService, containerResources, haPlacement, restrictedContainerSecurityContext, restrictedPodSecurityContext,
-  secretEnv, validateDnsName, plainEnv,
-} from './workload';
+import { KafkaMetricNames } from '../observability/metric-names';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { workloadLabels } from '../k8s/labels';
+import { addService } from '../k8s/service';
+import { containerResources } from '../k8s/quantities';
+import { haPlacement } from '../k8s/placement';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { plainEnv, secretEnv } from '../k8s/env';
+import { validateDnsName } from '../k8s/names';
+import { assertPinnedImage } from '../k8s/image-pinning';
+import { MONITORING_IMAGES } from './images';
 
 export interface GrafanaOptions {
   /** @default `<clusterName>-grafana` */
   readonly name?: string;
-  /** @default ECOSYSTEM_IMAGES.grafana (grafana/grafana, pinned) */
+  /** @default MONITORING_IMAGES.grafana (grafana/grafana, pinned) */
   readonly image?: string;
   /**
    * Everything is provisioned from ConfigMaps, so replicas are
@@ -56,12 +61,11 @@ export class Grafana extends Construct {
     const path = this.node.path;
     const name = props.name ?? `${cluster.clusterName}-grafana`;
     validateDnsName(path, 'grafana.name', name);
-    const image = props.image ?? ECOSYSTEM_IMAGES.grafana;
-    validateImage(path, 'grafana.image', image);
+    const image = props.image ?? MONITORING_IMAGES.grafana;
+    assertPinnedImage(path, 'grafana.image', image);
     const replicas = props.replicas ?? 1;
     const ns = props.namespace;
-    const selector = { 'app.kubernetes.io/name': 'grafana', 'app.kubernetes.io/instance': name };
-    const labels = { ...selector, 'app.kubernetes.io/component': 'monitoring', 'app.kubernetes.io/part-of': cluster.clusterName, 'app.kubernetes.io/managed-by': 'cdktf-kafka-platform' };
+    const { selector, all: labels } = workloadLabels('grafana', name, 'monitoring', cluster.clusterName);
     const adminSecret = props.adminSecretName ?? `${name}-admin`;
 
     const datasources = stringify({

@@ -1,18 +1,23 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ECOSYSTEM_IMAGES, validateImage } from '../ecosystem/images';
-import { ComponentIngressPolicy } from '../ecosystem/network-policy';
-import {
-  addPodDisruptionBudget, componentLabels, containerResources, haPlacement, restrictedContainerSecurityContext,
-  restrictedPodSecurityContext, secretEnv, validateDnsName, validateReplicas,
-} from '../ecosystem/workload';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
-import { ScrapeTarget } from './scrape-target';
+import { ComponentIngressPolicy } from '../k8s/network-policy';
+import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { componentLabels } from '../k8s/labels';
+import { containerResources } from '../k8s/quantities';
+import { haPlacement } from '../k8s/placement';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { secretEnv } from '../k8s/env';
+import { validateDnsName } from '../k8s/names';
+import { validateReplicas } from '../k8s/replicas';
+import { ScrapeTarget } from '../observability/scrape-target';
+import { assertPinnedImage } from '../k8s/image-pinning';
+import { MONITORING_IMAGES } from './images';
 
 export interface KafkaExporterOptions {
   /** @default `<clusterName>-kafka-exporter` */
   readonly name?: string;
-  /** @default ECOSYSTEM_IMAGES.kafkaExporter (danielqsj/kafka-exporter, pinned) */
+  /** @default MONITORING_IMAGES.kafkaExporter (danielqsj/kafka-exporter, pinned) */
   readonly image?: string;
   /** Lag alerts use `max by` so replicas do not double count. @default 2 */
   readonly replicas?: number;
@@ -47,13 +52,13 @@ export class KafkaExporter extends Construct {
     const path = this.node.path;
     const name = props.name ?? `${cluster.clusterName}-kafka-exporter`;
     validateDnsName(path, 'kafkaExporter.name', name);
-    const image = props.image ?? ECOSYSTEM_IMAGES.kafkaExporter;
-    validateImage(path, 'kafkaExporter.image', image);
+    const image = props.image ?? MONITORING_IMAGES.kafkaExporter;
+    assertPinnedImage(path, 'kafkaExporter.image', image);
     const replicas = props.replicas ?? 2;
-    validateReplicas(cluster, path, 'kafkaExporter.replicas', replicas, 1);
+    validateReplicas(cluster.profile, path, 'kafkaExporter.replicas', replicas, 1);
     const ns = cluster.namespace;
     this.credentials = cluster.addUser(name);
-    const { selector, all: labels } = componentLabels(cluster, 'kafka-exporter', name);
+    const { selector, all: labels } = componentLabels(cluster.clusterName, 'kafka-exporter', name);
     const tls = cluster.internalSecurityProtocol === 'SASL_SSL';
     const mechanism = cluster.saslMechanism === 'SCRAM-SHA-256' ? 'scram-sha256' : 'scram-sha512';
     const args = [
@@ -91,7 +96,7 @@ export class KafkaExporter extends Construct {
               resources: containerResources(props.resources, { cpuRequest: '50m', cpuLimit: '500m', memory: '256Mi' }),
               readinessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
               livenessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
-              securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
+              securityContext: restrictedContainerSecurityContext({ readOnlyRootFilesystem: true }),
             }],
           },
         },

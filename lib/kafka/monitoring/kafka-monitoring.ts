@@ -4,13 +4,12 @@ import { IKafkaCluster, KafkaMetadataMode } from '../types';
 import { Alertmanager, AlertmanagerOptions } from './alertmanager';
 import { buildKafkaAlertRules, KafkaAlertRule, KafkaAlertThresholds, renderAlertRulesYaml, renderRuleTestsYaml } from './alert-rules';
 import { KafkaExporter, KafkaExporterOptions } from './kafka-exporter';
-import { DEFAULT_KAFKA_METRIC_NAMES, KafkaMetricNames } from './metric-names';
 import { PrometheusServer, PrometheusServerOptions } from './prometheus-server';
 import { KUBELET_JOB } from './scrape-config';
-import { ScrapeTarget } from './scrape-target';
+import { DEFAULT_KAFKA_METRIC_NAMES, KafkaMetricNames } from '../observability/metric-names';
+import { DEFAULT_MONITORING_NAMESPACE } from '../observability/metrics-scraper';
+import { ScrapeTarget } from '../observability/scrape-target';
 
-/** KafkaCluster admits the metrics scraper from this namespace unless told otherwise. */
-export const DEFAULT_MONITORING_NAMESPACE = 'monitoring';
 
 export interface KafkaMonitoringProps {
   readonly cluster: IKafkaCluster;

@@ -2,20 +2,26 @@ import * as crypto from 'crypto';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
-import { ECOSYSTEM_IMAGES, validateImage } from '../ecosystem/images';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../ecosystem/network-policy';
-import {
-  addPodDisruptionBudget, addService, containerResources, fieldEnv, haPlacement, restrictedContainerSecurityContext,
-  restrictedPodSecurityContext, validateDnsName, validateReplicas,
-} from '../ecosystem/workload';
 import { ContainerResources, IKafkaCluster, VolumeSpec } from '../types';
 import { renderPrometheusConfig } from './scrape-config';
-import { ScrapeTarget } from './scrape-target';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { workloadLabels } from '../k8s/labels';
+import { addService } from '../k8s/service';
+import { containerResources } from '../k8s/quantities';
+import { fieldEnv } from '../k8s/env';
+import { haPlacement } from '../k8s/placement';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { validateDnsName } from '../k8s/names';
+import { validateReplicas } from '../k8s/replicas';
+import { ScrapeTarget } from '../observability/scrape-target';
+import { assertPinnedImage } from '../k8s/image-pinning';
+import { MONITORING_IMAGES } from './images';
 
 export interface PrometheusServerOptions {
   /** @default `<clusterName>-prometheus` */
   readonly name?: string;
-  /** @default ECOSYSTEM_IMAGES.prometheus (prom/prometheus, pinned) */
+  /** @default MONITORING_IMAGES.prometheus (prom/prometheus, pinned) */
   readonly image?: string;
   /** Independent replicas scraping the same targets; Alertmanager deduplicates their alerts. @default 2 */
   readonly replicas?: number;
@@ -75,10 +81,10 @@ export class PrometheusServer extends Construct {
     const path = this.node.path;
     const name = props.name ?? `${cluster.clusterName}-prometheus`;
     validateDnsName(path, 'prometheus.name', name);
-    const image = props.image ?? ECOSYSTEM_IMAGES.prometheus;
-    validateImage(path, 'prometheus.image', image);
+    const image = props.image ?? MONITORING_IMAGES.prometheus;
+    assertPinnedImage(path, 'prometheus.image', image);
     const replicas = props.replicas ?? 2;
-    validateReplicas(cluster, path, 'prometheus.replicas', replicas, 2);
+    validateReplicas(cluster.profile, path, 'prometheus.replicas', replicas, 2);
     const retention = props.retention ?? '15d';
     if (!DURATION.test(retention)) {
       throw new KafkaPlatformValidationError(path, 'prometheus.retention', `"${retention}" is not a Prometheus duration`, 'use e.g. "15d" or "12h"');
@@ -92,8 +98,7 @@ export class PrometheusServer extends Construct {
     }
     const ns = props.namespace;
     const scrapeKubelet = props.scrapeKubelet ?? true;
-    const selector = { 'app.kubernetes.io/name': 'prometheus', 'app.kubernetes.io/instance': name };
-    const labels = { ...selector, 'app.kubernetes.io/component': 'monitoring', 'app.kubernetes.io/part-of': cluster.clusterName, 'app.kubernetes.io/managed-by': 'cdktf-kafka-platform' };
+    const { selector, all: labels } = workloadLabels('prometheus', name, 'monitoring', cluster.clusterName);
 
     // RBAC: discovery of pods (and services/endpoints for users' extra jobs) in each target namespace only.
     this.serviceAccountName = name;
@@ -200,7 +205,7 @@ export class PrometheusServer extends Construct {
                 { name: 'rules', mountPath: '/etc/prometheus/rules', readOnly: true },
                 { name: 'data', mountPath: '/prometheus' },
               ],
-              securityContext: { ...restrictedContainerSecurityContext(), readOnlyRootFilesystem: true },
+              securityContext: restrictedContainerSecurityContext({ readOnlyRootFilesystem: true }),
             }],
             volumes: [
               { name: 'config', configMap: { name: `${name}-config` } },

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { ScrapeTarget } from './scrape-target';
+import { ScrapeTarget } from '../observability/scrape-target';
 
 export const KUBELET_JOB = 'kubelet';
 export const SA_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';

@@ -1,4 +1,4 @@
-import type { JmxExporterRule } from './jmx-agent';
+import type { JmxExporterRule } from './jmx-exporter-config';
 
 /**
  * JMX exporter rules of the Confluent/Apache JVM components, and the

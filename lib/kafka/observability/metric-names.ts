@@ -1,4 +1,4 @@
-import { KAFKA_ALERT_METRICS } from '../metrics/jmx-exporter';
+import { KAFKA_ALERT_METRICS } from './kafka-jmx-rules';
 
 /**
  * Prometheus metric names the alert rules and dashboards use, by source.
@@ -47,7 +47,7 @@ export const KAFKA_EXPORTER_METRICS = {
 } as const;
 
 /** Kafka Connect worker metrics, as named by the Connect JMX exporter rules (`CONNECT_JMX_RULES`). */
-export { CONNECT_METRICS, SCHEMA_REGISTRY_METRICS } from '../ecosystem/component-jmx-rules';
+export { CONNECT_METRICS, SCHEMA_REGISTRY_METRICS } from './component-jmx-rules';
 
 /** kubelet volume stats (scraped through the API server proxy). */
 export const KUBELET_METRICS = {

@@ -1,4 +1,4 @@
-import type { IngressPeer } from '../ecosystem/network-policy';
+import type { IngressPeer } from '../k8s/network-policy';
 
 /**
  * What Prometheus needs to scrape one component: its pods (by label, in a

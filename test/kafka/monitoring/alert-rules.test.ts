@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka';
-import { KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES } from '../../../lib/kafka/metrics';
+import { KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES } from '../../../lib/kafka/observability/kafka-jmx-rules';
 import {
   alertMetricSources, buildKafkaAlertRules, CONNECT_METRICS, KAFKA_EXPORTER_METRICS, KafkaMonitoring, KUBELET_METRICS, renderAlertRulesYaml, renderRuleTestsYaml,
   SCHEMA_REGISTRY_METRICS,
