@@ -1,6 +1,6 @@
 import { KafkaPlatformValidationError } from '../../errors';
-import { restrictedContainerSecurityContext } from '../k8s/security-context';
 import { assertPinnedImage } from '../k8s/image-pinning';
+import { restrictedContainerSecurityContext } from '../k8s/security-context';
 
 /** Directory on the Connect workers where plugins are installed (one sub-directory per plugin). */
 export const CONNECT_PLUGIN_DIR = '/opt/connect-plugins';

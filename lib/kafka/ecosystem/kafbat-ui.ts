@@ -1,21 +1,21 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
-import { ScrapeTarget } from '../observability/scrape-target';
-import { ECOSYSTEM_IMAGES } from './images';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { addPodDisruptionBudget } from '../k8s/disruption-budget';
-import { addService } from '../k8s/service';
+import { plainEnv, secretEnv } from '../k8s/env';
+import { assertPinnedImage } from '../k8s/image-pinning';
 import { componentLabels } from '../k8s/labels';
-import { containerResources } from '../k8s/quantities';
+import { validateDnsName } from '../k8s/names';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { haPlacement } from '../k8s/placement';
 import { httpProbes } from '../k8s/probes';
-import { kafkaClientSecurity } from './kafka-client';
-import { plainEnv, secretEnv } from '../k8s/env';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
-import { validateDnsName } from '../k8s/names';
+import { containerResources } from '../k8s/quantities';
 import { validateReplicas } from '../k8s/replicas';
-import { assertPinnedImage } from '../k8s/image-pinning';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { addService } from '../k8s/service';
+import { ScrapeTarget } from '../observability/scrape-target';
+import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { ECOSYSTEM_IMAGES } from './images';
+import { kafkaClientSecurity } from './kafka-client';
 
 export interface KafbatUiProps {
   readonly cluster: IKafkaCluster;

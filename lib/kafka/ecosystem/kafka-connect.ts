@@ -1,32 +1,32 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
+import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { fieldEnv, plainEnv, secretEnv } from '../k8s/env';
+import { hashOf } from '../k8s/hash';
+import { assertPinnedImage } from '../k8s/image-pinning';
+import { componentLabels } from '../k8s/labels';
+import { validateDnsName } from '../k8s/names';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { haPlacement } from '../k8s/placement';
+import { httpProbes } from '../k8s/probes';
+import { containerResources } from '../k8s/quantities';
+import { validateReplicas } from '../k8s/replicas';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { addService } from '../k8s/service';
+import { CONNECT_JMX_RULES } from '../observability/component-jmx-rules';
+import { JMX_AGENT_PORT_NAME } from '../observability/jmx-agent';
+import { ScrapeTarget } from '../observability/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
 import { ConnectPlugin, CONNECT_PLUGIN_DIR } from './connect-plugin';
 import {
   CONNECT_ADVERTISED_HOST_ENV, CONNECT_JAAS_ENV, CONNECT_REST_PORT_ENV, CONNECT_SECRETS_DIR, PROTECTED_WORKER_PROPERTIES, renderConnectWorkerProperties,
 } from './connect-worker-config';
 import { renderConnectorConfigJson, SUBMIT_CONNECTORS_SCRIPT } from './connector-submission';
-import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
-import { ScrapeTarget } from '../observability/scrape-target';
-import { CONNECT_JMX_RULES } from '../observability/component-jmx-rules';
 import { ECOSYSTEM_IMAGES } from './images';
 import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
-import { JMX_AGENT_PORT_NAME } from '../observability/jmx-agent';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
-import { addPodDisruptionBudget } from '../k8s/disruption-budget';
-import { hashOf } from '../k8s/hash';
-import { addService } from '../k8s/service';
-import { componentLabels } from '../k8s/labels';
-import { containerResources } from '../k8s/quantities';
-import { fieldEnv, plainEnv, secretEnv } from '../k8s/env';
-import { haPlacement } from '../k8s/placement';
-import { httpProbes } from '../k8s/probes';
 import { JVM_HEAP_FROM_LIMIT } from './kafka-client';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
-import { validateDnsName } from '../k8s/names';
-import { validateReplicas } from '../k8s/replicas';
-import { assertPinnedImage } from '../k8s/image-pinning';
+import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
 
 export interface KafkaConnectProps {
   readonly cluster: IKafkaCluster;

@@ -1,13 +1,13 @@
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
-import { KafkaMonitoring, KafkaMonitoringProps } from '../monitoring/kafka-monitoring';
-import { IKafkaCluster, KafkaMetadataMode } from '../types';
 import { Grafana, GrafanaOptions } from '../monitoring/grafana';
+import { KafkaMonitoring, KafkaMonitoringProps } from '../monitoring/kafka-monitoring';
+import { DEFAULT_KAFKA_METRIC_NAMES } from '../observability/metric-names';
+import { IKafkaCluster, KafkaMetadataMode } from '../types';
 import { KafbatUi, KafbatUiProps } from './kafbat-ui';
 import { KafkaConnect, KafkaConnectProps } from './kafka-connect';
 import { KsqlDb, KsqlDbProps } from './ksqldb';
 import { SchemaRegistry, SchemaRegistryProps } from './schema-registry';
-import { DEFAULT_KAFKA_METRIC_NAMES } from '../observability/metric-names';
 
 export type SchemaRegistryOptions = Omit<SchemaRegistryProps, 'cluster'>;
 export type KafkaConnectOptions = Omit<KafkaConnectProps, 'cluster'>;

@@ -47,10 +47,16 @@ export function podSecurityContext(uid: number = KAFKA_RUN_AS_USER): Record<stri
 
 /** Kafka/ZooKeeper containers: restricted, read-only root, and the user pinned explicitly (the scripts rely on it). */
 export function containerSecurityContext(uid: number = KAFKA_RUN_AS_USER): Record<string, any> {
+  const restricted = restrictedContainerSecurityContext();
+  // Spelled out in this key order: the admin Jobs are rendered at synth time with their keys as built, not sorted.
   return {
-    ...restrictedContainerSecurityContext({ readOnlyRootFilesystem: true }),
+    runAsNonRoot: restricted.runAsNonRoot,
     runAsUser: uid,
     runAsGroup: uid,
+    readOnlyRootFilesystem: true,
+    allowPrivilegeEscalation: restricted.allowPrivilegeEscalation,
     privileged: false,
+    capabilities: restricted.capabilities,
+    seccompProfile: restricted.seccompProfile,
   };
 }

@@ -3,18 +3,18 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import { KafkaPlatformValidationError } from '../../errors';
-import { ContainerResources, IKafkaCluster } from '../types';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { addPodDisruptionBudget } from '../k8s/disruption-budget';
-import { workloadLabels } from '../k8s/labels';
-import { addService } from '../k8s/service';
-import { containerResources } from '../k8s/quantities';
 import { fieldEnv } from '../k8s/env';
-import { haPlacement } from '../k8s/placement';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
-import { validateDnsName } from '../k8s/names';
-import { validateReplicas } from '../k8s/replicas';
 import { assertPinnedImage } from '../k8s/image-pinning';
+import { workloadLabels } from '../k8s/labels';
+import { validateDnsName } from '../k8s/names';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { haPlacement } from '../k8s/placement';
+import { containerResources } from '../k8s/quantities';
+import { validateReplicas } from '../k8s/replicas';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { addService } from '../k8s/service';
+import { ContainerResources, IKafkaCluster } from '../types';
 import { MONITORING_IMAGES } from './images';
 
 /** Where alerts go. Exactly one of `webhook` or `email`. */

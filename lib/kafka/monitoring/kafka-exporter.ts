@@ -1,17 +1,17 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
-import { ComponentIngressPolicy } from '../k8s/network-policy';
 import { addPodDisruptionBudget } from '../k8s/disruption-budget';
-import { componentLabels } from '../k8s/labels';
-import { containerResources } from '../k8s/quantities';
-import { haPlacement } from '../k8s/placement';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { secretEnv } from '../k8s/env';
-import { validateDnsName } from '../k8s/names';
-import { validateReplicas } from '../k8s/replicas';
-import { ScrapeTarget } from '../observability/scrape-target';
 import { assertPinnedImage } from '../k8s/image-pinning';
+import { componentLabels } from '../k8s/labels';
+import { validateDnsName } from '../k8s/names';
+import { ComponentIngressPolicy } from '../k8s/network-policy';
+import { haPlacement } from '../k8s/placement';
+import { containerResources } from '../k8s/quantities';
+import { validateReplicas } from '../k8s/replicas';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { ScrapeTarget } from '../observability/scrape-target';
+import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
 import { MONITORING_IMAGES } from './images';
 
 export interface KafkaExporterOptions {

@@ -1,14 +1,14 @@
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
-import { IKafkaCluster, KafkaMetadataMode } from '../types';
-import { Alertmanager, AlertmanagerOptions } from './alertmanager';
-import { buildKafkaAlertRules, KafkaAlertRule, KafkaAlertThresholds, renderAlertRulesYaml, renderRuleTestsYaml } from './alert-rules';
-import { KafkaExporter, KafkaExporterOptions } from './kafka-exporter';
-import { PrometheusServer, PrometheusServerOptions } from './prometheus-server';
-import { KUBELET_JOB } from './scrape-config';
 import { DEFAULT_KAFKA_METRIC_NAMES, KafkaMetricNames } from '../observability/metric-names';
 import { DEFAULT_MONITORING_NAMESPACE } from '../observability/metrics-scraper';
 import { ScrapeTarget } from '../observability/scrape-target';
+import { IKafkaCluster, KafkaMetadataMode } from '../types';
+import { buildKafkaAlertRules, KafkaAlertRule, KafkaAlertThresholds, renderAlertRulesYaml, renderRuleTestsYaml } from './alert-rules';
+import { Alertmanager, AlertmanagerOptions } from './alertmanager';
+import { KafkaExporter, KafkaExporterOptions } from './kafka-exporter';
+import { PrometheusServer, PrometheusServerOptions } from './prometheus-server';
+import { KUBELET_JOB } from './scrape-config';
 
 
 export interface KafkaMonitoringProps {

@@ -2,21 +2,21 @@ import * as crypto from 'crypto';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
-import { ContainerResources, IKafkaCluster, VolumeSpec } from '../types';
-import { renderPrometheusConfig } from './scrape-config';
-import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { addPodDisruptionBudget } from '../k8s/disruption-budget';
-import { workloadLabels } from '../k8s/labels';
-import { addService } from '../k8s/service';
-import { containerResources } from '../k8s/quantities';
 import { fieldEnv } from '../k8s/env';
-import { haPlacement } from '../k8s/placement';
-import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
-import { validateDnsName } from '../k8s/names';
-import { validateReplicas } from '../k8s/replicas';
-import { ScrapeTarget } from '../observability/scrape-target';
 import { assertPinnedImage } from '../k8s/image-pinning';
+import { workloadLabels } from '../k8s/labels';
+import { validateDnsName } from '../k8s/names';
+import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
+import { haPlacement } from '../k8s/placement';
+import { containerResources } from '../k8s/quantities';
+import { validateReplicas } from '../k8s/replicas';
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
+import { addService } from '../k8s/service';
+import { ScrapeTarget } from '../observability/scrape-target';
+import { ContainerResources, IKafkaCluster, VolumeSpec } from '../types';
 import { MONITORING_IMAGES } from './images';
+import { renderPrometheusConfig } from './scrape-config';
 
 export interface PrometheusServerOptions {
   /** @default `<clusterName>-prometheus` */
