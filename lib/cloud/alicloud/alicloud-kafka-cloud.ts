@@ -10,7 +10,10 @@ import { AckCluster, AckNetworkPlugin } from './ack-cluster';
 import { contains, parseCidr } from './cidr';
 import { BrokerDnsRecords, KafkaPrivateZone } from './dns';
 import { RotatingKmsKey } from './kms';
+import { KmsKeyStore } from './kms-key-store';
+import { LoadBalancerAlarms } from './load-balancer-alarms';
 import { AlarmContact, AlarmThresholds, CloudMonitorAlarms } from './monitoring';
+import { NatGatewayMode } from './nat-gateway-mode';
 import { AlicloudKafkaNetwork } from './network';
 import { AckNodePools, KAFKA_NODE_PLACEMENT, NodePoolSize } from './node-pools';
 import { AckServiceRoles, AckServiceRolesMode, RrsaWorkloadRole, RrsaWorkloadRoleSpec } from './ram';
@@ -32,9 +35,14 @@ export interface AlicloudKafkaCloudProps {
   readonly vpcCidr?: string;
   /** @default - `<platform name>-vpc` */
   readonly vpcName?: string;
-  /** Create the NAT gateway for egress. See AlicloudKafkaNetwork for the single-NAT limit. @default true */
-  readonly natGateway?: boolean;
-  /** Zone of the NAT gateway. @default - the zone with the lowest address slot */
+  /**
+   * Internet egress of nodes and pods: a NAT gateway, EIP and route table per zone, so a zone's
+   * loss never cuts the other zones off. `NatGatewayMode.DANGEROUSLY_ONE_SHARED` saves the
+   * gateways of all zones but one, and loses egress everywhere when that zone fails.
+   * @default NatGatewayMode.PER_ZONE
+   */
+  readonly natGateways?: NatGatewayMode;
+  /** `DANGEROUSLY_ONE_SHARED` only: zone of the shared gateway. @default - the zone with the lowest address slot */
   readonly natZoneId?: string;
   /** Cluster name. @default - the platform name */
   readonly clusterName?: string;
@@ -64,8 +72,13 @@ export interface AlicloudKafkaCloudProps {
   readonly ackServiceRoles?: AckServiceRolesMode;
   /** RRSA roles for workloads that call cloud APIs (see RrsaWorkloadRoles). @default [] */
   readonly workloadRoles?: readonly RrsaWorkloadRoleSpec[];
-  /** KMS 3.0 instance for the keys. @default - default KMS */
-  readonly kmsInstanceId?: string;
+  /**
+   * Where the two KMS keys (Secrets, disks) live. Rotating customer keys need a KMS instance on
+   * current accounts, so one is created unless you pass `KmsKeyStore.existingInstance(id)` (or
+   * `legacySharedKms()` on accounts that still have the instance-less KMS 1.0).
+   * @default KmsKeyStore.newInstance()
+   */
+  readonly kms?: KmsKeyStore;
   /** @default ecs.g7.2xlarge, ceil(brokers / zones) + 1 per zone, 120 GiB system, 200 GiB data disks */
   readonly kafkaNodePool?: NodePoolSize & { readonly nodesPerZone?: number };
   /** @default ecs.g7.xlarge x 3 */
@@ -88,9 +101,9 @@ export interface AlicloudKafkaCloudProps {
    * @default - no public records
    */
   readonly publicDnsDomain?: string;
-  /** CloudMonitor alarm recipients. */
+  /** CloudMonitor alarm recipients (Kafka nodes and the Kafka load balancers only; nothing region-wide). */
   readonly alarmContacts: readonly AlarmContact[];
-  /** @default cpu 80, memory 85, disk 75 */
+  /** @default cpu 80, memory 85, disk 75, disk inodes 80 */
   readonly alarmThresholds?: AlarmThresholds;
   /** Tags on every taggable resource. @default {} */
   readonly tags?: Record<string, string>;
@@ -134,12 +147,14 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
   public readonly privateZone?: KafkaPrivateZone;
   public readonly monitoring: CloudMonitorAlarms;
   private readonly publicDnsDomain?: string;
+  private readonly platformName: string;
   private readonly publicApiEndpoint: boolean;
 
   constructor(stack: TerraformStack, id: string, props: AlicloudKafkaInfrastructureProps) {
     super(stack, id);
     const { request } = props;
     const name = request.name;
+    this.platformName = name;
     if (!/^[a-z][a-z0-9-]{1,38}[a-z0-9]$/.test(name)) {
       throw new KafkaPlatformValidationError(this.node.path, 'name', `"${name}" cannot prefix Alibaba Cloud resource names (SLS projects need 3-63 lowercase characters)`, 'use 3-40 lowercase letters, digits and dashes, starting with a letter');
     }
@@ -175,7 +190,7 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
       vpcCidr,
       zones: props.zones,
       podVswitches: networkPlugin === AckNetworkPlugin.TERWAY,
-      natGateway: props.natGateway,
+      natGateways: props.natGateways,
       natZoneId: props.natZoneId,
       tags,
     });
@@ -209,8 +224,9 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
     });
 
     this.serviceRoles = new AckServiceRoles(this, 'ack-service-roles', { mode: props.ackServiceRoles });
-    this.secretsKey = new RotatingKmsKey(this, 'secrets-key', { description: `ACK ${this.clusterName}: Secret encryption in etcd`, dkmsInstanceId: props.kmsInstanceId, tags });
-    this.diskKey = new RotatingKmsKey(this, 'disk-key', { description: `ACK ${this.clusterName}: node disk encryption`, dkmsInstanceId: props.kmsInstanceId, tags });
+    const kmsInstanceId = (props.kms ?? KmsKeyStore.newInstance()).bind(this, { name, vpcId: this.network.vpc.id, zones: this.network.zones, tags });
+    this.secretsKey = new RotatingKmsKey(this, 'secrets-key', { description: `ACK ${this.clusterName}: Secret encryption in etcd`, dkmsInstanceId: kmsInstanceId, tags });
+    this.diskKey = new RotatingKmsKey(this, 'disk-key', { description: `ACK ${this.clusterName}: node disk encryption`, dkmsInstanceId: kmsInstanceId, tags });
 
     this.ack = new AckCluster(this, 'ack', {
       name: this.clusterName,
@@ -270,9 +286,10 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
 
     this.monitoring = new CloudMonitorAlarms(this, 'monitoring', {
       name,
+      region: props.region,
       contacts: props.alarmContacts,
       thresholds: props.alarmThresholds,
-      loadBalancerProvider: this.loadBalancerProvider,
+      tags,
     });
 
     this.storageClassName = props.storageClass?.name ?? DEFAULT_STORAGE_CLASS_NAME;
@@ -298,12 +315,16 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
       temporaryDurationMinutes: 60,
     });
     const endpoint = this.ack.cluster.connections.lookup(this.publicApiEndpoint ? 'api_server_internet' : 'api_server_intranet');
-    return new KubernetesProvider(workloads, 'kubernetes', {
+    const kubernetes = new KubernetesProvider(workloads, 'kubernetes', {
       host: endpoint,
       clusterCaCertificate: Fn.base64decode(credential.certificateAuthority.lookup('cluster_cert')),
       clientCertificate: Fn.base64decode(credential.certificateAuthority.lookup('client_cert')),
       clientKey: Fn.base64decode(credential.certificateAuthority.lookup('client_key')),
     });
+    // The node alarms' members are the Kafka nodes' instances, only known once the node pools have
+    // nodes: the workloads stack is the first place that can list them (this is its one always-called hook).
+    this.monitoring.kafkaNodes.addMembers(workloads, kubernetes);
+    return kubernetes;
   }
 
   public createDnsRecords(workloads: TerraformStack, endpoints: ExternalEndpoint[], serviceAddress: (endpoint: ExternalEndpoint) => string): void {
@@ -312,13 +333,30 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
       throw new KafkaPlatformValidationError(this.node.path, 'externalListener', 'the Kafka cluster has external endpoints but the infrastructure was built without an external listener', 'pass externalListener in the CloudInfrastructureRequest');
     }
     this.ensureProvider(workloads);
-    new BrokerDnsRecords(workloads, 'kafka-dns', {
+    const records = new BrokerDnsRecords(workloads, 'kafka-dns', {
       privateZoneId: this.privateZone.zone.id,
       privateDomain: this.privateZone.domain,
       endpoints,
       serviceAddress,
       recordType: this.loadBalancerAddressType === 'hostname' ? 'CNAME' : 'A',
       publicDomain: this.publicDnsDomain,
+    });
+    const kubernetes = workloads.node.tryFindChild('kubernetes') as KubernetesProvider | undefined;
+    if (!kubernetes) {
+      throw new KafkaPlatformValidationError(this.node.path, 'workloads', 'DNS records were requested before the Kubernetes provider of the workloads stack', 'call createKubernetesProvider(workloads) first');
+    }
+    const services = [...new Map(endpoints.map((e) => [`${e.serviceNamespace}/${e.serviceName}`, { namespace: e.serviceNamespace, name: e.serviceName }])).entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, service]) => service);
+    // The Kafka load balancers are created with their Services, so their alarms are made here, after the DNS records that wait for them.
+    new LoadBalancerAlarms(workloads, 'kafka-lb-alarms', {
+      name: this.platformName,
+      contactGroupName: this.monitoring.contactGroupName,
+      // On ACK only NLBs are addressed by host name.
+      loadBalancerKind: this.loadBalancerAddressType === 'hostname' ? 'nlb' : 'clb',
+      services,
+      kubernetes,
+      after: records.privateRecords,
     });
   }
 

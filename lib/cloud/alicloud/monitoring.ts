@@ -1,16 +1,17 @@
 import { Construct } from 'constructs';
-import { CmsAlarm } from '../../generated/providers/alicloud/cms-alarm';
 import { CmsAlarmContact } from '../../generated/providers/alicloud/cms-alarm-contact';
 import { CmsAlarmContactGroup } from '../../generated/providers/alicloud/cms-alarm-contact-group';
 import { KafkaPlatformValidationError } from '../../errors';
-import { LoadBalancerProvider } from '../../kafka/types';
+import { KafkaNodeAlarms } from './kafka-node-alarms';
 
 export interface AlarmContact {
   /** CloudMonitor contact name (unique in the account). */
   readonly name: string;
-  /** At least one channel. */
+  /** At least one channel. @default - no email */
   readonly email?: string;
+  /** @default - no DingTalk */
   readonly dingTalkWebhook?: string;
+  /** @default - no SMS */
   readonly sms?: string;
 }
 
@@ -21,41 +22,38 @@ export interface AlarmThresholds {
   readonly memoryPercent?: number;
   /** @default 75 (Kafka needs headroom to move partitions) */
   readonly diskPercent?: number;
+  /** @default 80 (Kafka keeps two files per log segment) */
+  readonly diskInodePercent?: number;
 }
+
+/** Thresholds after defaults and validation. */
+export type ResolvedAlarmThresholds = Required<AlarmThresholds>;
 
 export interface CloudMonitorAlarmsProps {
   readonly name: string;
+  readonly region: string;
   /** People or channels notified. At least one. */
   readonly contacts: readonly AlarmContact[];
   /** @default `${name}-kafka` */
   readonly contactGroupName?: string;
+  /** @default cpu 80, memory 85, disk 75, inodes 80 */
   readonly thresholds?: AlarmThresholds;
-  readonly loadBalancerProvider: LoadBalancerProvider;
-}
-
-/** One CloudMonitor metric alarm definition. */
-interface AlarmSpec {
-  readonly id: string;
-  readonly project: string;
-  readonly metric: string;
-  readonly statistics: string;
-  readonly operator: string;
-  readonly threshold: number;
-  readonly times: number;
+  /** @default {} */
+  readonly tags?: Record<string, string>;
 }
 
 /**
- * CloudMonitor contacts, a contact group, and alarms on the Kafka nodes (CPU, memory, disk; the
- * CloudMonitor agent is installed by the node pools) and on the broker load balancers.
- *
- * Scope: node-pool instances and the LoadBalancers of Kubernetes Services are created after this
- * plan (by the scaling group and the cloud controller manager), so their IDs cannot be listed
- * here. The alarms therefore cover all instances of the product in the region
- * (`[{"resource":"_ALL"}]`); the in-cluster Prometheus rules give the per-broker view.
+ * CloudMonitor contacts, their contact group, and the alarms on the Kafka nodes (an application
+ * group with group metric rules: see KafkaNodeAlarms). Nothing here watches `_ALL`: a region-wide
+ * alarm pages the Kafka on-call for every other team's machines. The load-balancer alarms live in
+ * the workloads stack (LoadBalancerAlarms), where the Kafka Services' load balancers are known.
  */
 export class CloudMonitorAlarms extends Construct {
   public readonly contactGroup: CmsAlarmContactGroup;
-  public readonly alarms: CmsAlarm[] = [];
+  /** The contact group's name as a plain string, for alarms in other stacks (no cross-stack output needed). */
+  public readonly contactGroupName: string;
+  public readonly thresholds: ResolvedAlarmThresholds;
+  public readonly kafkaNodes: KafkaNodeAlarms;
 
   constructor(scope: Construct, id: string, props: CloudMonitorAlarmsProps) {
     super(scope, id);
@@ -75,8 +73,9 @@ export class CloudMonitorAlarms extends Construct {
         lang: 'en',
       });
     });
+    this.contactGroupName = props.contactGroupName ?? `${props.name}-kafka`;
     this.contactGroup = new CmsAlarmContactGroup(this, 'group', {
-      alarmContactGroupName: props.contactGroupName ?? `${props.name}-kafka`,
+      alarmContactGroupName: this.contactGroupName,
       describe: `Kafka platform ${props.name}`,
       contacts: contacts.map((c) => c.alarmContactName),
     });
@@ -89,40 +88,18 @@ export class CloudMonitorAlarms extends Construct {
       }
       return value;
     };
-    const specs: AlarmSpec[] = [
-      { id: 'node-cpu', project: 'acs_ecs_dashboard', metric: 'CPUUtilization', statistics: 'Average', operator: '>=', threshold: percent('cpuPercent', 80), times: 3 },
-      { id: 'node-memory', project: 'acs_ecs_dashboard', metric: 'memory_usedutilization', statistics: 'Average', operator: '>=', threshold: percent('memoryPercent', 85), times: 3 },
-      { id: 'node-disk', project: 'acs_ecs_dashboard', metric: 'diskusage_utilization', statistics: 'Maximum', operator: '>=', threshold: percent('diskPercent', 75), times: 2 },
-      ...loadBalancerAlarms(props.loadBalancerProvider),
-    ];
-    for (const spec of specs) {
-      this.alarms.push(new CmsAlarm(this, spec.id, {
-        name: `${props.name}-${spec.id}`,
-        project: spec.project,
-        metric: spec.metric,
-        metricDimensions: JSON.stringify([{ resource: '_ALL' }]),
-        period: 60,
-        contactGroups: [this.contactGroup.alarmContactGroupName],
-        effectiveInterval: '00:00-23:59',
-        silenceTime: 3600,
-        enabled: true,
-        escalationsCritical: {
-          statistics: spec.statistics,
-          comparisonOperator: spec.operator,
-          threshold: String(spec.threshold),
-          times: spec.times,
-        },
-      }));
-    }
+    this.thresholds = {
+      cpuPercent: percent('cpuPercent', 80),
+      memoryPercent: percent('memoryPercent', 85),
+      diskPercent: percent('diskPercent', 75),
+      diskInodePercent: percent('diskInodePercent', 80),
+    };
+    this.kafkaNodes = new KafkaNodeAlarms(this, 'kafka-nodes', {
+      name: props.name,
+      region: props.region,
+      contactGroup: this.contactGroup,
+      thresholds: this.thresholds,
+      tags: props.tags,
+    });
   }
-}
-
-function loadBalancerAlarms(provider: LoadBalancerProvider): AlarmSpec[] {
-  if (provider === LoadBalancerProvider.ALIBABA_NLB) {
-    return [{ id: 'lb-unhealthy-backends', project: 'acs_nlb', metric: 'UnhealthyServerCount', statistics: 'Maximum', operator: '>=', threshold: 1, times: 3 }];
-  }
-  return [
-    { id: 'lb-unhealthy-backends', project: 'acs_slb_dashboard', metric: 'UnhealthyServerCount', statistics: 'Maximum', operator: '>=', threshold: 1, times: 3 },
-    { id: 'lb-dropped-connections', project: 'acs_slb_dashboard', metric: 'InstanceDropConnection', statistics: 'Maximum', operator: '>', threshold: 0, times: 3 },
-  ];
 }

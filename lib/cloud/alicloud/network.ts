@@ -1,11 +1,10 @@
 import { Construct } from 'constructs';
-import { EipAddress } from '../../generated/providers/alicloud/eip-address';
-import { EipAssociation } from '../../generated/providers/alicloud/eip-association';
-import { NatGateway } from '../../generated/providers/alicloud/nat-gateway';
-import { SnatEntry } from '../../generated/providers/alicloud/snat-entry';
 import { Vpc } from '../../generated/providers/alicloud/vpc';
 import { Vswitch } from '../../generated/providers/alicloud/vswitch';
 import { KafkaPlatformValidationError } from '../../errors';
+import { NatEgress } from './nat-egress';
+import { NatGatewayMode } from './nat-gateway-mode';
+import { ZoneRouteTable } from './zone-route-table';
 import { AlicloudZone, planZones, ZonePlan } from './zone-plan';
 
 export interface AlicloudKafkaNetworkProps {
@@ -20,18 +19,18 @@ export interface AlicloudKafkaNetworkProps {
   /** Create a pod vSwitch per zone (Terway needs them). @default true */
   readonly podVswitches?: boolean;
   /**
-   * Create an enhanced NAT gateway with an EIP and one SNAT entry per vSwitch so that private
-   * nodes reach the internet (image pulls). Off when egress is provided otherwise (CEN, a shared NAT).
-   * @default true
+   * Internet egress of the private nodes and pods (image pulls, cloud APIs). See NatGatewayMode for
+   * the blast radius of the shared option.
+   * @default NatGatewayMode.PER_ZONE
    */
-  readonly natGateway?: boolean;
+  readonly natGateways?: NatGatewayMode;
   /**
-   * Zone whose node vSwitch holds the NAT gateway. Pin it when you may later add a zone with a
-   * lower address slot.
+   * `DANGEROUSLY_ONE_SHARED` only: zone whose node vSwitch holds the shared gateway. Pin it when
+   * you may later add a zone with a lower address slot.
    * @default - the zone with the lowest address slot (independent of the order of `zones`)
    */
   readonly natZoneId?: string;
-  /** EIP bandwidth in Mbit/s (pay by traffic). @default 100 */
+  /** EIP bandwidth per NAT gateway in Mbit/s (pay by traffic). @default 100 */
   readonly natEipBandwidthMbps?: number;
   /** @default {} */
   readonly tags?: Record<string, string>;
@@ -41,32 +40,39 @@ export interface AlicloudKafkaNetworkProps {
 export interface AlicloudZoneNetwork extends ZonePlan {
   readonly nodeVswitch: Vswitch;
   readonly podVswitch?: Vswitch;
+  /** The gateway this zone leaves through (its own, or the shared one). */
+  readonly egress?: NatEgress;
+  readonly routeTable?: ZoneRouteTable;
 }
 
 /**
- * VPC, node (and Terway pod) vSwitches in every zone, and egress through one enhanced NAT gateway.
+ * VPC, node (and Terway pod) vSwitches in every zone, and internet egress per zone: by default each
+ * zone has its own enhanced NAT gateway, EIP and custom route table, so losing a zone never takes
+ * the other zones' egress with it (as on AWS, one NAT gateway and route table per zone).
  *
- * Identity: every per-zone resource's construct ID is its zone ID and its CIDR comes from the
- * zone's address slot, so adding a zone only adds resources.
- *
- * Single NAT: an enhanced NAT gateway lives in one vSwitch and installs the `0.0.0.0/0` route in
- * the VPC's system route table, which every vSwitch shares. A NAT per zone would need a custom
- * route table per vSwitch (`alicloud_route_table`, `_route_table_attachment`, `_route_entry`),
- * which this provider schema subset does not include. Losing the NAT's zone stops internet egress
- * for all zones, but not Kafka: client, replication and controller traffic stays inside the VPC.
+ * Identity: every per-zone resource lives under a construct named by its zone ID and its CIDR comes
+ * from the zone's address slot, so adding a zone only adds resources and reordering changes none.
  */
 export class AlicloudKafkaNetwork extends Construct {
   public readonly vpc: Vpc;
   public readonly vpcCidr: string;
   public readonly zones: AlicloudZoneNetwork[];
-  public readonly natGateway?: NatGateway;
-  public readonly natEip?: EipAddress;
+  public readonly natGateways: NatGatewayMode;
+  /** The NAT gateways by zone ID (one entry when shared, none with `NONE`). */
+  public readonly egressByZone: Record<string, NatEgress> = {};
 
   constructor(scope: Construct, id: string, props: AlicloudKafkaNetworkProps) {
     super(scope, id);
     this.vpcCidr = props.vpcCidr ?? '192.168.0.0/16';
+    this.natGateways = props.natGateways ?? NatGatewayMode.PER_ZONE;
     if (props.zones.length < 3) {
       throw new KafkaPlatformValidationError(this.node.path, 'zones', `${props.zones.length} zone(s) given; a highly available Kafka needs at least 3`, 'list at least 3 zone IDs of the region, e.g. cn-hangzhou-h, cn-hangzhou-i, cn-hangzhou-j');
+    }
+    if (!Object.values(NatGatewayMode).includes(this.natGateways)) {
+      throw new KafkaPlatformValidationError(this.node.path, 'natGateways', `"${this.natGateways}" is not a NatGatewayMode`, 'use NatGatewayMode.PER_ZONE (or NONE / DANGEROUSLY_ONE_SHARED)');
+    }
+    if (props.natZoneId !== undefined && this.natGateways !== NatGatewayMode.DANGEROUSLY_ONE_SHARED) {
+      throw new KafkaPlatformValidationError(this.node.path, 'natZoneId', `natZoneId only places a shared NAT gateway, but natGateways is ${this.natGateways}`, 'drop natZoneId (each zone has its own gateway), or set natGateways: NatGatewayMode.DANGEROUSLY_ONE_SHARED');
     }
     const plans = planZones(this.node.path, this.vpcCidr, props.zones);
     const tags = { ...props.tags };
@@ -78,7 +84,7 @@ export class AlicloudKafkaNetwork extends Construct {
       tags,
     });
 
-    this.zones = plans.map((plan) => {
+    const subnets = plans.map((plan) => {
       const zoneScope = new Construct(this, plan.zoneId);
       const nodeVswitch = new Vswitch(zoneScope, 'nodes', {
         vpcId: this.vpc.id,
@@ -94,55 +100,31 @@ export class AlicloudKafkaNetwork extends Construct {
         vswitchName: `${props.name}-pods-${plan.zoneId}`,
         tags: { ...tags, 'kafka-platform.io/role': 'pods' },
       });
-      return { ...plan, nodeVswitch, podVswitch };
+      return { plan, zoneScope, nodeVswitch, podVswitch };
     });
 
-    if (props.natGateway !== false) {
-      // Not `zones[0]`: reordering the zones or adding one in front must not move the NAT gateway.
-      const natZone = props.natZoneId
-        ? this.zones.find((z) => z.zoneId === props.natZoneId)
-        : [...this.zones].sort((a, b) => a.slot - b.slot)[0];
-      if (!natZone) {
-        throw new KafkaPlatformValidationError(this.node.path, 'natZoneId', `zone ${props.natZoneId} is not one of the platform's zones`, `use one of ${this.zoneIds.join(', ')}`);
-      }
-      this.natGateway = new NatGateway(this, 'nat', {
+    const shared = this.natGateways === NatGatewayMode.DANGEROUSLY_ONE_SHARED ? this.sharedEgress(props, subnets) : undefined;
+    this.zones = subnets.map(({ plan, zoneScope, nodeVswitch, podVswitch }) => {
+      if (this.natGateways === NatGatewayMode.NONE) return { ...plan, nodeVswitch, podVswitch };
+      const vswitches = podVswitch ? [nodeVswitch, podVswitch] : [nodeVswitch];
+      const egress = shared ?? new NatEgress(zoneScope, 'egress', {
+        name: `${props.name}-nat-${plan.zoneId}`,
         vpcId: this.vpc.id,
-        vswitchId: natZone.nodeVswitch.id,
-        natType: 'Enhanced',
-        natGatewayName: `${props.name}-nat`,
-        paymentType: 'PayAsYouGo',
-        internetChargeType: 'PayByLcu',
-        networkType: 'internet',
-        deletionProtection: true,
+        vswitch: nodeVswitch,
+        eipBandwidthMbps: props.natEipBandwidthMbps,
         tags,
       });
-      this.natEip = new EipAddress(this, 'nat-eip', {
-        addressName: `${props.name}-nat`,
-        paymentType: 'PayAsYouGo',
-        internetChargeType: 'PayByTraffic',
-        bandwidth: String(props.natEipBandwidthMbps ?? 100),
-        deletionProtection: true,
+      if (!shared) this.egressByZone[plan.zoneId] = egress;
+      for (const vswitch of vswitches) egress.snatFor(zoneScope, vswitch, plan.zoneId);
+      const routeTable = new ZoneRouteTable(zoneScope, 'routes', {
+        name: `${props.name}-rt-${plan.zoneId}`,
+        vpcId: this.vpc.id,
+        vswitches,
+        natGateway: egress.natGateway,
         tags,
       });
-      const association = new EipAssociation(this, 'nat-eip-association', {
-        allocationId: this.natEip.id,
-        instanceId: this.natGateway.id,
-        instanceType: 'Nat',
-      });
-      for (const zone of this.zones) {
-        const zoneScope = this.node.findChild(zone.zoneId);
-        for (const vswitch of [zone.nodeVswitch, zone.podVswitch]) {
-          if (!vswitch) continue;
-          new SnatEntry(zoneScope, `snat-${vswitch.node.id}`, {
-            snatTableId: this.natGateway.snatTableIds,
-            sourceVswitchId: vswitch.id,
-            snatIp: this.natEip.ipAddress,
-            snatEntryName: `${props.name}-${vswitch.node.id}-${zone.zoneId}`,
-            dependsOn: [association],
-          });
-        }
-      }
-    }
+      return { ...plan, nodeVswitch, podVswitch, egress, routeTable };
+    });
   }
 
   /** The zones ordered by address slot: lists handed to the cluster stay the same when the zones are reordered. */
@@ -152,5 +134,24 @@ export class AlicloudKafkaNetwork extends Construct {
 
   public get zoneIds(): string[] {
     return this.zones.map((z) => z.zoneId);
+  }
+
+  private sharedEgress(props: AlicloudKafkaNetworkProps, subnets: ReadonlyArray<{ plan: ZonePlan; nodeVswitch: Vswitch }>): NatEgress {
+    // Not `zones[0]`: reordering the zones or adding one in front must not move the gateway.
+    const natZone = props.natZoneId
+      ? subnets.find((z) => z.plan.zoneId === props.natZoneId)
+      : [...subnets].sort((a, b) => a.plan.slot - b.plan.slot)[0];
+    if (!natZone) {
+      throw new KafkaPlatformValidationError(this.node.path, 'natZoneId', `zone ${props.natZoneId} is not one of the platform's zones`, `use one of ${subnets.map((z) => z.plan.zoneId).join(', ')}`);
+    }
+    const egress = new NatEgress(this, 'shared-egress', {
+      name: `${props.name}-nat`,
+      vpcId: this.vpc.id,
+      vswitch: natZone.nodeVswitch,
+      eipBandwidthMbps: props.natEipBandwidthMbps,
+      tags: { ...props.tags },
+    });
+    this.egressByZone[natZone.plan.zoneId] = egress;
+    return egress;
   }
 }

@@ -6,10 +6,9 @@ import { RamPolicy } from '../../../lib/generated/providers/alicloud/ram-policy'
 import { KafkaPlatformValidationError } from '../../../lib/errors';
 import { LoadBalancerProvider } from '../../../lib/kafka/types';
 import { formatCidr, parseCidr, contains, overlaps } from '../../../lib/cloud/alicloud/cidr';
-import { BASE_PROPS, BASE_REQUEST, ENDPOINTS, resources, synthesize, values } from './fixture';
-import { validateManifests } from '../../support/k8s-validate';
-import { essdStorageClass } from '../../../lib/cloud/alicloud/storage-class';
+import { BASE_PROPS, BASE_REQUEST, resources, synthesize, values } from './fixture';
 import { alicloudSchemaChecker } from './terraform-schema';
+import { NatGatewayMode } from '../../../lib/cloud/alicloud/nat-gateway-mode';
 
 const checker = alicloudSchemaChecker();
 const defaults = synthesize({ workloadRoles: [RrsaWorkloadRoles.diskSnapshots('kafka'), RrsaWorkloadRoles.externalDnsPrivateZone()] });
@@ -26,7 +25,7 @@ describe('schema conformance (our terraform validate)', () => {
   test.each([
     ['defaults', {}, {}],
     ['flannel, NLB, existing service roles', { networkPlugin: AckNetworkPlugin.FLANNEL, loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB as const, ackServiceRoles: AckServiceRolesMode.EXISTING }, {}],
-    ['internet listener with public Alidns records, no NAT', { publicDnsDomain: 'example.com', natGateway: false, allowedClientCidrs: ['10.8.0.0/16'] }, { externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs: ['203.0.113.0/24'] } }],
+    ['internet listener with public Alidns records, no NAT', { publicDnsDomain: 'example.com', natGateways: NatGatewayMode.NONE, allowedClientCidrs: ['10.8.0.0/16'] }, { externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs: ['203.0.113.0/24'] } }],
   ])('%s: both stacks pass the aliyun/alicloud 1.289.0 schema', (_, props, request) => {
     const s = synthesize(props, request);
     expect(checker.check(s.infra)).toEqual([]);
@@ -94,13 +93,7 @@ describe('network: multi-zone, stable identities', () => {
     }
     const beforeRules = resources(infra, 'alicloud_security_group_rule');
     expect(resources(grown, 'alicloud_security_group_rule')).toEqual(beforeRules);
-    const beforeSnat = resources(infra, 'alicloud_snat_entry');
-    const afterSnat = resources(grown, 'alicloud_snat_entry');
-    for (const [id, body] of Object.entries(beforeSnat)) expect(afterSnat[id]).toEqual(body);
-    // The NAT gateway stays in its vSwitch (and with it the EIP and its association).
-    for (const type of ['alicloud_nat_gateway', 'alicloud_eip_address', 'alicloud_eip_association']) {
-      expect(resources(grown, type)).toEqual(resources(infra, type));
-    }
+    // Egress resources (NAT, EIP, SNAT, route tables): zone-egress.test.ts.
   });
 
   test('reordering the zones changes no cloud resource at all', () => {
@@ -109,15 +102,6 @@ describe('network: multi-zone, stable identities', () => {
       workloadRoles: [RrsaWorkloadRoles.diskSnapshots('kafka'), RrsaWorkloadRoles.externalDnsPrivateZone()],
     }).infra;
     expect(reordered.resource).toEqual(infra.resource);
-  });
-
-  test('the NAT gateway zone can be pinned; an unknown zone fails synth', () => {
-    const pinned = synthesize({ natZoneId: 'cn-hangzhou-j' }).infra;
-    const [vswitchId] = Object.entries(resources(pinned, 'alicloud_vswitch')).find(([, v]) => v.zone_id === 'cn-hangzhou-j' && v.vswitch_name.includes('-nodes-'))!;
-    expect(values(pinned, 'alicloud_nat_gateway')[0].vswitch_id).toBe(`\${alicloud_vswitch.${vswitchId}.id}`);
-    const [defaultVswitchId] = Object.entries(resources(infra, 'alicloud_vswitch')).find(([, v]) => v.zone_id === 'cn-hangzhou-h' && v.vswitch_name.includes('-nodes-'))!;
-    expect(values(infra, 'alicloud_nat_gateway')[0].vswitch_id).toBe(`\${alicloud_vswitch.${defaultVswitchId}.id}`);
-    expect(() => synthesize({ natZoneId: 'cn-hangzhou-b' })).toThrow(/natZoneId: zone cn-hangzhou-b is not one of the platform's zones/);
   });
 
   test('plan fails early when a given zone cannot run a node pool instance type (alicloud_zones postcondition)', () => {
@@ -130,15 +114,6 @@ describe('network: multi-zone, stable identities', () => {
         error_message: expect.stringContaining(`Instance type ${lookup.available_instance_type} with ESSD disks is not available in every zone`),
       }]);
     }
-  });
-
-  test('enhanced NAT gateway with EIP and one SNAT entry per vSwitch', () => {
-    expect(values(infra, 'alicloud_nat_gateway')).toEqual([expect.objectContaining({ nat_type: 'Enhanced', vswitch_id: expect.stringContaining('alicloud_vswitch.') })]);
-    expect(values(infra, 'alicloud_eip_association')).toEqual([expect.objectContaining({ instance_type: 'Nat' })]);
-    const snat = values(infra, 'alicloud_snat_entry');
-    expect(snat).toHaveLength(6);
-    expect(new Set(snat.map((s) => s.source_vswitch_id)).size).toBe(6);
-    snat.forEach((s) => expect(s.snat_ip).toMatch(/alicloud_eip_address\..*\.ip_address/));
   });
 
   test('flannel: no pod vSwitches, pod CIDR outside the VPC', () => {
@@ -305,51 +280,6 @@ describe('RAM: scoped roles, no AdministratorAccess, no wildcard actions', () =>
   });
 });
 
-describe('encryption', () => {
-  const keys = values(infra, 'alicloud_kms_key');
-
-  test('two KMS keys, automatic rotation on, deletion protection on', () => {
-    expect(keys).toHaveLength(2);
-    for (const key of keys) {
-      expect(key).toMatchObject({ automatic_rotation: 'Enabled', rotation_interval: '31536000s', deletion_protection: 'Enabled', key_spec: 'Aliyun_AES_256' });
-    }
-  });
-
-  test('Secrets in etcd are encrypted with the secrets key', () => {
-    const cluster = values(infra, 'alicloud_cs_managed_kubernetes')[0];
-    const [secretsKeyId] = Object.entries(resources(infra, 'alicloud_kms_key')).find(([, k]) => /Secret encryption/.test(k.description))!;
-    expect(cluster.encryption_provider_key).toBe(`\${alicloud_kms_key.${secretsKeyId}.id}`);
-  });
-
-  test('every node pool encrypts system and data disks with the disk key', () => {
-    const [diskKeyId] = Object.entries(resources(infra, 'alicloud_kms_key')).find(([, k]) => /disk encryption/.test(k.description))!;
-    const pools = values(infra, 'alicloud_cs_kubernetes_node_pool');
-    expect(pools).toHaveLength(4);
-    for (const pool of pools) {
-      expect(pool).toMatchObject({ system_disk_encrypted: true, system_disk_kms_key: `\${alicloud_kms_key.${diskKeyId}.id}`, system_disk_category: 'cloud_essd' });
-      expect(pool.data_disks).toEqual([expect.objectContaining({ encrypted: 'true', kms_key_id: `\${alicloud_kms_key.${diskKeyId}.id}`, category: 'cloud_essd' })]);
-    }
-  });
-
-  test('the StorageClass is encrypted ESSD, WaitForFirstConsumer, expandable, retained', () => {
-    expect(defaults.infrastructure.kubernetesObjects).toEqual([expect.objectContaining({
-      kind: 'StorageClass',
-      metadata: expect.objectContaining({ name: 'kafka-essd-encrypted' }),
-      provisioner: 'diskplugin.csi.alibabacloud.com',
-      parameters: expect.objectContaining({ type: 'cloud_essd', encrypted: 'true' }),
-      allowVolumeExpansion: true,
-      volumeBindingMode: 'WaitForFirstConsumer',
-      reclaimPolicy: 'Retain',
-    })]);
-    expect(defaults.infrastructure.storageClassName).toBe('kafka-essd-encrypted');
-  });
-
-  test('the StorageClass passes the Kubernetes OpenAPI schema with unknown-field detection, also with a customer key', () => {
-    expect(validateManifests([...defaults.infrastructure.kubernetesObjects, essdStorageClass({ name: 'x', performanceLevel: 'PL2', kmsKeyId: 'key-123' })])).toEqual([]);
-    expect(validateManifests([{ ...essdStorageClass(), volumeBindingMode: 7 }]).length).toBeGreaterThan(0);
-  });
-});
-
 describe('ACK cluster', () => {
   const cluster = values(infra, 'alicloud_cs_managed_kubernetes')[0];
 
@@ -405,68 +335,6 @@ describe('ACK cluster', () => {
     const pool = values(s, 'alicloud_cs_kubernetes_node_pool').find((p) => p.node_pool_name === 'kafka-kafka-cn-hangzhou-h');
     expect(pool).toMatchObject({ instance_types: ['ecs.r7.4xlarge'], desired_size: '3', system_disk_size: 200 });
     expect(pool.data_disks[0].size).toBe(500);
-  });
-});
-
-describe('DNS', () => {
-  test('PrivateZone for the listener domain, attached to the VPC', () => {
-    expect(values(infra, 'alicloud_pvtz_zone')).toEqual([expect.objectContaining({ zone_name: 'kafka.example.com' })]);
-    expect(values(infra, 'alicloud_pvtz_zone_attachment')).toEqual([expect.objectContaining({
-      vpcs: [{ vpc_id: expect.stringMatching(/alicloud_vpc\..*\.id/), region_id: 'cn-hangzhou' }],
-    })]);
-  });
-
-  test('bootstrap and per-broker records match the advertised host names and point at their Services', () => {
-    const records = values(defaults.workloads, 'alicloud_pvtz_zone_record');
-    expect(records.map((r) => `${r.rr}.kafka.example.com`).sort()).toEqual(ENDPOINTS.map((e) => e.hostname).sort());
-    for (const r of records) {
-      expect(r.type).toBe('A');
-      expect(r.zone_id).toMatch(/cross-stack-output-alicloud_pvtz_zone/);
-      expect(r.value).toBe(`\${kubernetes_service_v1.kafka_${r.rr.replace(/-/g, '_')}_external.status[0].load_balancer[0].ingress[0].ip}`);
-    }
-    expect(values(defaults.workloads, 'alicloud_alidns_record')).toEqual([]);
-  });
-
-  test('internet-facing listener: public Alidns records relative to the public domain', () => {
-    const s = synthesize({ publicDnsDomain: 'example.com', allowedClientCidrs: ['203.0.113.0/24'] }, { externalListener: { domain: 'kafka.example.com', internetFacing: true } });
-    const records = values(s.workloads, 'alicloud_alidns_record');
-    expect(records.map((r) => r.rr).sort()).toEqual(['bootstrap.kafka', 'broker-0.kafka', 'broker-1.kafka', 'broker-2.kafka']);
-    records.forEach((r) => expect(r.domain_name).toBe('example.com'));
-  });
-
-  test('NLB is addressed by host name, so records are CNAMEs', () => {
-    const s = synthesize({ loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB });
-    expect(s.infrastructure.loadBalancerAddressType).toBe('hostname');
-    expect(values(s.workloads, 'alicloud_pvtz_zone_record').every((r) => r.type === 'CNAME')).toBe(true);
-    expect(defaults.infrastructure.loadBalancerAddressType).toBe('ip');
-  });
-
-  test('an advertised host outside the zone fails synth', () => {
-    expect(() => synthesize({}, {}, [{ ...ENDPOINTS[0], hostname: 'bootstrap.other.org' }])).toThrow(/bootstrap\.other\.org is not inside the DNS zone kafka\.example\.com/);
-  });
-
-  test('public records for an internal listener fail synth', () => {
-    expect(() => synthesize({ publicDnsDomain: 'example.com' })).toThrow(/publicDnsDomain/);
-  });
-});
-
-describe('monitoring', () => {
-  test('contact group with the contacts, alarms on Kafka nodes (CPU, memory, disk) and the broker load balancers', () => {
-    expect(values(infra, 'alicloud_cms_alarm_contact')).toEqual([expect.objectContaining({ alarm_contact_name: 'kafka-oncall', channels_mail: 'kafka-oncall@example.com' })]);
-    const alarms = values(infra, 'alicloud_cms_alarm');
-    expect(alarms.map((a) => `${a.project}/${a.metric}`).sort()).toEqual([
-      'acs_ecs_dashboard/CPUUtilization', 'acs_ecs_dashboard/diskusage_utilization', 'acs_ecs_dashboard/memory_usedutilization',
-      'acs_slb_dashboard/InstanceDropConnection', 'acs_slb_dashboard/UnhealthyServerCount',
-    ]);
-    for (const a of alarms) {
-      expect(a.contact_groups).toEqual([expect.stringMatching(/alicloud_cms_alarm_contact_group\./)]);
-      expect(a.escalations_critical.threshold).toMatch(/^\d+$/);
-    }
-    expect(values(infra, 'alicloud_cs_kubernetes_node_pool').every((p) => p.install_cloud_monitor === true)).toBe(true);
-  });
-
-  test('no contacts fails synth', () => {
-    expect(() => synthesize({ alarmContacts: [] })).toThrow(/monitoring\.contacts: no alarm contact/);
   });
 });
 

@@ -142,10 +142,15 @@ export function createTerraformSchemaChecker(options: {
     }
     const attributes = block.attributes ?? {};
     const blockTypes = block.block_types ?? {};
+    const dynamicBlocks = new Set<string>();
     for (const [key, v] of Object.entries(value)) {
       const at = `${where}.${key}`;
       const fieldPath = fieldPrefix ? `${fieldPrefix}.${key}` : key;
       if (!fieldPrefix && meta.has(key)) continue;
+      if (key === 'dynamic') {
+        checkDynamicBlocks(blockTypes, v, resourceType, fieldPrefix, at, errors).forEach((name) => dynamicBlocks.add(name));
+        continue;
+      }
       const attribute = attributes[key];
       const blockType = blockTypes[key];
       if (attribute) {
@@ -168,10 +173,35 @@ export function createTerraformSchemaChecker(options: {
       if (attribute.required && value[key] === undefined) errors.push(`${where}.${key}: required attribute missing`);
     }
     for (const [key, blockType] of Object.entries(blockTypes)) {
-      if ((blockType.min_items ?? 0) > 0 && value[key] === undefined) {
+      // A dynamic block's count is only known at plan; Terraform's own validate accepts it too.
+      if ((blockType.min_items ?? 0) > 0 && value[key] === undefined && !dynamicBlocks.has(key)) {
         errors.push(`${where}.${key}: at least ${blockType.min_items} block(s) required, none given`);
       }
     }
+  }
+
+  /** `dynamic "<block>" { for_each, iterator, content }`: the content is checked as one block of that type. */
+  function checkDynamicBlocks(blockTypes: Record<string, SchemaBlockType>, value: any, resourceType: string, fieldPrefix: string, where: string, errors: string[]): string[] {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      errors.push(`${where}: expected dynamic blocks by name, got ${describe(value)}`);
+      return [];
+    }
+    for (const [name, dynamicBlock] of Object.entries<any>(value)) {
+      const at = `${where}.${name}`;
+      const blockType = blockTypes[name];
+      if (!blockType) {
+        errors.push(`${at}: dynamic block of unknown type (not in the ${resourceType} schema)`);
+        continue;
+      }
+      for (const key of Object.keys(dynamicBlock ?? {})) {
+        if (!['for_each', 'iterator', 'content', 'labels'].includes(key)) errors.push(`${at}.${key}: unknown dynamic block argument`);
+      }
+      if (dynamicBlock?.for_each === undefined) errors.push(`${at}.for_each: required for a dynamic block`);
+      const fieldPath = fieldPrefix ? `${fieldPrefix}.${name}` : name;
+      checkFlags(resourceType, fieldPath, at, errors);
+      checkBlock(blockType.block, dynamicBlock?.content, resourceType, fieldPath, `${at}.content`, errors, new Set());
+    }
+    return Object.keys(value);
   }
 
   function checkNestedBlocks(blockType: SchemaBlockType, value: any, resourceType: string, fieldPath: string, where: string, errors: string[]): void {
