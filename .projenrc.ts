@@ -98,6 +98,8 @@ const project = new typescript.TypeScriptProject({
     },
     // Paths are relative to test/, where projen writes this config.
     include: ['**/*.ts', '../lib/**/*.ts', '../examples/**/*.ts', '../scripts/**/*.ts'],
+    // The consumer test's programs import the published package; they are type-checked in their own project.
+    exclude: ['node_modules', '../scripts/consumer-test/project/**'],
   },
   gitignore: ['cdktf.out/', 'dist/', '.gen/', '*.tsbuildinfo', 'test/integration/.cache/', '.terraform/', '.terraform.lock.hcl', 'examples/*/cdktf.out/'],
 });
@@ -121,6 +123,8 @@ project.addTask('test:consumer', { description: 'Pack the release tarball, insta
 
 // The published package is the compiled library only: an allow-list, so new files elsewhere (examples, synth
 // output, CI scripts) never leak into it. dist/ also holds the YAML examples' output and the packed tarballs.
+// CommonJS, said explicitly so Node.js need not detect the module type of each file (publint).
+project.package.addField('type', 'commonjs');
 project.package.addField('files', ['dist/**/*.js', 'dist/**/*.d.ts', 'dist/kafka/scripts/*.sh', '!dist/js/**']);
 
 // Alibaba Cloud bindings: generated offline from the committed provider schema (alicloud/schema), committed under lib/generated.
