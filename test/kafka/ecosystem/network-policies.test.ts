@@ -1,5 +1,6 @@
 import { validateManifests } from '../../support/k8s-validate';
-import { EVERYTHING, ofKind, synthEcosystem } from './support';
+import { KafkaConnector, KafkaEcosystem } from '../../../lib/kafka/ecosystem';
+import { EVERYTHING, ofKind, synthEcosystem, synthWith } from './support';
 
 /** A pod as NetworkPolicies see it. */
 interface Pod { namespace: string; labels: Record<string, string> }
@@ -26,7 +27,16 @@ function policyAdmits(policy: any, from: Pod, port: number, protocol = 'TCP'): b
 }
 
 describe('NetworkPolicies of the ecosystem components (least privilege)', () => {
-  const { objects, ecosystem, cluster } = synthEcosystem(EVERYTHING);
+  // One connector, so the submission Job exists and its access to the REST API is checked.
+  const { objects, result: ecosystem, cluster } = synthWith((c, chart) => {
+    const eco = new KafkaEcosystem(chart, 'eco', { cluster: c, ...EVERYTHING });
+    new KafkaConnector(eco.connect!, 'orders-sink', {
+      connect: eco.connect!,
+      connectorClass: 'org.apache.kafka.connect.file.FileStreamSinkConnector',
+      config: { topics: 'orders', file: '/tmp/orders.txt' },
+    });
+    return eco;
+  });
   const policies = ofKind(objects, 'NetworkPolicy');
   const workloads = [...ofKind(objects, 'Deployment'), ...ofKind(objects, 'StatefulSet')]
     .filter(w => !/^kafka-(broker|controller|zookeeper)/.test(w.metadata.name));
@@ -93,10 +103,17 @@ describe('NetworkPolicies of the ecosystem components (least privilege)', () => 
   });
 
   test('Kafka Connect: workers, the UI and the submission Job reach the REST API; only Prometheus reaches the metrics', () => {
-    const job = ofKind(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-connect-connectors-'));
+    const jobs = ofKind(objects, 'Job').filter(j => j.metadata.name.startsWith('kafka-connect-connectors-'));
+    expect(jobs).toHaveLength(1);
+    const jobPod: Pod = { namespace: jobs[0].metadata.namespace, labels: jobs[0].spec.template.metadata.labels };
     expect(reaches(podOf('kafka-connect'), 'kafka-connect', 8083)).toBe(true);
     expect(reaches(podOf('kafka-ui'), 'kafka-connect', 8083)).toBe(true);
-    if (job) expect(reaches({ namespace: job.metadata.namespace, labels: job.spec.template.metadata.labels }, 'kafka-connect', 8083)).toBe(true);
+    // The Job gets in by the REST client label, and by nothing else.
+    const label = ecosystem.connect!.restClientLabel;
+    expect(jobPod.labels[label.key]).toBe(label.value);
+    expect(reaches(jobPod, 'kafka-connect', 8083)).toBe(true);
+    const { [label.key]: _dropped, ...unlabelled } = jobPod.labels;
+    expect(reaches({ namespace: jobPod.namespace, labels: unlabelled }, 'kafka-connect', 8083)).toBe(false);
     expect(reaches(prometheus, 'kafka-connect', 9404)).toBe(true);
     expect(reaches(strangerElsewhere, 'kafka-connect', 9404)).toBe(false);
     expect(reaches(podOf('kafka-ksqldb'), 'kafka-connect', 8083)).toBe(false);

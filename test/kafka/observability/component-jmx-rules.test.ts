@@ -7,9 +7,9 @@ import * as path from 'path';
 import { parse } from 'yaml';
 import {
   CONNECT_JMX_RULES, CONNECT_METRICS, JMX_AGENT_DEFAULT_SHA256, KSQLDB_JMX_RULES, KSQLDB_METRICS, JMX_AGENT_VERSION, jmxExporterOutputName, SCHEMA_REGISTRY_JMX_RULES, SCHEMA_REGISTRY_METRICS,
-} from '../../../lib/kafka/ecosystem';
+} from '../../../lib/kafka/observability';
 import { alertMetricSources } from '../../../lib/kafka/monitoring';
-import { find, synthEcosystem } from './support';
+import { find, synthEcosystem } from '../ecosystem/support';
 
 /**
  * The exporter configs we deploy, run by the real jmx_prometheus_javaagent

@@ -1,6 +1,6 @@
 import * as YAML from 'yaml';
-import { JMX_EXPORTER_AGENT, JMX_EXPORTER_RULES, KAFKA_ALERT_METRICS, renderJmxExporterConfig } from '../../lib/kafka';
-import { all, envOf, find, synth } from './helpers';
+import { JMX_EXPORTER_AGENT, JMX_EXPORTER_RULES, KAFKA_ALERT_METRICS, renderJmxExporterConfig } from '../../../lib/kafka';
+import { all, envOf, find, synth } from '../helpers';
 
 describe('metrics', () => {
   test('every Kafka pod fetches the pinned exporter agent, verifies its SHA-256, and loads it on the metrics port', () => {

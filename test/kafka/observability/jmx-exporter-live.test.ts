@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { JMX_EXPORTER_AGENT, KAFKA_ALERT_METRICS, kafkaScriptPath, renderJmxExporterConfig } from '../../lib/kafka';
+import { JMX_EXPORTER_AGENT, KAFKA_ALERT_METRICS, kafkaScriptPath, renderJmxExporterConfig } from '../../../lib/kafka';
 
 /**
  * Runs the real, pinned JMX exporter agent (from Maven Central, via Maven)
@@ -33,7 +33,7 @@ async function freePort(): Promise<number> {
 
 async function startFake(jar: string, config: string, brokerState: number, leader: number): Promise<{ port: number; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn('java', [`-javaagent:${jar}=127.0.0.1:${port}:${config}`, path.join(__dirname, 'fixtures', 'FakeKafkaMBeans.java'), String(brokerState), String(leader)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('java', [`-javaagent:${jar}=127.0.0.1:${port}:${config}`, path.join(__dirname, '..', 'fixtures', 'FakeKafkaMBeans.java'), String(brokerState), String(leader)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', d => { stderr += d; });
   await new Promise<void>((resolve, reject) => {
