@@ -1,5 +1,7 @@
 /**
- * `npm run bench`: wall time and peak memory of synthesizing each example
+ * `npm run bench`: first `npx cdktf synth` of the default example against the
+ * same CLI on a trivial one-output app (scripts/bench-cli.ts, the ratio a user
+ * feels); then wall time and peak memory of synthesizing each example
  * in-process (no cdktf CLI), each measurement in a fresh node process, and how
  * they grow with brokers and topics.
  *
@@ -10,6 +12,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { CLI_RATIO_TARGET, compareCliSynth } from './bench-cli';
 
 interface BenchTarget {
   readonly name: string;
@@ -34,6 +37,7 @@ const SCALES = [
   { brokers: 90, topics: 1000 },
 ];
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const CLI_REPEAT = Number(process.env.BENCH_CLI_REPEAT ?? 5);
 const ROOT = path.resolve(__dirname, '..');
 
 interface Measurement { loadMs: number; buildMs: number; synthMs: number; totalMs: number; cpuMs: number; maxRssMb: number; resources: number; objects: number }
@@ -90,7 +94,7 @@ function compile(): string {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(asset, target);
   }
-  for (const file of [...walk(path.join(ROOT, 'lib')), ...walk(path.join(ROOT, 'examples')), path.join(ROOT, 'scripts', 'bench.ts')].filter(isSource)) {
+  for (const file of [...walk(path.join(ROOT, 'lib')), ...walk(path.join(ROOT, 'examples')), path.join(ROOT, 'scripts', 'bench.ts'), path.join(ROOT, 'scripts', 'bench-cli.ts')].filter(isSource)) {
     const { code } = swc.transformFileSync(file, {
       jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
       module: { type: 'commonjs' },
@@ -129,7 +133,15 @@ function median(ms: Measurement[]): Measurement {
 }
 
 function main(): number {
-  console.log(`node ${process.version}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; median of ${REPEAT} fresh processes per row`);
+  console.log(`node ${process.version}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log('\n## npx cdktf synth: default example (cdktf.json) vs a trivial one-output app, same CLI, side by side');
+  const cli = compareCliSynth(CLI_REPEAT);
+  const cliOk = cli.ratio <= CLI_RATIO_TARGET;
+  console.log('| app | wall ms (median) |\n|---|--:|');
+  console.log(`| default example (examples/alicloud-ack) | ${cli.defaultMs.toFixed(0)} |`);
+  console.log(`| trivial app (1 stack, 1 output) | ${cli.trivialMs.toFixed(0)} |`);
+  console.log(`\nratio default / trivial: ${cli.ratio.toFixed(2)} (median of ${cli.runs} back-to-back pairs, after one warm-up each) -> ${cliOk ? 'within' : 'OVER'} the ${CLI_RATIO_TARGET} target`);
+  console.log(`\nIn-process synth (median of ${REPEAT} fresh processes per row):`);
   console.log('total = module load + build + synth, wall clock (precompiled JavaScript, no cdktf CLI); CPU = user + system time of that process');
   let overBudget = false;
   for (const target of BENCH_TARGETS) {
@@ -149,7 +161,7 @@ function main(): number {
     overBudget ||= targetOverBudget;
     if (base) console.log(`\nbudget for the default example: < ${BUDGET.wallMs} ms and < ${BUDGET.maxRssMb} MB -> ${targetOverBudget ? 'OVER BUDGET' : 'within budget'} (${base.totalMs.toFixed(0)} ms, ${base.maxRssMb.toFixed(0)} MB)`);
   }
-  return overBudget ? 1 : 0;
+  return overBudget || !cliOk ? 1 : 0;
 }
 
 if (process.argv[2] === '--child') {
