@@ -10,7 +10,7 @@ import { validateDnsName } from '../k8s/names';
 import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { haPlacement } from '../k8s/placement';
 import { httpProbes } from '../k8s/probes';
-import { containerResources } from '../k8s/quantities';
+import { assertResourceQuantities, containerResources } from '../k8s/quantities';
 import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { addService } from '../k8s/service';
@@ -118,6 +118,7 @@ export class KafkaConnect extends Construct {
     this.connectName = name;
     this.image = props.image ?? ECOSYSTEM_IMAGES.kafkaConnect;
     assertPinnedImage(path, 'image', this.image);
+    assertResourceQuantities(path, 'resources', props.resources);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
     const ns = cluster.namespace;

@@ -8,7 +8,7 @@ import { validateDnsName } from '../k8s/names';
 import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { haPlacement } from '../k8s/placement';
 import { httpProbes } from '../k8s/probes';
-import { containerResources } from '../k8s/quantities';
+import { assertResourceQuantities, containerResources } from '../k8s/quantities';
 import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { addService } from '../k8s/service';
@@ -73,6 +73,7 @@ export class KsqlDb extends Construct {
     validateDnsName(path, 'name', name);
     const image = props.image ?? ECOSYSTEM_IMAGES.ksqlDb;
     assertPinnedImage(path, 'image', image);
+    assertResourceQuantities(path, 'resources', props.resources);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
     const ns = cluster.namespace;

@@ -1,3 +1,4 @@
+import { KafkaPlatformValidationError } from '../../errors';
 import { ContainerResources } from '../types';
 
 /**
@@ -27,7 +28,7 @@ export function isMemoryQuantity(q: string): boolean {
 
 /** `500m`, `2`, `1.5`. */
 export function isCpuQuantity(q: string): boolean {
-  return CPU_QUANTITY.test(q.trim());
+  return CPU_QUANTITY.test(q);
 }
 
 /** A volume size in binary units (`100Gi`), as StorageClasses provision it. */
@@ -69,4 +70,31 @@ export function resolveResources(given: ContainerResources | undefined, defaults
 /** `resources` of a container from the user's values over the component's defaults. */
 export function containerResources(given: ContainerResources | undefined, defaults: Required<ContainerResources>): Record<string, any> {
   return resourceRequirements(resolveResources(given, defaults));
+}
+
+/** One wrong value in a `ContainerResources`, with the prop path that holds it and its fix. */
+export interface QuantityProblem {
+  readonly prop: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+/** What is wrong with the quantities of `resources` (under the prop path `prop`), for every workload the same way. */
+export function resourceQuantityProblems(prop: string, resources: ContainerResources | undefined): QuantityProblem[] {
+  if (!resources) return [];
+  const problems: QuantityProblem[] = [];
+  if (resources.memory !== undefined && !isMemoryQuantity(resources.memory)) {
+    problems.push({ prop: `${prop}.memory`, problem: `${JSON.stringify(resources.memory)} is not a memory quantity`, fix: 'use e.g. "4Gi"' });
+  }
+  for (const key of ['cpuRequest', 'cpuLimit'] as const) {
+    const value = resources[key];
+    if (value !== undefined && !isCpuQuantity(value)) problems.push({ prop: `${prop}.${key}`, problem: `${JSON.stringify(value)} is not a CPU quantity`, fix: 'use e.g. "500m" or "2"' });
+  }
+  return problems;
+}
+
+/** Throws KafkaPlatformValidationError for the first wrong quantity of `resources`. */
+export function assertResourceQuantities(constructPath: string, prop: string, resources: ContainerResources | undefined): void {
+  const [first] = resourceQuantityProblems(prop, resources);
+  if (first) throw new KafkaPlatformValidationError(constructPath, first.prop, first.problem, first.fix);
 }

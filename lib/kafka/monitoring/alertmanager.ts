@@ -10,7 +10,7 @@ import { workloadLabels } from '../k8s/labels';
 import { validateDnsName } from '../k8s/names';
 import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { haPlacement } from '../k8s/placement';
-import { containerResources } from '../k8s/quantities';
+import { assertResourceQuantities, containerResources } from '../k8s/quantities';
 import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { addService } from '../k8s/service';
@@ -123,6 +123,7 @@ export class Alertmanager extends Construct {
     validateDnsName(path, 'alertmanager.name', name);
     const image = props.image ?? MONITORING_IMAGES.alertmanager;
     assertPinnedImage(path, 'alertmanager.image', image);
+    assertResourceQuantities(path, 'alertmanager.resources', props.resources);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'alertmanager.replicas', replicas, 2);
     const ns = props.namespace;

@@ -9,7 +9,7 @@ import { workloadLabels } from '../k8s/labels';
 import { validateDnsName } from '../k8s/names';
 import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { haPlacement } from '../k8s/placement';
-import { containerResources } from '../k8s/quantities';
+import { assertResourceQuantities, containerResources } from '../k8s/quantities';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { addService } from '../k8s/service';
 import { KafkaMetricNames } from '../observability/metric-names';
@@ -63,6 +63,7 @@ export class Grafana extends Construct {
     validateDnsName(path, 'grafana.name', name);
     const image = props.image ?? MONITORING_IMAGES.grafana;
     assertPinnedImage(path, 'grafana.image', image);
+    assertResourceQuantities(path, 'grafana.resources', props.resources);
     const replicas = props.replicas ?? 1;
     const ns = props.namespace;
     const { selector, all: labels } = workloadLabels('grafana', name, 'monitoring', cluster.clusterName);

@@ -7,7 +7,7 @@ import { componentLabels } from '../k8s/labels';
 import { validateDnsName } from '../k8s/names';
 import { ComponentIngressPolicy } from '../k8s/network-policy';
 import { haPlacement } from '../k8s/placement';
-import { containerResources } from '../k8s/quantities';
+import { assertResourceQuantities, containerResources } from '../k8s/quantities';
 import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { ScrapeTarget } from '../observability/scrape-target';
@@ -54,6 +54,7 @@ export class KafkaExporter extends Construct {
     validateDnsName(path, 'kafkaExporter.name', name);
     const image = props.image ?? MONITORING_IMAGES.kafkaExporter;
     assertPinnedImage(path, 'kafkaExporter.image', image);
+    assertResourceQuantities(path, 'kafkaExporter.resources', props.resources);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'kafkaExporter.replicas', replicas, 1);
     const ns = cluster.namespace;

@@ -9,7 +9,7 @@ import { workloadLabels } from '../k8s/labels';
 import { validateDnsName } from '../k8s/names';
 import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/network-policy';
 import { haPlacement } from '../k8s/placement';
-import { containerResources } from '../k8s/quantities';
+import { assertResourceQuantities, containerResources, isStorageQuantity } from '../k8s/quantities';
 import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { addService } from '../k8s/service';
@@ -83,6 +83,10 @@ export class PrometheusServer extends Construct {
     validateDnsName(path, 'prometheus.name', name);
     const image = props.image ?? MONITORING_IMAGES.prometheus;
     assertPinnedImage(path, 'prometheus.image', image);
+    assertResourceQuantities(path, 'prometheus.resources', props.resources);
+    if (props.storage?.size !== undefined && !isStorageQuantity(props.storage.size)) {
+      throw new KafkaPlatformValidationError(path, 'prometheus.storage.size', `${JSON.stringify(props.storage.size)} is not a storage quantity`, 'use e.g. "50Gi"');
+    }
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'prometheus.replicas', replicas, 2);
     const retention = props.retention ?? '15d';

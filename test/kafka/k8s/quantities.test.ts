@@ -1,6 +1,8 @@
 import {
-  containerResources, heapMebibytes, isCpuQuantity, isMemoryQuantity, isStorageQuantity, parseMemoryQuantity, resolveResources,
+  containerResources, heapMebibytes, isCpuQuantity, isMemoryQuantity, isStorageQuantity, parseMemoryQuantity, resolveResources, resourceQuantityProblems,
 } from '../../../lib/kafka/k8s';
+import { KafkaMonitoring } from '../../../lib/kafka/monitoring';
+import { synthEcosystem, synthWith } from '../ecosystem/support';
 
 describe('Kubernetes quantities', () => {
   test.each([
@@ -29,5 +31,21 @@ describe('Kubernetes quantities', () => {
     const defaults = { cpuRequest: '250m', cpuLimit: '1', memory: '1Gi' };
     expect(resolveResources({ memory: '2Gi' }, defaults)).toEqual({ cpuRequest: '250m', cpuLimit: '1', memory: '2Gi', memoryBytes: 2 * 2 ** 30 });
     expect(containerResources({ cpuLimit: '2' }, defaults)).toEqual({ requests: { cpu: '250m', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } });
+  });
+
+  test('wrong quantities are named by prop, all of them', () => {
+    expect(resourceQuantityProblems('brokers.resources', { memory: '4GB', cpuRequest: '500m', cpuLimit: '2 cores' })).toEqual([
+      { prop: 'brokers.resources.memory', problem: '"4GB" is not a memory quantity', fix: 'use e.g. "4Gi"' },
+      { prop: 'brokers.resources.cpuLimit', problem: '"2 cores" is not a CPU quantity', fix: 'use e.g. "500m" or "2"' },
+    ]);
+    expect(resourceQuantityProblems('x', undefined)).toEqual([]);
+    expect(resourceQuantityProblems('x', { memory: '4Gi', cpuRequest: '1', cpuLimit: '1500m' })).toEqual([]);
+  });
+
+  test('ecosystem and monitoring components check their resources like the brokers do', () => {
+    expect(() => synthEcosystem({ schemaRegistry: { resources: { memory: '1GB' } } })).toThrow('[test/eco/schema-registry] resources.memory: "1GB" is not a memory quantity. Fix: use e.g. "4Gi"');
+    expect(() => synthEcosystem({ monitoring: { prometheus: { resources: { cpuLimit: 'two' } } } })).toThrow(/\[test\/eco\/monitoring\/prometheus\] prometheus\.resources\.cpuLimit: "two" is not a CPU quantity/);
+    expect(() => synthWith((cluster, chart) => new KafkaMonitoring(chart, 'mon', { cluster, prometheus: { storage: { size: '50GB' } } })))
+      .toThrow(/prometheus\.storage\.size: "50GB" is not a storage quantity/);
   });
 });
