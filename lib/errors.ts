@@ -9,6 +9,8 @@ export class KafkaPlatformValidationError extends Error {
   public readonly constructPath: string;
   /** Dotted prop path that is wrong (e.g. `brokers.replicas`, `brokerConfig["min.insync.replicas"]`). */
   public readonly prop: string;
+  /** What is wrong. */
+  public readonly problem: string;
   /** What to change to make it valid. */
   public readonly fix: string;
 
@@ -17,6 +19,7 @@ export class KafkaPlatformValidationError extends Error {
     this.name = 'KafkaPlatformValidationError';
     this.constructPath = constructPath;
     this.prop = prop;
+    this.problem = problem;
     this.fix = fix;
   }
 }

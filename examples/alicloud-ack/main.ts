@@ -14,7 +14,8 @@
 import { App } from 'cdktf';
 import { AlicloudKafkaCloud } from '../../lib/cloud/alicloud/alicloud-kafka-cloud';
 import { RrsaWorkloadRoles } from '../../lib/cloud/alicloud/ram';
-import { KafkaMetadataMode, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka/types';
+import { AlicloudLoadBalancerType } from '../../lib/cloud/alicloud/load-balancer-flavour';
+import { KafkaMetadataMode, LoadBalancerExposure } from '../../lib/kafka/types';
 import { KafkaPlatform, PlatformEcosystemProps, PlatformKafkaClusterProps } from '../../lib/platform/kafka-platform';
 
 export interface AlicloudExampleOptions {
@@ -47,7 +48,7 @@ export function alicloudExampleWorkloads(options: AlicloudExampleOptions = {}): 
         domain: 'kafka.example.com',
         // The walkthrough exposed Kafka on the internet; here it is an explicit choice, TLS and SASL on,
         // and only the partner network may connect (the security group admits exactly these sources).
-        loadBalancer: { exposure: LoadBalancerExposure.INTERNET, spec: 'slb.s2.small', allowedSourceCidrs: ['203.0.113.0/24'] },
+        loadBalancer: { exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs: ['203.0.113.0/24'] },
         tls: { secretName: 'kafka-external-tls' },
       },
       topics: Array.from({ length: options.topics ?? 10 }, (_, i) => ({
@@ -77,7 +78,7 @@ export function buildAlicloudExample(options: AlicloudExampleOptions = {}): App 
       // Clients in the office network (over VPN) may reach Kafka too; nothing else outside the VPC
       // besides the internet listener's allowedSourceCidrs. (The load balancer keeps the client source IP.)
       allowedClientCidrs: ['10.20.0.0/16'],
-      loadBalancerProvider: LoadBalancerProvider.ALIBABA_CLB,
+      loadBalancer: { type: AlicloudLoadBalancerType.CLB, spec: 'slb.s2.small' },
       publicDnsDomain: 'example.com',
       workloadRoles: [RrsaWorkloadRoles.diskSnapshots('kafka')],
       kafkaNodePool: { instanceTypes: ['ecs.g7.2xlarge', 'ecs.g6.2xlarge'], dataDiskSizeGib: 200 },

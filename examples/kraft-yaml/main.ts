@@ -4,7 +4,8 @@
  */
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { KafkaCluster, KafkaTopic, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka';
+import { AwsNlbFlavour } from '../../lib/cloud/aws/load-balancer-flavour';
+import { KafkaCluster, KafkaTopic, LoadBalancerExposure } from '../../lib/kafka';
 
 const app = new App({ outdir: process.env.KAFKA_EXAMPLE_OUTDIR ?? path.join(__dirname, '..', '..', 'dist', 'kraft-yaml'), outputFileExtension: '.yaml' });
 const chart = new Chart(app, 'kafka', { disableResourceNameHashes: true });
@@ -19,7 +20,7 @@ const cluster = new KafkaCluster(chart, 'cluster', {
   nodePlacement: { nodeLabels: { 'kafka-platform.io/pool': 'kafka' }, tolerations: [{ key: 'dedicated', value: 'kafka', effect: 'NoSchedule' }] },
   externalListener: {
     domain: 'kafka.example.com',
-    loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, exposure: LoadBalancerExposure.INTERNAL },
+    loadBalancer: { flavour: new AwsNlbFlavour(), exposure: LoadBalancerExposure.INTERNAL },
     tls: { certManagerIssuer: { name: 'internal-ca', kind: 'ClusterIssuer' } },
   },
 });

@@ -1,5 +1,5 @@
 import { ITerraformDependable, TerraformProvider, TerraformStack } from 'cdktf';
-import { ExternalEndpoint, LoadBalancerProvider, NodePlacement } from '../kafka/types';
+import { ExternalEndpoint, ILoadBalancerFlavour, NodePlacement } from '../kafka/types';
 
 /**
  * The cloud-neutral seam. `KafkaPlatform` talks to a cloud only through these
@@ -40,6 +40,14 @@ export interface CloudInfrastructureRequest {
      * @default - no restriction at the load balancer
      */
     readonly allowedSourceCidrs?: string[];
+    /**
+     * The user's one opt-in for a listener open to every address
+     * (`kafka.externalListener.loadBalancer.dangerouslyAllowAnySource`): a cloud
+     * that would refuse an internet-facing listener without source CIDRs, or
+     * must open its security group to the listener's clients, follows it.
+     * @default false
+     */
+    readonly dangerouslyAllowAnySource?: boolean;
   };
 }
 
@@ -51,8 +59,8 @@ export interface ICloudInfrastructure {
   readonly storageClassName: string;
   /** Labels and taints of the dedicated Kafka node pools. */
   readonly kafkaNodePlacement: NodePlacement;
-  /** LoadBalancer flavour for the external listener's Services. */
-  readonly loadBalancerProvider: LoadBalancerProvider;
+  /** How this cloud's load balancers are asked for: the annotations and class of the external listener's Services. */
+  readonly loadBalancerFlavour: ILoadBalancerFlavour;
   /**
    * Which field of a LoadBalancer Service's `status.loadBalancer.ingress[0]`
    * this cloud fills: `hostname` (AWS NLB) or `ip` (Alibaba CLB/NLB). The

@@ -49,3 +49,6 @@ export const KAFKA_PATHS = {
 } as const;
 
 export const KAFKA_HOME = '/opt/kafka';
+
+/** Minimum grace period: a broker must be able to move its leaderships and flush before SIGKILL. */
+export const MIN_TERMINATION_GRACE_PERIOD_SECONDS = 120;

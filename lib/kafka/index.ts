@@ -1,13 +1,24 @@
 export * from './types';
-export * from './kafka-cluster';
-export * from './kafka-topic';
+export * from './spec/cluster-props';
+export * from './spec/cluster-spec';
+export { resolveKafkaClusterSpec } from './spec/resolve-spec';
+export { ClusterNaming } from './spec/cluster-naming';
+export type { KafkaNodeRole, ClusterComponent } from './spec/cluster-naming';
+export * from './cluster/kafka-cluster';
+export * from './cluster/kafka-topic';
+export { KAFKA_WARNING_METADATA, synthWarnings } from './cluster/synth-warnings';
+export type { SynthWarning } from './cluster/synth-warnings';
 export { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from './constants';
-export { deriveKraftClusterId } from './cluster-id';
-export { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './node-ids';
-export { CONTROLLER_CLUSTER_DEFAULT_KEYS, haBrokerDefaults, MANAGED_PROPERTIES } from './broker-config';
-export { KAFKA_41_TOPIC_CONFIGS, KAFKA_39_ONLY_TOPIC_CONFIGS } from './topic-configs';
-export { JMX_EXPORTER_AGENT, KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES, renderJmxExporterConfig } from './metrics';
-export { KAFKA_HA_RULE_PACK, runRulePack, MIN_TERMINATION_GRACE_PERIOD_SECONDS, replicasAfterZoneLoss } from './rules';
-export type { Finding, KafkaRule, KafkaRuleContext } from './rules';
+export { deriveKraftClusterId } from './spec/cluster-id';
+export { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './spec/node-ids';
+export { CONTROLLER_CLUSTER_DEFAULT_KEYS, haBrokerDefaults, MANAGED_PROPERTIES } from './spec/broker-config';
+export { KAFKA_41_TOPIC_CONFIGS, KAFKA_39_ONLY_TOPIC_CONFIGS } from './spec/topic-configs';
+export { JMX_EXPORTER_AGENT } from './observability/jmx-agent';
+export { KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES, renderJmxExporterConfig } from './observability/kafka-jmx-rules';
+export {
+  KAFKA_HA_RULE_PACK, KAFKA_INPUT_RULE_PACK, KAFKA_TOPIC_RULE_PACK, runRulePack, runInputRulePack, runTopicRulePack, enforceFindings,
+  MIN_TERMINATION_GRACE_PERIOD_SECONDS, replicasAfterZoneLoss,
+} from './rules';
+export type { Finding, KafkaRule, KafkaRuleContext, KafkaInputRule, KafkaInputContext, KafkaTopicRule, KafkaTopicContext, Verdict } from './rules';
 export { kafkaScript, kafkaScriptPath, KAFKA_SCRIPT_NAMES } from './scripts';
 export type { KafkaScriptName } from './scripts';

@@ -43,15 +43,6 @@ export interface VolumeSpec {
   readonly storageClassName?: string;
 }
 
-/** Where the external LoadBalancer lives and who can reach it: a cloud-neutral choice, turned into annotations by the Kafka side. */
-export enum LoadBalancerProvider {
-  AWS_NLB = 'aws-nlb',
-  ALIBABA_CLB = 'alibaba-clb',
-  ALIBABA_NLB = 'alibaba-nlb',
-  /** No cloud annotations: bare `type: LoadBalancer` (MetalLB, kind, ...). */
-  GENERIC = 'generic',
-}
-
 export enum LoadBalancerExposure {
   /** Reachable only from the VPC (default). */
   INTERNAL = 'internal',
@@ -59,29 +50,56 @@ export enum LoadBalancerExposure {
   INTERNET = 'internet',
 }
 
+/** The Service fields a load-balancer flavour asks for. */
+export interface LoadBalancerServiceFields {
+  readonly annotations: Record<string, string>;
+  /** `spec.loadBalancerClass`. @default - none */
+  readonly loadBalancerClass?: string;
+}
+
+/** A problem a load-balancer flavour finds with the listener's options. */
+export interface LoadBalancerFlavourProblem {
+  /** Prop path below `externalListener.loadBalancer`, e.g. `flavour.zoneMappings`. */
+  readonly prop: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+/**
+ * How a LoadBalancer Service becomes a load balancer in some cloud: its
+ * annotations and class. The cloud supplies it (`AwsKafkaCloud`,
+ * `AlicloudKafkaCloud`, or the flavours in `lib/cloud/aws` and
+ * `lib/cloud/alicloud` for plain YAML users); the Kafka side never names a cloud.
+ */
+export interface ILoadBalancerFlavour {
+  /** Short name for errors and docs, e.g. `aws-nlb`. */
+  readonly name: string;
+  /** Whether the load balancer keeps the client's source address (so `loadBalancerSourceRanges` and security groups can filter on it). */
+  readonly preservesClientSource: boolean;
+  /** The Service fields for this exposure. */
+  serviceFields(exposure: LoadBalancerExposure): LoadBalancerServiceFields;
+  /** Problems with this flavour's own settings, reported at synth with the other rules. */
+  problems(): LoadBalancerFlavourProblem[];
+}
+
 export interface LoadBalancerOptions {
-  readonly provider: LoadBalancerProvider;
+  /** The cloud's load balancer. @default - a bare `type: LoadBalancer` Service without cloud annotations (MetalLB, kind, ...) */
+  readonly flavour?: ILoadBalancerFlavour;
   /** @default LoadBalancerExposure.INTERNAL */
   readonly exposure?: LoadBalancerExposure;
-  /** Alibaba CLB spec (e.g. `slb.s1.small`) or other sizing hint. @default provider default */
-  readonly spec?: string;
-  /** Source CIDRs allowed to reach the listener (`loadBalancerSourceRanges`). @default - no restriction beyond the exposure */
+  /** Source CIDRs allowed to reach the listener (`loadBalancerSourceRanges`, and the cloud's security group). @default - no restriction beyond the exposure */
   readonly allowedSourceCidrs?: string[];
   /**
-   * Lets an INTERNET-exposed listener go without `allowedSourceCidrs` (or with a
-   * `/0` block), i.e. open to every address on the internet; synth then prints a
-   * warning and marks the Services instead of failing. Only for clients without
-   * stable address ranges: TLS and SASL/SCRAM are then the only protection.
-   * Has no effect on an INTERNAL listener or when the CIDRs restrict the sources.
+   * The one opt-in for a listener open to every address on the internet: lets
+   * an INTERNET-exposed listener go without `allowedSourceCidrs` (or with a
+   * `/0` block). On a platform it also opens the cloud's security group to the
+   * Kafka client ports. Synth then warns and marks the Services instead of
+   * failing. Only for clients without stable address ranges: TLS and
+   * SASL/SCRAM are then the only protection. No effect on an INTERNAL listener
+   * or when the CIDRs restrict the sources.
    * @default false
    */
   readonly dangerouslyAllowAnySource?: boolean;
-  /**
-   * Alibaba Cloud NLB only: zone -> vSwitch ID the NLB gets an address in
-   * (annotation `service.beta.kubernetes.io/alibaba-cloud-loadbalancer-zone-maps`).
-   * @default - none (the NLB controller then needs it set another way)
-   */
-  readonly zoneMappings?: Record<string, string>;
 }
 
 /** TLS material for the external listener. Exactly one of the two. */
@@ -95,7 +113,8 @@ export interface ExternalTlsOptions {
 export interface ExternalListenerOptions {
   /** DNS domain for advertised host names: `bootstrap.<domain>`, `broker-<id>.<domain>`. */
   readonly domain: string;
-  readonly loadBalancer: LoadBalancerOptions;
+  /** @default - an INTERNAL load balancer without cloud annotations */
+  readonly loadBalancer?: LoadBalancerOptions;
   readonly tls: ExternalTlsOptions;
   /** @default 9094 */
   readonly port?: number;

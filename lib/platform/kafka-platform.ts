@@ -1,22 +1,25 @@
 import * as cdk8s from 'cdk8s';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud/cloud';
 import { KafkaPlatformValidationError } from '../errors';
 import { KAFKA_PORTS } from '../kafka/constants';
 import { KafkaEcosystem, KafkaEcosystemProps } from '../kafka/ecosystem/kafka-ecosystem';
-import { KafkaCluster, KafkaClusterProps } from '../kafka/kafka-cluster';
+import { KafkaCluster } from '../kafka/cluster/kafka-cluster';
+import { takeSynthWarnings } from '../kafka/cluster/synth-warnings';
+import { KafkaClusterProps } from '../kafka/spec/cluster-props';
 import {
   ExternalListenerOptions, IKafkaCluster, KafkaMetadataMode, LoadBalancerExposure, LoadBalancerOptions,
 } from '../kafka/types';
 import { GitopsYamlWriter } from './gitops-writer';
 import { KubernetesManifestBridge } from './manifest-bridge';
 import { KubernetesObject } from './object-identity';
+import { RenderBeforeSynthStack } from './render-before-synth-stack';
 
-/** The external listener as the platform takes it: the cloud picks the load-balancer flavour. */
+/** The external listener as the platform takes it: the cloud supplies the load-balancer flavour. */
 export interface PlatformExternalListenerOptions extends Omit<ExternalListenerOptions, 'loadBalancer'> {
   /** @default { exposure: LoadBalancerExposure.INTERNAL } */
-  readonly loadBalancer?: Omit<LoadBalancerOptions, 'provider'>;
+  readonly loadBalancer?: Omit<LoadBalancerOptions, 'flavour'>;
 }
 
 /** `KafkaCluster` props minus what the cloud provides (zones, storage class, node placement, load-balancer provider). */
@@ -63,6 +66,11 @@ export interface KafkaPlatformProps {
  * object through a Kubernetes provider configured from the infrastructure
  * stack's outputs. `cdktf deploy '*'` deploys them in that order. The same
  * objects are written as YAML for GitOps users.
+ *
+ * The Kubernetes side is rendered when the app synthesizes, so users and
+ * topics added after construction (`platform.kafka.addTopic(...)`) reach both
+ * the workloads stack and the YAML. Reading `objects`, `bridge` or `gitops`
+ * renders it early; a declaration after that fails loudly.
  */
 export class KafkaPlatform extends Construct {
   public readonly infraStack: TerraformStack;
@@ -71,15 +79,16 @@ export class KafkaPlatform extends Construct {
   public readonly kafka: KafkaCluster;
   public readonly ecosystem?: KafkaEcosystem;
   public readonly chart: cdk8s.Chart;
-  public readonly objects: KubernetesObject[];
-  public readonly bridge: KubernetesManifestBridge;
-  public readonly gitops?: GitopsYamlWriter;
+  private readonly props: KafkaPlatformProps;
+  private readonly prometheusUrl?: string;
+  private rendered?: { objects: KubernetesObject[]; bridge: KubernetesManifestBridge; gitops?: GitopsYamlWriter };
 
   constructor(scope: Construct, id: string, props: KafkaPlatformProps) {
     super(scope, id);
     if (!/^[a-z][a-z0-9-]{1,30}[a-z0-9]$/.test(id)) {
       throw new KafkaPlatformValidationError(this.node.path, 'id', `"${id}" cannot prefix cloud resource names`, 'use 3-32 lower-case letters, digits and hyphens, starting with a letter');
     }
+    this.props = props;
     const kafkaProps = props.kafka ?? {};
     const namespace = kafkaProps.namespace ?? 'kafka';
     const external = kafkaProps.externalListener;
@@ -95,6 +104,7 @@ export class KafkaPlatform extends Construct {
         domain: external.domain,
         internetFacing: external.loadBalancer?.exposure === LoadBalancerExposure.INTERNET,
         allowedSourceCidrs: external.loadBalancer?.allowedSourceCidrs,
+        dangerouslyAllowAnySource: external.loadBalancer?.dangerouslyAllowAnySource ?? false,
       } : undefined,
     };
 
@@ -102,7 +112,7 @@ export class KafkaPlatform extends Construct {
     this.infrastructure = props.cloud.createInfrastructure(this.infraStack, request);
     const infra = this.infrastructure;
 
-    // cdk8s tree of its own: the chart is synthesized to JSON here and handed to the bridge.
+    // cdk8s tree of its own: the chart is synthesized to JSON when the app synthesizes, and handed to the bridge.
     const k8sApp = new cdk8s.App({ outdir: 'cdk8s.out' });
     this.chart = new cdk8s.Chart(k8sApp, id);
     this.kafka = new KafkaCluster(this.chart, 'kafka', {
@@ -113,44 +123,68 @@ export class KafkaPlatform extends Construct {
       nodePlacement: infra.kafkaNodePlacement,
       externalListener: external ? {
         ...external,
-        loadBalancer: { exposure: LoadBalancerExposure.INTERNAL, ...(external.loadBalancer ?? {}), provider: infra.loadBalancerProvider },
+        loadBalancer: { exposure: LoadBalancerExposure.INTERNAL, ...(external.loadBalancer ?? {}), flavour: infra.loadBalancerFlavour },
       } : undefined,
     });
     if (props.ecosystem !== false) {
       this.ecosystem = new KafkaEcosystem(this.chart, 'ecosystem', { ...(props.ecosystem ?? {}), cluster: this.kafka });
     }
     const extra = props.workloads?.(this.chart, this.kafka) ?? {};
-    const prometheusUrl = extra.prometheusUrl ?? this.ecosystem?.monitoring?.prometheus.url;
+    this.prometheusUrl = extra.prometheusUrl ?? this.ecosystem?.monitoring?.prometheus.url;
 
-    this.objects = withNamespaces([...infra.kubernetesObjects, ...this.chart.toJson()]);
-
-    this.workloadsStack = new TerraformStack(this, `${id}-workloads`);
+    this.workloadsStack = new RenderBeforeSynthStack(this, `${id}-workloads`, () => this.render());
     this.workloadsStack.addDependency(this.infraStack);
-    const provider = infra.createKubernetesProvider(this.workloadsStack);
+  }
+
+  /** Every Kubernetes object the platform applies (cloud objects first). Renders the Kubernetes side. */
+  public get objects(): KubernetesObject[] {
+    return this.render().objects;
+  }
+
+  /** The `kubernetes_manifest` resources of the workloads stack. Renders the Kubernetes side. */
+  public get bridge(): KubernetesManifestBridge {
+    return this.render().bridge;
+  }
+
+  /** The GitOps YAML writer, unless `gitops: false`. Renders the Kubernetes side. */
+  public get gitops(): GitopsYamlWriter | undefined {
+    return this.render().gitops;
+  }
+
+  private render(): { objects: KubernetesObject[]; bridge: KubernetesManifestBridge; gitops?: GitopsYamlWriter } {
+    if (this.rendered) return this.rendered;
+    const { props, infrastructure: infra, workloadsStack } = this;
+    this.kafka.sealDeclarations(`KafkaPlatform ${this.node.path}`);
+    // cdktf collects annotations per stack: the cluster's warnings (DEVELOPMENT profile, accepted risks) go on the workloads stack.
+    for (const warning of takeSynthWarnings(this.chart)) Annotations.of(workloadsStack).addWarning(`${warning.constructPath}: ${warning.message}`);
+    const objects = withNamespaces([...infra.kubernetesObjects, ...this.chart.toJson()]);
+    const provider = infra.createKubernetesProvider(workloadsStack);
     const endpoints = this.kafka.externalEndpoints;
-    const lbPrerequisites = external ? infra.createLoadBalancerPrerequisites?.(this.workloadsStack) ?? [] : [];
-    this.bridge = new KubernetesManifestBridge(this.workloadsStack, 'k8s', {
-      objects: this.objects,
+    const lbPrerequisites = endpoints.length > 0 ? infra.createLoadBalancerPrerequisites?.(workloadsStack) ?? [] : [];
+    const bridge = new KubernetesManifestBridge(workloadsStack, 'k8s', {
+      objects,
       provider,
       loadBalancerServices: [...new Set(endpoints.map((e) => `${e.serviceNamespace}/${e.serviceName}`))].sort(),
       loadBalancerAddressType: infra.loadBalancerAddressType,
       loadBalancerDependsOn: lbPrerequisites,
     });
-    infra.createDnsRecords(this.workloadsStack, endpoints, (e) => this.bridge.loadBalancerAddress(e.serviceNamespace, e.serviceName));
+    infra.createDnsRecords(workloadsStack, endpoints, (e) => bridge.loadBalancerAddress(e.serviceNamespace, e.serviceName));
 
     new TerraformOutput(this.infraStack, 'cluster-name', { value: infra.clusterName, description: 'Kubernetes cluster name' });
     new TerraformOutput(this.infraStack, 'kubeconfig-command', { value: infra.kubeconfigCommand, description: 'Writes a kubeconfig for the cluster' });
-    new TerraformOutput(this.workloadsStack, 'internal-bootstrap-servers', { value: this.kafka.internalBootstrapServers, description: `In-cluster bootstrap servers (${this.kafka.internalSecurityProtocol}, ${this.kafka.saslMechanism})` });
+    new TerraformOutput(workloadsStack, 'internal-bootstrap-servers', { value: this.kafka.internalBootstrapServers, description: `In-cluster bootstrap servers (${this.kafka.internalSecurityProtocol}, ${this.kafka.saslMechanism})` });
     if (this.kafka.externalBootstrapServers) {
-      new TerraformOutput(this.workloadsStack, 'external-bootstrap-servers', { value: this.kafka.externalBootstrapServers, description: 'External bootstrap servers (SASL_SSL)' });
+      new TerraformOutput(workloadsStack, 'external-bootstrap-servers', { value: this.kafka.externalBootstrapServers, description: 'External bootstrap servers (SASL_SSL)' });
     }
-    if (prometheusUrl) {
-      new TerraformOutput(this.workloadsStack, 'prometheus-url', { value: prometheusUrl, description: 'In-cluster Prometheus (kubectl port-forward to reach it from outside)' });
+    if (this.prometheusUrl) {
+      new TerraformOutput(workloadsStack, 'prometheus-url', { value: this.prometheusUrl, description: 'In-cluster Prometheus (kubectl port-forward to reach it from outside)' });
     }
 
-    if (props.gitops ?? true) {
-      this.gitops = new GitopsYamlWriter(this, 'gitops', { stack: this.workloadsStack, objects: this.bridge.objects.map((o) => o.object), directory: props.gitopsDirectory ?? `gitops/${id}` });
-    }
+    const gitops = (props.gitops ?? true)
+      ? new GitopsYamlWriter(this, 'gitops', { stack: workloadsStack, objects: bridge.objects.map((o) => o.object), directory: props.gitopsDirectory ?? `gitops/${this.node.id}` })
+      : undefined;
+    this.rendered = { objects, bridge, gitops };
+    return this.rendered;
   }
 }
 

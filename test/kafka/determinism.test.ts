@@ -1,9 +1,9 @@
 import { Yaml } from 'cdk8s';
-import { KafkaMetadataMode, LoadBalancerProvider } from '../../lib/kafka';
-import { synth } from './helpers';
+import { KafkaMetadataMode } from '../../lib/kafka';
+import { synth, STUB_FLAVOUR } from './helpers';
 
 const props = {
-  externalListener: { domain: 'kafka.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { certManagerIssuer: { name: 'ca' } } },
+  externalListener: { domain: 'kafka.example.com', loadBalancer: { flavour: STUB_FLAVOUR }, tls: { certManagerIssuer: { name: 'ca' } } },
   topics: [{ name: 'b', partitions: 3, replicationFactor: 3 }, { name: 'a', partitions: 3, replicationFactor: 3, config: { 'retention.ms': '1' } }],
 };
 

@@ -1,11 +1,11 @@
-import { LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka';
-import { all, find, synth } from './helpers';
+import { LoadBalancerExposure } from '../../lib/kafka';
+import { all, find, stubFlavour, synth, STUB_FLAVOUR, warningsOf } from './helpers';
 
 const base = { domain: 'kafka.example.com', tls: { secretName: 'kafka-tls' } };
 
 describe('external listener', () => {
   test('one LoadBalancer Service per broker plus bootstrap; endpoints for the platform DNS', () => {
-    const { objects, cluster } = synth({ brokers: { replicas: 6 }, externalListener: { ...base, loadBalancer: { provider: LoadBalancerProvider.GENERIC } } });
+    const { objects, cluster } = synth({ brokers: { replicas: 6 }, externalListener: { ...base, loadBalancer: {} } });
     const lbs = all(objects, 'Service').filter(s => s.spec.type === 'LoadBalancer');
     expect(lbs.map(s => s.metadata.name)).toEqual(['kafka-external-bootstrap', ...cluster.brokerNodeIds.map(id => `kafka-broker-${id}-external`)]);
     expect(find(objects, 'Service', 'kafka-broker-1101-external').spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': 'kafka-broker-1-1' });
@@ -23,34 +23,30 @@ describe('external listener', () => {
     expect(cluster.externalBootstrapServers).toBeUndefined();
   });
 
-  test.each([
-    [LoadBalancerProvider.AWS_NLB, LoadBalancerExposure.INTERNAL, { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external', 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip', 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' }, undefined],
-    [LoadBalancerProvider.AWS_NLB, LoadBalancerExposure.INTERNET, { 'service.beta.kubernetes.io/aws-load-balancer-type': 'external', 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip', 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' }, undefined],
-    [LoadBalancerProvider.ALIBABA_CLB, LoadBalancerExposure.INTERNAL, { 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type': 'intranet' }, undefined],
-    [LoadBalancerProvider.ALIBABA_CLB, LoadBalancerExposure.INTERNET, { 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type': 'internet' }, undefined],
-    [LoadBalancerProvider.ALIBABA_NLB, LoadBalancerExposure.INTERNAL, { 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type': 'intranet', 'service.beta.kubernetes.io/alibaba-cloud-loadbalancer-zone-maps': 'zone-a:vsw-a,zone-b:vsw-b' }, 'alibabacloud.com/nlb'],
-  ])('%s %s annotations', (provider, exposure, annotations, lbClass) => {
-    const { objects } = synth({ externalListener: { ...base, loadBalancer: { provider, exposure, allowedSourceCidrs: ['203.0.113.0/24'], zoneMappings: { 'zone-b': 'vsw-b', 'zone-a': 'vsw-a' } } } });
+  test.each([LoadBalancerExposure.INTERNAL, LoadBalancerExposure.INTERNET])('the flavour decides the Services\' annotations and class for exposure %s; source CIDRs pass through', (exposure) => {
+    const flavour = stubFlavour({ loadBalancerClass: 'lb.example.com/nlb' });
+    const { objects } = synth({ externalListener: { ...base, loadBalancer: { flavour, exposure, allowedSourceCidrs: ['203.0.113.0/24'] } } });
     const lbs = all(objects, 'Service').filter(x => x.spec.type === 'LoadBalancer');
     expect(lbs).toHaveLength(4);
     for (const s of lbs) {
-      expect(s.metadata.annotations).toEqual(annotations);
-      expect(s.spec.loadBalancerClass).toBe(lbClass);
+      expect(s.metadata.annotations).toEqual({ 'lb.example.com/exposure': exposure });
+      expect(s.spec.loadBalancerClass).toBe('lb.example.com/nlb');
       expect(s.spec.loadBalancerSourceRanges).toEqual(['203.0.113.0/24']);
     }
   });
 
-  test('internal is the default exposure; source CIDRs and CLB spec are passed through', () => {
-    const { objects } = synth({ externalListener: { ...base, loadBalancer: { provider: LoadBalancerProvider.ALIBABA_CLB, spec: 'slb.s2.small', allowedSourceCidrs: ['10.0.0.0/8'] } } });
-    const s = find(objects, 'Service', 'kafka-external-bootstrap');
-    expect(s.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type']).toBe('intranet');
-    expect(s.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-spec']).toBe('slb.s2.small');
-    expect(s.spec.loadBalancerSourceRanges).toEqual(['10.0.0.0/8']);
+  test('internal is the default exposure; without a flavour the Services carry no cloud annotations', () => {
+    const flavoured = find(synth({ externalListener: { ...base, loadBalancer: { flavour: STUB_FLAVOUR, allowedSourceCidrs: ['10.0.0.0/8'] } } }).objects, 'Service', 'kafka-external-bootstrap');
+    expect(flavoured.metadata.annotations).toEqual({ 'lb.example.com/exposure': 'internal' });
+    expect(flavoured.spec.loadBalancerSourceRanges).toEqual(['10.0.0.0/8']);
+    const bare = find(synth({ externalListener: base }).objects, 'Service', 'kafka-external-bootstrap');
+    expect(bare.metadata.annotations).toBeUndefined();
+    expect(bare.spec.loadBalancerClass).toBeUndefined();
   });
 
   describe('internet exposure and source ranges', () => {
     afterEach(() => jest.restoreAllMocks());
-    const internet = (extra: Record<string, unknown>) => ({ ...base, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, exposure: LoadBalancerExposure.INTERNET, ...extra } });
+    const internet = (extra: Record<string, unknown>) => ({ ...base, loadBalancer: { flavour: STUB_FLAVOUR, exposure: LoadBalancerExposure.INTERNET, ...extra } });
 
     test('allowedSourceCidrs become loadBalancerSourceRanges on the bootstrap and every per-broker Service, and nowhere else', () => {
       const cidrs = ['198.51.100.0/24', '2001:db8::/32'];
@@ -61,25 +57,24 @@ describe('external listener', () => {
       expect(lbs).toHaveLength(7);
       for (const s of lbs) {
         expect(s.spec.loadBalancerSourceRanges).toEqual(cidrs);
-        expect(s.metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-scheme']).toBe('internet-facing');
+        expect(s.metadata.annotations['lb.example.com/exposure']).toBe('internet');
         expect(s.metadata.annotations['kafka-platform.io/security-warning']).toBeUndefined();
       }
       for (const s of services.filter(x => x.spec.type !== 'LoadBalancer')) expect(s.spec.loadBalancerSourceRanges).toBeUndefined();
     });
 
-    test('an internal listener needs no CIDRs and prints nothing', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-      const { objects } = synth({ externalListener: { ...base, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB } } });
+    test('an internal listener needs no CIDRs and warns of nothing', () => {
+      const { objects, chart } = synth({ externalListener: { ...base, loadBalancer: { flavour: STUB_FLAVOUR } } });
       expect(find(objects, 'Service', 'kafka-external-bootstrap').spec.loadBalancerSourceRanges).toBeUndefined();
-      expect(warn).not.toHaveBeenCalled();
+      expect(warningsOf(chart)).toEqual([]);
     });
 
     test('dangerouslyAllowAnySource lets it synthesize open, with a loud warning and a mark on every external Service', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-      const { objects } = synth({ brokers: { replicas: 6 }, externalListener: internet({ dangerouslyAllowAnySource: true }) });
-      expect(warn).toHaveBeenCalledTimes(1);
-      const text = String(warn.mock.calls[0][0]);
-      expect(text).toContain('WARNING [test/kafka]');
+      const { objects, chart } = synth({ brokers: { replicas: 6 }, externalListener: internet({ dangerouslyAllowAnySource: true }) });
+      const warnings = warningsOf(chart);
+      expect(warnings).toHaveLength(1);
+      const text = warnings[0];
+      expect(text).toMatch(/^test\/kafka: 1 security check\(s\) explicitly overridden/);
       expect(text).toContain('- externalListener.loadBalancer.allowedSourceCidrs: an internet-facing external listener without source CIDRs is open to every address on the internet');
       expect(text).toContain('accepted by externalListener.loadBalancer.dangerouslyAllowAnySource');
       const lbs = all(objects, 'Service').filter(s => s.spec.type === 'LoadBalancer');
@@ -96,24 +91,23 @@ describe('external listener', () => {
     });
 
     test('dangerouslyAllowAnySource also admits a /0 block, keeping it as the source range', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-      const { objects } = synth({ externalListener: internet({ allowedSourceCidrs: ['0.0.0.0/0'], dangerouslyAllowAnySource: true }) });
-      expect(warn).toHaveBeenCalledTimes(1);
-      expect(String(warn.mock.calls[0][0])).toContain('0.0.0.0/0 opens the internet-facing external listener to every address');
+      const { objects, chart } = synth({ externalListener: internet({ allowedSourceCidrs: ['0.0.0.0/0'], dangerouslyAllowAnySource: true }) });
+      const warnings = warningsOf(chart);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('0.0.0.0/0 opens the internet-facing external listener to every address');
       expect(find(objects, 'Service', 'kafka-external-bootstrap').spec.loadBalancerSourceRanges).toEqual(['0.0.0.0/0']);
     });
 
     test('dangerouslyAllowAnySource is inert when the CIDRs restrict the sources or the listener is internal', () => {
-      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-      const restricted = synth({ externalListener: internet({ allowedSourceCidrs: ['198.51.100.0/24'], dangerouslyAllowAnySource: true }) }).objects;
-      const internal = synth({ externalListener: { ...base, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, dangerouslyAllowAnySource: true } } }).objects;
-      expect(warn).not.toHaveBeenCalled();
-      expect(JSON.stringify([...restricted, ...internal])).not.toContain('security-warning');
+      const restricted = synth({ externalListener: internet({ allowedSourceCidrs: ['198.51.100.0/24'], dangerouslyAllowAnySource: true }) });
+      const internal = synth({ externalListener: { ...base, loadBalancer: { flavour: STUB_FLAVOUR, dangerouslyAllowAnySource: true } } });
+      expect([...warningsOf(restricted.chart), ...warningsOf(internal.chart)]).toEqual([]);
+      expect(JSON.stringify([...restricted.objects, ...internal.objects])).not.toContain('security-warning');
     });
   });
 
   test('TLS from a named Secret is mounted into brokers', () => {
-    const { objects } = synth({ externalListener: { ...base, loadBalancer: { provider: LoadBalancerProvider.GENERIC } } });
+    const { objects } = synth({ externalListener: { ...base, loadBalancer: {} } });
     const pod = find(objects, 'StatefulSet', 'kafka-broker-0').spec.template.spec;
     expect(pod.volumes).toContainEqual({ name: 'external-tls', secret: { secretName: 'kafka-tls', defaultMode: 0o440 } });
     expect(pod.containers[0].ports).toContainEqual({ name: 'external', containerPort: 9094, protocol: 'TCP' });
@@ -121,7 +115,7 @@ describe('external listener', () => {
   });
 
   test('cert-manager: one Certificate covering bootstrap and every broker name, PKCS#8 key for Kafka', () => {
-    const { objects, cluster } = synth({ externalListener: { domain: 'kafka.example.com', loadBalancer: { provider: LoadBalancerProvider.GENERIC }, tls: { certManagerIssuer: { name: 'corp-ca', kind: 'Issuer' } } } });
+    const { objects, cluster } = synth({ externalListener: { domain: 'kafka.example.com', loadBalancer: {}, tls: { certManagerIssuer: { name: 'corp-ca', kind: 'Issuer' } } } });
     const cert = find(objects, 'Certificate', 'kafka-external-tls');
     expect(cert.apiVersion).toBe('cert-manager.io/v1');
     expect(cert.spec.secretName).toBe('kafka-external-tls');
@@ -133,7 +127,7 @@ describe('external listener', () => {
   });
 
   test('the external listener is SASL_SSL with SCRAM', () => {
-    const { objects } = synth({ externalListener: { ...base, loadBalancer: { provider: LoadBalancerProvider.GENERIC } } });
+    const { objects } = synth({ externalListener: { ...base, loadBalancer: {} } });
     const props = find(objects, 'ConfigMap', 'kafka-broker-config').data['server.properties'];
     expect(props).toContain('EXTERNAL:SASL_SSL');
     expect(props).toContain('listener.name.external.sasl.enabled.mechanisms=SCRAM-SHA-512');

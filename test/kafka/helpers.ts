@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { KafkaCluster, KafkaClusterProps } from '../../lib/kafka';
+import { IConstruct } from 'constructs';
+import { ILoadBalancerFlavour, KafkaCluster, KafkaClusterProps, LoadBalancerFlavourProblem, synthWarnings } from '../../lib/kafka';
 
 export const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 
@@ -43,4 +44,24 @@ export function brokerStatefulSets(objects: any[]): any[] {
 
 export function controllerStatefulSets(objects: any[]): any[] {
   return all(objects, 'StatefulSet').filter(s => s.metadata.labels['app.kubernetes.io/component'] === 'controller');
+}
+
+/** A stand-in for a cloud's load balancer: the Kafka side must work with any flavour, and names none. */
+export function stubFlavour(options: { loadBalancerClass?: string; problems?: LoadBalancerFlavourProblem[] } = {}): ILoadBalancerFlavour {
+  return {
+    name: 'stub',
+    preservesClientSource: false,
+    serviceFields: (exposure) => ({
+      annotations: { 'lb.example.com/exposure': exposure },
+      ...(options.loadBalancerClass ? { loadBalancerClass: options.loadBalancerClass } : {}),
+    }),
+    problems: () => options.problems ?? [],
+  };
+}
+
+export const STUB_FLAVOUR = stubFlavour();
+
+/** The warnings a synth recorded below `scope` (`cdktf synth` and `cdk8s synth` show them), as text. */
+export function warningsOf(scope: IConstruct): string[] {
+  return synthWarnings(scope).map(w => `${w.constructPath}: ${w.message}`);
 }

@@ -1,5 +1,5 @@
-import { KafkaMetadataMode, LoadBalancerProvider } from '../../lib/kafka';
-import { find, synth } from './helpers';
+import { KafkaMetadataMode } from '../../lib/kafka';
+import { find, synth, STUB_FLAVOUR } from './helpers';
 
 const brokers = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' } } };
 const controllers = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'controller' } } };
@@ -49,7 +49,7 @@ describe('NetworkPolicies', () => {
   });
 
   test('the external port is open to any source (the LoadBalancer restricts it), only with an external listener', () => {
-    const { objects } = synth({ externalListener: { domain: 'k.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { secretName: 's' } } });
+    const { objects } = synth({ externalListener: { domain: 'k.example.com', loadBalancer: { flavour: STUB_FLAVOUR }, tls: { secretName: 's' } } });
     const np = find(objects, 'NetworkPolicy', 'kafka-broker-ingress');
     expect(np.spec.ingress[2]).toEqual({ ports: [{ port: 9094, protocol: 'TCP' }] });
   });

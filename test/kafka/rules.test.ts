@@ -1,6 +1,7 @@
-import { haBrokerDefaults, KAFKA_HA_RULE_PACK, KafkaMetadataMode, KafkaProfile, KafkaRuleContext, LoadBalancerExposure, LoadBalancerOptions, LoadBalancerProvider, runRulePack } from '../../lib/kafka';
+import { STUB_FLAVOUR } from './helpers';
+import { haBrokerDefaults, KAFKA_HA_RULE_PACK, KafkaMetadataMode, KafkaProfile, KafkaRuleContext, LoadBalancerExposure, LoadBalancerOptions, runRulePack } from '../../lib/kafka';
 import { internetListenerSourceRangesRule } from '../../lib/kafka/rules/internet-listener-source-ranges';
-import { deriveKraftClusterId } from '../../lib/kafka/cluster-id';
+import { deriveKraftClusterId } from '../../lib/kafka/spec/cluster-id';
 
 function ctx(overrides: Partial<KafkaRuleContext> = {}): KafkaRuleContext {
   return {
@@ -40,7 +41,7 @@ describe('HA rule pack', () => {
       brokerConfig: { 'default.replication.factor': '9', 'min.insync.replicas': '9', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '4', 'transaction.state.log.min.isr': '3', 'unclean.leader.election.enable': 'true', 'auto.create.topics.enable': 'true', 'replica.selector.class': 'x', 'controlled.shutdown.enable': 'false' },
       brokerConfigOverrides: { 'node.id': '1' },
       controllerConfigOverrides: { 'default.replication.factor': '1' },
-      externalListener: { domain: 'BAD', loadBalancer: { provider: LoadBalancerProvider.GENERIC, exposure: LoadBalancerExposure.INTERNET }, tls: {} },
+      externalListener: { domain: 'BAD', loadBalancer: { exposure: LoadBalancerExposure.INTERNET }, tls: {} },
     });
     const findings = runRulePack(bad);
     const ids = new Set(findings.map(f => f.ruleId));
@@ -79,7 +80,7 @@ describe('zone-loss rule', () => {
 });
 
 describe('internet-listener-source-ranges rule', () => {
-  const withLb = (lb: Partial<LoadBalancerOptions>) => ctx({ externalListener: { domain: 'kafka.example.com', tls: { secretName: 's' }, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, ...lb } } });
+  const withLb = (lb: Partial<LoadBalancerOptions>) => ctx({ externalListener: { domain: 'kafka.example.com', tls: { secretName: 's' }, loadBalancer: { flavour: STUB_FLAVOUR, ...lb } } });
   const internet = LoadBalancerExposure.INTERNET;
 
   test.each([

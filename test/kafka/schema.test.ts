@@ -1,23 +1,23 @@
-import { KafkaMetadataMode, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka';
+import { KafkaMetadataMode, LoadBalancerExposure } from '../../lib/kafka';
 import { validateManifests } from '../support/k8s-validate';
-import { synth } from './helpers';
+import { stubFlavour, synth, STUB_FLAVOUR } from './helpers';
 
 describe('every synthesized object passes the Kubernetes OpenAPI schema and has no unknown field', () => {
   const cases: Array<[string, Parameters<typeof synth>[0]]> = [
     ['KRaft defaults', {}],
     ['KRaft, external listener with cert-manager TLS on AWS NLB', {
-      externalListener: { domain: 'kafka.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs: ['10.0.0.0/8'] }, tls: { certManagerIssuer: { name: 'letsencrypt', kind: 'ClusterIssuer' } } },
+      externalListener: { domain: 'kafka.example.com', loadBalancer: { flavour: STUB_FLAVOUR, exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs: ['10.0.0.0/8'] }, tls: { certManagerIssuer: { name: 'letsencrypt', kind: 'ClusterIssuer' } } },
       storageClassName: 'gp3-encrypted',
       nodePlacement: { nodeLabels: { 'workload': 'kafka' }, tolerations: [{ key: 'dedicated', value: 'kafka', effect: 'NoSchedule' }] },
       topics: [{ name: 'orders', partitions: 12, replicationFactor: 3, config: { 'cleanup.policy': 'compact,delete', 'retention.ms': '604800000' } }],
     }],
     ['KRaft, 5 controllers, 6 brokers, Alibaba NLB with a TLS Secret', {
       controllers: { replicas: 5 }, brokers: { replicas: 6 },
-      externalListener: { domain: 'kafka.example.cn', loadBalancer: { provider: LoadBalancerProvider.ALIBABA_NLB, zoneMappings: { 'cn-hangzhou-j': 'vsw-1', 'cn-hangzhou-k': 'vsw-2' } }, tls: { secretName: 'kafka-tls' } },
+      externalListener: { domain: 'kafka.example.cn', loadBalancer: { flavour: stubFlavour({ loadBalancerClass: 'lb.example.com/nlb' }) }, tls: { secretName: 'kafka-tls' } },
     }],
     ['ZooKeeper mode with Alibaba CLB', {
       metadataMode: KafkaMetadataMode.ZOOKEEPER,
-      externalListener: { domain: 'kafka.example.cn', loadBalancer: { provider: LoadBalancerProvider.ALIBABA_CLB, spec: 'slb.s2.small' }, tls: { secretName: 'kafka-tls' } },
+      externalListener: { domain: 'kafka.example.cn', loadBalancer: { flavour: STUB_FLAVOUR }, tls: { secretName: 'kafka-tls' } },
     }],
   ];
 
@@ -36,7 +36,7 @@ describe('every synthesized object passes the Kubernetes OpenAPI schema and has 
 
   describe('the cert-manager Certificate is validated against the cert-manager schema, not allow-listed', () => {
     const withCertificate = () => {
-      const { objects } = synth({ externalListener: { domain: 'k.example.com', loadBalancer: { provider: LoadBalancerProvider.GENERIC }, tls: { certManagerIssuer: { name: 'ca' } } } });
+      const { objects } = synth({ externalListener: { domain: 'k.example.com', loadBalancer: {}, tls: { certManagerIssuer: { name: 'ca' } } } });
       const cert = objects.find(o => o.apiVersion === 'cert-manager.io/v1' && o.kind === 'Certificate');
       expect(cert).toBeDefined();
       return { objects, cert };

@@ -1,12 +1,12 @@
-import { KafkaMetadataMode, LoadBalancerProvider } from '../../lib/kafka';
-import { all, envOf, find, synth } from './helpers';
+import { KafkaMetadataMode } from '../../lib/kafka';
+import { all, envOf, find, synth, STUB_FLAVOUR } from './helpers';
 
 function podSpecs(objects: any[]): Array<[string, any]> {
   return [...all(objects, 'StatefulSet'), ...all(objects, 'Job')].map(o => [`${o.kind}/${o.metadata.name}`, o.spec.template.spec]);
 }
 
 const variants: Array<[string, any]> = [
-  ['KRaft', { externalListener: { domain: 'k.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { secretName: 't' } } }],
+  ['KRaft', { externalListener: { domain: 'k.example.com', loadBalancer: { flavour: STUB_FLAVOUR }, tls: { secretName: 't' } } }],
   ['ZooKeeper', { metadataMode: KafkaMetadataMode.ZOOKEEPER }],
 ];
 

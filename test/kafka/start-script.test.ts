@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { KafkaMetadataMode, LoadBalancerProvider } from '../../lib/kafka';
+import { KafkaMetadataMode } from '../../lib/kafka';
 import { FakeTools } from '../support/fake-tools';
 import { resolveContainerEnv } from '../support/pod-env';
-import { find, parseProperties, synth } from './helpers';
+import { find, parseProperties, synth, STUB_FLAVOUR } from './helpers';
 
 const ADMIN_PASSWORD = 'a1b2c3d4e5f6a7b8c9d0';
 const FAKE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIfake\n-----END PRIVATE KEY-----\n';
@@ -206,7 +206,7 @@ describe('kafka-start.sh (ZooKeeper mode broker)', () => {
 });
 
 describe('kafka-start.sh (external listener)', () => {
-  const ext = { domain: 'kafka.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { secretName: 'kafka-tls' } };
+  const ext = { domain: 'kafka.example.com', loadBalancer: { flavour: STUB_FLAVOUR }, tls: { secretName: 'kafka-tls' } };
 
   test('advertises broker-<nodeId>.<domain> and builds a PEM keystore from the TLS Secret', () => {
     const { objects } = synth({ externalListener: ext });

@@ -1,6 +1,10 @@
 import { KafkaPlatformValidationError } from '../../lib/errors';
-import { KafkaMetadataMode, KafkaProfile, KafkaTopic, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka';
-import { synth } from './helpers';
+import { KafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaTopic, LoadBalancerExposure } from '../../lib/kafka';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import { stubFlavour, synth, STUB_FLAVOUR, warningsOf } from './helpers';
 
 /** Asserts synth fails with a KafkaPlatformValidationError naming the construct path and `prop`. */
 function expectError(fn: () => unknown, prop: string, problem: RegExp): void {
@@ -15,7 +19,7 @@ function expectError(fn: () => unknown, prop: string, problem: RegExp): void {
   expect(err.message).toContain('Fix: ');
 }
 
-const ext = { domain: 'kafka.example.com', loadBalancer: { provider: LoadBalancerProvider.AWS_NLB }, tls: { secretName: 's' } };
+const ext = { domain: 'kafka.example.com', loadBalancer: { flavour: STUB_FLAVOUR }, tls: { secretName: 's' } };
 
 describe('each HA invariant fails synth in PRODUCTION, naming the prop and the fix', () => {
   beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
@@ -82,21 +86,21 @@ describe('input validation', () => {
   test('bad StorageClass name', () => expectError(() => synth({ storageClassName: 'GP3 Encrypted' }), 'storageClassName', /not a StorageClass name/));
   test('bad StorageClass name on a volume', () => expectError(() => synth({ controllers: { storage: { storageClassName: 'ssd_fast' } } }), 'controllers.storage.storageClassName', /not a StorageClass name/));
   test.each(['10.0.0.0', '10.0.0.0/33', '300.0.0.0/8', 'office'])('bad source CIDR %s', (cidr) => expectError(
-    () => synth({ externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, allowedSourceCidrs: ['192.168.0.0/16', cidr] } } }),
+    () => synth({ externalListener: { ...ext, loadBalancer: { flavour: STUB_FLAVOUR, allowedSourceCidrs: ['192.168.0.0/16', cidr] } } }),
     'externalListener.loadBalancer.allowedSourceCidrs', /is not a CIDR block/));
-  test('good source CIDRs pass', () => expect(() => synth({ externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, allowedSourceCidrs: ['10.0.0.0/8', '2001:db8::/32'] } } })).not.toThrow());
+  test('good source CIDRs pass', () => expect(() => synth({ externalListener: { ...ext, loadBalancer: { flavour: STUB_FLAVOUR, allowedSourceCidrs: ['10.0.0.0/8', '2001:db8::/32'] } } })).not.toThrow());
   test('heap fraction out of range', () => expectError(() => synth({ brokers: { heapFraction: 0.95 } }), 'brokers.heapFraction', /page cache/));
   test('external listener without a certificate source', () => expectError(() => synth({ externalListener: { ...ext, tls: {} } }), 'externalListener.tls', /no certificate sources/));
   test('external listener with two certificate sources', () => expectError(() => synth({ externalListener: { ...ext, tls: { secretName: 's', certManagerIssuer: { name: 'i' } } } }), 'externalListener.tls', /two certificate sources/));
   test('external listener domain', () => expectError(() => synth({ externalListener: { ...ext, domain: 'Not A Domain' } }), 'externalListener.domain', /not a lower-case DNS domain/));
   test('external listener port clash', () => expectError(() => synth({ externalListener: { ...ext, port: 9092 } }), 'externalListener.port', /not a free unprivileged port/));
   test.each([
-    ['no source CIDRs', LoadBalancerProvider.AWS_NLB, undefined, /internet-facing external listener without source CIDRs is open to every address/],
-    ['an empty CIDR list', LoadBalancerProvider.ALIBABA_CLB, [], /without source CIDRs/],
-    ['0.0.0.0/0 among the CIDRs', LoadBalancerProvider.GENERIC, ['10.0.0.0/8', '0.0.0.0/0'], /0\.0\.0\.0\/0 opens the internet-facing external listener to every address/],
-    ['::/0 as the only CIDR', LoadBalancerProvider.AWS_NLB, ['::/0'], /::\/0 opens the internet-facing external listener/],
-  ])('internet-facing listener with %s', (_name, provider, allowedSourceCidrs, problem) => {
-    const fn = () => synth({ externalListener: { ...ext, loadBalancer: { provider, exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs } } });
+    ['no source CIDRs', STUB_FLAVOUR, undefined, /internet-facing external listener without source CIDRs is open to every address/],
+    ['an empty CIDR list', STUB_FLAVOUR, [], /without source CIDRs/],
+    ['0.0.0.0/0 among the CIDRs', undefined, ['10.0.0.0/8', '0.0.0.0/0'], /0\.0\.0\.0\/0 opens the internet-facing external listener to every address/],
+    ['::/0 as the only CIDR', STUB_FLAVOUR, ['::/0'], /::\/0 opens the internet-facing external listener/],
+  ])('internet-facing listener with %s', (_name, flavour, allowedSourceCidrs, problem) => {
+    const fn = () => synth({ externalListener: { ...ext, loadBalancer: { flavour, exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs } } });
     expectError(fn, 'externalListener.loadBalancer.allowedSourceCidrs', problem);
     let err: any;
     try { fn(); } catch (e) { err = e; }
@@ -104,9 +108,12 @@ describe('input validation', () => {
     expect(err?.fix).toContain('externalListener.loadBalancer.dangerouslyAllowAnySource: true');
   });
   test('internet-facing listener without CIDRs is refused in the DEVELOPMENT profile too (security, not HA)', () => expectError(
-    () => synth({ profile: KafkaProfile.DEVELOPMENT, externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.AWS_NLB, exposure: LoadBalancerExposure.INTERNET } } }),
+    () => synth({ profile: KafkaProfile.DEVELOPMENT, externalListener: { ...ext, loadBalancer: { flavour: STUB_FLAVOUR, exposure: LoadBalancerExposure.INTERNET } } }),
     'externalListener.loadBalancer.allowedSourceCidrs', /open to every address/));
-  test('Alibaba NLB without zone mappings', () => expectError(() => synth({ externalListener: { ...ext, loadBalancer: { provider: LoadBalancerProvider.ALIBABA_NLB } } }), 'externalListener.loadBalancer.zoneMappings', /at least two zones/));
+  test('a load-balancer flavour\'s own problems fail synth under its prop', () => {
+    const flavour = stubFlavour({ problems: [{ prop: 'flavour.zoneMappings', problem: 'needs vSwitches in at least two zones', fix: 'map two zones' }] });
+    expectError(() => synth({ externalListener: { ...ext, loadBalancer: { flavour } } }), 'externalListener.loadBalancer.flavour.zoneMappings', /at least two zones/);
+  });
   test('unknown metadata mode', () => expectError(() => synth({ metadataMode: 'etcd' as any }), 'metadataMode', /unknown mode "etcd"/));
   test('unknown profile', () => expectError(() => synth({ profile: 'staging' as any }), 'profile', /unknown profile "staging"/));
   test('too little ZooKeeper memory', () => expectError(() => synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER, zookeeper: { resources: { memory: '256Mi' } } }), 'zookeeper.resources.memory', /too little for ZooKeeper/));
@@ -158,44 +165,59 @@ describe('topic validation', () => {
 });
 
 describe('DEVELOPMENT profile', () => {
-  test('lets a single-zone, single-broker cluster synthesize, with a loud warning naming each relaxed invariant', () => {
+  const devProps = {
+    profile: KafkaProfile.DEVELOPMENT, zones: ['local'], brokers: { replicas: 1, config: { 'default.replication.factor': '1', 'min.insync.replicas': '1', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '1', 'transaction.state.log.min.isr': '1' } },
+    controllers: { replicas: 1 },
+    topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
+  };
+
+  test('lets a single-zone, single-broker cluster synthesize, with a warning annotation naming each relaxed invariant', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const { cluster, objects } = synth({
-        profile: KafkaProfile.DEVELOPMENT, zones: ['local'], brokers: { replicas: 1, config: { 'default.replication.factor': '1', 'min.insync.replicas': '1', 'offsets.topic.replication.factor': '1', 'transaction.state.log.replication.factor': '1', 'transaction.state.log.min.isr': '1' } },
-        controllers: { replicas: 1 },
-        topics: [{ name: 't', partitions: 1, replicationFactor: 1 }],
-      });
+      const { cluster, objects, chart } = synth(devProps);
       expect(cluster.brokerCount).toBe(1);
+      // Recorded for the synth tools to show, not printed while constructing; rendering the chart prints them once.
       expect(warn).toHaveBeenCalledTimes(1);
       // GitOps users only see the YAML: the StatefulSets carry the warning too.
       for (const sts of objects.filter(o => o.kind === 'StatefulSet')) {
         expect(sts.metadata.annotations['kafka-platform.io/ha-warning']).toMatch(/^NOT highly available: profile DEVELOPMENT relaxes zones, controllers\.replicas, /);
       }
-      const text = String(warn.mock.calls[0][0]);
-      expect(text).toContain('NOT highly available');
+      const warnings = warningsOf(chart);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/^test\/kafka: profile DEVELOPMENT relaxes 7 HA invariant\(s\)\. This cluster is NOT highly available/);
       for (const prop of ['zones', 'controllers.replicas', 'brokers.config["default.replication.factor"]', 'brokers.config["min.insync.replicas"]', 'brokers.config["offsets.topic.replication.factor"]', 'brokers.config["transaction.state.log.replication.factor"]', 'brokers.config["transaction.state.log.min.isr"]']) {
-        expect(text).toContain(`- ${prop}:`);
+        expect(warnings[0]).toContain(`- ${prop}:`);
       }
     } finally {
       warn.mockRestore();
     }
   });
 
-  test('still refuses what cannot work at all (RF > brokers, even quorum)', () => {
+  test('a cdk8s app prints the warnings when it synthesizes (cdk8s synth), once', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-dev-'));
     try {
-      expectError(() => synth({ profile: KafkaProfile.DEVELOPMENT, zones: ['local'], brokers: { replicas: 1 } }), 'brokers.config["default.replication.factor"]', /more than the 1 broker/);
-      expectError(() => synth({ profile: KafkaProfile.DEVELOPMENT, controllers: { replicas: 2 } }), 'controllers.replicas', /not an odd quorum/);
-    } finally { warn.mockRestore(); }
+      const app = new App({ outdir });
+      new KafkaCluster(new Chart(app, 'dev'), 'kafka', devProps);
+      expect(warn).not.toHaveBeenCalled();
+      app.synth();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toMatch(/^\[WARNING\] dev\/kafka: profile DEVELOPMENT relaxes 7 HA invariant/);
+    } finally {
+      warn.mockRestore();
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
-  test('PRODUCTION prints no warning', () => {
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { objects } = synth();
-    expect(warn).not.toHaveBeenCalled();
+  test('still refuses what cannot work at all (RF > brokers, even quorum)', () => {
+    expectError(() => synth({ profile: KafkaProfile.DEVELOPMENT, zones: ['local'], brokers: { replicas: 1 } }), 'brokers.config["default.replication.factor"]', /more than the 1 broker/);
+    expectError(() => synth({ profile: KafkaProfile.DEVELOPMENT, controllers: { replicas: 2 } }), 'controllers.replicas', /not an odd quorum/);
+  });
+
+  test('PRODUCTION records no warning', () => {
+    const { objects, chart } = synth();
+    expect(warningsOf(chart)).toEqual([]);
     expect(JSON.stringify(objects)).not.toContain('ha-warning');
-    warn.mockRestore();
   });
 });
 

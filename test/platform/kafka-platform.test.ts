@@ -9,7 +9,7 @@ import { AwsKafkaCloud } from '../../lib/cloud/aws/aws-kafka-cloud';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../../lib/cloud/cloud';
 import { KafkaPlatformValidationError } from '../../lib/errors';
 import { advertisedBrokers, externalBrokerStatefulSets } from '../support/advertised-brokers';
-import { ExternalEndpoint, LoadBalancerExposure, LoadBalancerProvider } from '../../lib/kafka/types';
+import { ExternalEndpoint, ILoadBalancerFlavour, LoadBalancerExposure } from '../../lib/kafka/types';
 import { KafkaPlatform, PlatformKafkaClusterProps } from '../../lib/platform/kafka-platform';
 import { escapeForTerraform } from '../../lib/platform/manifest-bridge';
 import { validateManifests } from '../support/k8s-validate';
@@ -47,6 +47,9 @@ function readTree(dir: string): Record<string, string> {
   return out;
 }
 
+/** A bare `type: LoadBalancer` Service, as MetalLB or kind would take it. */
+const GENERIC_FLAVOUR: ILoadBalancerFlavour = { name: 'generic', preservesClientSource: true, serviceFields: () => ({ annotations: {} }), problems: () => [] };
+
 /** A cloud that is not AWS: proves the platform only talks to the interface. */
 class FakeCloud implements IKafkaCloud {
   public readonly cloudName = 'fake';
@@ -59,7 +62,7 @@ class FakeCloud implements IKafkaCloud {
       zones: ['zone-x', 'zone-y', 'zone-z'],
       storageClassName: 'fake-ssd',
       kafkaNodePlacement: { nodeLabels: { pool: 'kafka' }, tolerations: [{ key: 'dedicated', value: 'kafka', effect: 'NoSchedule' }] },
-      loadBalancerProvider: LoadBalancerProvider.GENERIC,
+      loadBalancerFlavour: GENERIC_FLAVOUR,
       loadBalancerAddressType: 'ip',
       kubernetesObjects: [{ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fake-ssd' }, provisioner: 'fake' }],
       clusterName: 'fake-cluster',
@@ -241,7 +244,7 @@ describe('KafkaPlatform is cloud-neutral', () => {
     try {
       expect(cloud.request).toEqual({
         name: 'kafka', namespace: 'kafka', brokerCount: 3, clientPorts: [9092, 9094], interNodePorts: [9093],
-        externalListener: { domain: 'kafka.example.internal', internetFacing: false },
+        externalListener: { domain: 'kafka.example.internal', internetFacing: false, dangerouslyAllowAnySource: false },
       });
       expect(platform.kafka.zones).toEqual(['zone-x', 'zone-y', 'zone-z']);
       expect(cloud.dnsEndpoints.map((e) => e.hostname).sort()).toEqual(platform.kafka.externalEndpoints.map((e) => e.hostname).sort());
@@ -285,7 +288,7 @@ describe('KafkaPlatform is cloud-neutral', () => {
       externalListener: { ...KAFKA.externalListener!, loadBalancer: { exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs } },
     });
     new KafkaPlatform(Testing.app(), 'kafka', { cloud, kafka: internet(['198.51.100.0/24']), ecosystem: false, gitops: false });
-    expect(cloud.request!.externalListener).toEqual({ domain: 'kafka.example.internal', internetFacing: true, allowedSourceCidrs: ['198.51.100.0/24'] });
+    expect(cloud.request!.externalListener).toEqual({ domain: 'kafka.example.internal', internetFacing: true, allowedSourceCidrs: ['198.51.100.0/24'], dangerouslyAllowAnySource: false });
     expect(() => new KafkaPlatform(Testing.app(), 'kafka', { cloud: awsCloud(), kafka: internet(), ecosystem: false, gitops: false }))
       .toThrow(/kafka\.externalListener\.loadBalancer\.allowedSourceCidrs: an internet-facing Kafka listener without source CIDRs/);
   });

@@ -4,7 +4,8 @@ import { Construct } from 'constructs';
 import { DataAlicloudCsClusterCredential } from '../../generated/providers/alicloud/data-alicloud-cs-cluster-credential';
 import { AlicloudProvider } from '../../generated/providers/alicloud/provider';
 import { KafkaPlatformValidationError } from '../../errors';
-import { ExternalEndpoint, LoadBalancerProvider, NodePlacement } from '../../kafka/types';
+import { ExternalEndpoint, NodePlacement } from '../../kafka/types';
+import { AlicloudLoadBalancerFlavour, AlicloudLoadBalancerFlavourProps, AlicloudLoadBalancerType } from './load-balancer-flavour';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
 import { AckCluster, AckNetworkPlugin } from './ack-cluster';
 import { contains, parseCidr } from './cidr';
@@ -91,10 +92,8 @@ export interface AlicloudKafkaCloudProps {
    * @default []
    */
   readonly allowedClientCidrs?: readonly string[];
-  /** Opens the Kafka client ports to 0.0.0.0/0; also the only way to accept a `/0` in the listener's `allowedSourceCidrs`. @default false */
-  readonly dangerouslyAllowKafkaFromInternet?: boolean;
-  /** @default LoadBalancerProvider.ALIBABA_CLB */
-  readonly loadBalancerProvider?: LoadBalancerProvider.ALIBABA_CLB | LoadBalancerProvider.ALIBABA_NLB;
+  /** The load balancer of the external listener: CLB (with its spec) or NLB (with its zone mappings). @default - a CLB */
+  readonly loadBalancer?: AlicloudLoadBalancerFlavourProps;
   /**
    * Alidns domain (already in the account) for public records of an internet-facing listener,
    * e.g. `example.com` when brokers advertise `broker-0.kafka.example.com`.
@@ -129,7 +128,7 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
   public readonly zones: string[];
   public readonly storageClassName: string;
   public readonly kafkaNodePlacement: NodePlacement = KAFKA_NODE_PLACEMENT;
-  public readonly loadBalancerProvider: LoadBalancerProvider;
+  public readonly loadBalancerFlavour: AlicloudLoadBalancerFlavour;
   public readonly loadBalancerAddressType: 'hostname' | 'ip';
   public readonly kubernetesObjects: ReadonlyArray<Record<string, any>>;
   public readonly clusterName: string;
@@ -196,14 +195,16 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
     });
     this.zones = this.network.zoneIds;
 
-    this.loadBalancerProvider = props.loadBalancerProvider ?? LoadBalancerProvider.ALIBABA_CLB;
-    const listenerSources = listenerSourceCidrs(this.node.path, request, props.dangerouslyAllowKafkaFromInternet ?? false);
+    this.loadBalancerFlavour = new AlicloudLoadBalancerFlavour(props.loadBalancer);
+    // The one opt-in for a public listener is the user's, on the listener; it reaches the security group here.
+    const allowAnySource = request.externalListener?.dangerouslyAllowAnySource ?? false;
+    const listenerSources = listenerSourceCidrs(this.node.path, request, allowAnySource);
     const outsideVpc = [
       ...(props.allowedClientCidrs ?? []).map((cidr, i) => parseCidr(this.node.path, `allowedClientCidrs[${i}]`, cidr)),
       ...listenerSources.map((cidr) => parseCidr(this.node.path, LISTENER_SOURCES_PROP, cidr)),
     ].filter((cidr) => !contains(vpc, cidr));
-    if (request.externalListener?.internetFacing && outsideVpc.length === 0 && !props.dangerouslyAllowKafkaFromInternet) {
-      throw new KafkaPlatformValidationError(this.node.path, LISTENER_SOURCES_PROP, 'the external listener is internet-facing but no client network outside the VPC may reach the Kafka ports (CLB and NLB keep the client source IP, so the security group must admit it)', `list the clients' public CIDRs in ${LISTENER_SOURCES_PROP} (the security group admits them), or in allowedClientCidrs, or set dangerouslyAllowKafkaFromInternet: true`);
+    if (request.externalListener?.internetFacing && outsideVpc.length === 0 && !allowAnySource) {
+      throw new KafkaPlatformValidationError(this.node.path, LISTENER_SOURCES_PROP, 'the external listener is internet-facing but no client network outside the VPC may reach the Kafka ports (CLB and NLB keep the client source IP, so the security group must admit it)', `list the clients' public CIDRs in ${LISTENER_SOURCES_PROP} (the security group admits them), or in allowedClientCidrs, or set kafka.externalListener.loadBalancer.dangerouslyAllowAnySource: true`);
     }
 
     // request.interNodePorts need no rule of their own: they are reached only from inside the group
@@ -217,9 +218,9 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
       // without these rules its clients could not connect, and with them nobody else can.
       allowedClientCidrs: [...(props.allowedClientCidrs ?? []), ...listenerSources],
       // CLB health checks and forwarding come from this Alibaba-internal range; NLB uses addresses in its vSwitches (the VPC CIDR).
-      loadBalancerSourceCidrs: request.externalListener && this.loadBalancerProvider === LoadBalancerProvider.ALIBABA_CLB ? ['100.64.0.0/10'] : [],
+      loadBalancerSourceCidrs: request.externalListener && this.loadBalancerFlavour.type === AlicloudLoadBalancerType.CLB ? ['100.64.0.0/10'] : [],
       podCidr,
-      dangerouslyAllowClientPortsFromInternet: props.dangerouslyAllowKafkaFromInternet,
+      dangerouslyAllowClientPortsFromInternet: allowAnySource,
       tags,
     });
 
@@ -275,7 +276,7 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
     }));
 
     // ACK's cloud controller fills `ip` for CLB; NLB instances are addressed by their DNS name.
-    this.loadBalancerAddressType = this.loadBalancerProvider === LoadBalancerProvider.ALIBABA_NLB ? 'hostname' : 'ip';
+    this.loadBalancerAddressType = this.loadBalancerFlavour.type === AlicloudLoadBalancerType.NLB ? 'hostname' : 'ip';
     if (request.externalListener) {
       this.privateZone = new KafkaPrivateZone(this, 'private-zone', { domain: request.externalListener.domain, vpcId: this.network.vpc.id, region: props.region });
       if (props.publicDnsDomain && !request.externalListener.internetFacing) {
@@ -384,7 +385,7 @@ function listenerSourceCidrs(path: string, request: CloudInfrastructureRequest, 
     parseCidr(path, `${LISTENER_SOURCES_PROP}[${i}]`, cidr);
     if (/\/0$/.test(cidr)) {
       if (!allowInternet) {
-        throw new KafkaPlatformValidationError(path, `${LISTENER_SOURCES_PROP}[${i}]`, `${cidr} opens the Kafka listener to every address`, 'list the client CIDRs, or set dangerouslyAllowKafkaFromInternet: true on AlicloudKafkaCloud if the listener really must be public');
+        throw new KafkaPlatformValidationError(path, `${LISTENER_SOURCES_PROP}[${i}]`, `${cidr} opens the Kafka listener to every address`, 'list the client CIDRs, or set kafka.externalListener.loadBalancer.dangerouslyAllowAnySource: true if the listener really must be public');
       }
       // The opt-in already opens the client ports to 0.0.0.0/0.
       return false;

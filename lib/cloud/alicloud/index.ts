@@ -6,6 +6,7 @@ export * from './kafka-node-alarms';
 export * from './kms';
 export * from './kms-key-store';
 export * from './load-balancer-alarms';
+export * from './load-balancer-flavour';
 export * from './monitoring';
 export * from './nat-egress';
 export * from './nat-gateway-mode';

@@ -3,7 +3,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { Aspects, Fn, ITerraformDependable, TerraformOutput, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
-import { ExternalEndpoint, LoadBalancerProvider, NodePlacement } from '../../kafka/types';
+import { ExternalEndpoint, NodePlacement } from '../../kafka/types';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
 import { selectAvailabilityZones } from './availability-zones';
 import { EksClusterRoles } from './cluster-roles';
@@ -12,6 +12,7 @@ import { EksAddonVersions, NetworkingAddons, WorkloadAddons } from './eks-addons
 import { EksControlPlane } from './eks-cluster';
 import { ClusterOidcProvider, ServiceAccountRole } from './irsa';
 import { KafkaSecurityGroup } from './kafka-security-group';
+import { AwsNlbFlavour } from './load-balancer-flavour';
 import { LeastPrivilegeCheck } from './least-privilege-check';
 import { AwsKafkaMonitoring } from './monitoring';
 import { AwsKafkaNetwork, NatGatewayMode } from './network';
@@ -62,13 +63,6 @@ export interface AwsKafkaCloudProps {
   readonly generalNodes?: NodeGroupSize;
   /** CIDRs beyond the VPC allowed to reach the Kafka client ports. @default [] */
   readonly allowedClientCidrs?: string[];
-  /**
-   * Opens the Kafka client ports to 0.0.0.0/0, and lets an internet-facing
-   * external listener go without `allowedSourceCidrs`. Only for listeners whose
-   * clients have no stable address ranges (TLS + SASL still apply).
-   * @default false
-   */
-  readonly dangerouslyAllowKafkaFromInternet?: boolean;
   /** Create an IRSA role for external-dns (service account `external-dns/external-dns`) limited to the Kafka zones. @default false */
   readonly externalDnsRole?: boolean;
   /** E-mail addresses that receive CloudWatch alarms. @default [] */
@@ -103,7 +97,7 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
   public readonly zones: string[];
   public readonly storageClassName = KAFKA_STORAGE_CLASS_NAME;
   public readonly kafkaNodePlacement: NodePlacement = KAFKA_NODE_PLACEMENT;
-  public readonly loadBalancerProvider = LoadBalancerProvider.AWS_NLB;
+  public readonly loadBalancerFlavour = new AwsNlbFlavour();
   public readonly loadBalancerAddressType = 'hostname' as const;
   public readonly kubernetesObjects: ReadonlyArray<Record<string, any>>;
   public readonly clusterName: string;
@@ -156,7 +150,6 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
       clientPorts: request.clientPorts,
       interNodePorts: request.interNodePorts,
       allowedClientCidrs: props.allowedClientCidrs,
-      dangerouslyAllowKafkaFromInternet: props.dangerouslyAllowKafkaFromInternet,
     });
 
     const roles = new EksClusterRoles(this, 'iam', { name: this.clusterName });
@@ -205,7 +198,7 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     this.kubernetesObjects = [gp3StorageClassManifest({ name: KAFKA_STORAGE_CLASS_NAME, kmsKeyAlias: volumes.aliasName })];
 
     if (request.externalListener) {
-      checkInternetFacingListener(this.node.path, request.externalListener, props.dangerouslyAllowKafkaFromInternet ?? false);
+      checkInternetFacingListener(this.node.path, request.externalListener);
       this.loadBalancerControllerRole = new LoadBalancerControllerRole(this, 'lb-controller', { name: this.clusterName, oidc });
       this.dnsZones = new KafkaDnsZones(this, 'dns', {
         domain: request.externalListener.domain,
@@ -313,13 +306,13 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
  * Service's `loadBalancerSourceRanges` (enforced on the NLB) can. Without them
  * the external listener would be open to 0.0.0.0/0.
  */
-function checkInternetFacingListener(path: string, listener: NonNullable<CloudInfrastructureRequest['externalListener']>, dangerouslyAllowKafkaFromInternet: boolean): void {
-  if (!listener.internetFacing || dangerouslyAllowKafkaFromInternet) return;
+function checkInternetFacingListener(path: string, listener: NonNullable<CloudInfrastructureRequest['externalListener']>): void {
+  if (!listener.internetFacing || listener.dangerouslyAllowAnySource) return;
   const cidrs = listener.allowedSourceCidrs ?? [];
   const open = cidrs.find((cidr) => /\/0$/.test(cidr));
   if (cidrs.length === 0 || open) {
     throw new KafkaPlatformValidationError(path, 'kafka.externalListener.loadBalancer.allowedSourceCidrs',
       open ? `${open} opens the internet-facing Kafka listener to every address` : 'an internet-facing Kafka listener without source CIDRs is open to every address on the internet',
-      'list the client CIDRs in kafka.externalListener.loadBalancer.allowedSourceCidrs, or set dangerouslyAllowKafkaFromInternet: true on AwsKafkaCloud if the listener really must be public');
+      'list the client CIDRs in kafka.externalListener.loadBalancer.allowedSourceCidrs, or set kafka.externalListener.loadBalancer.dangerouslyAllowAnySource: true if the listener really must be public');
   }
 }

@@ -9,6 +9,7 @@ export * from './irsa';
 export * from './kafka-security-group';
 export * from './least-privilege-check';
 export * from './load-balancer-controller';
+export * from './load-balancer-flavour';
 export * from './managed-policies';
 export * from './monitoring';
 export * from './network';

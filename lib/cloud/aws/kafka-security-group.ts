@@ -14,12 +14,6 @@ export interface KafkaSecurityGroupProps {
   readonly interNodePorts: number[];
   /** Extra CIDRs (peered VPCs, VPN ranges) allowed to reach the client ports. @default [] */
   readonly allowedClientCidrs?: string[];
-  /**
-   * Opens the client ports to 0.0.0.0/0. Only for internet-facing listeners
-   * behind TLS + SASL whose clients have no stable address ranges.
-   * @default false
-   */
-  readonly dangerouslyAllowKafkaFromInternet?: boolean;
   /** @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -39,7 +33,8 @@ export class KafkaSecurityGroup extends Construct {
     const allowed = props.allowedClientCidrs ?? [];
     allowed.forEach((cidr, i) => {
       if (parseCidr(path, cidr).prefix === 0) {
-        throw new KafkaPlatformValidationError(path, `allowedClientCidrs[${i}]`, `"${cidr}" opens the Kafka ports to the whole internet`, 'list specific client CIDRs, or set dangerouslyAllowKafkaFromInternet: true if you really mean it');
+        // The NLB reaches broker pods from its own VPC addresses, so an internet-facing listener never needs this.
+        throw new KafkaPlatformValidationError(path, `allowedClientCidrs[${i}]`, `"${cidr}" opens the Kafka ports to the whole internet`, 'list specific client CIDRs; for a public listener use kafka.externalListener with LoadBalancerExposure.INTERNET (the NLB forwards from inside the VPC)');
       }
     });
     this.securityGroup = new SecurityGroup(this, 'sg', {
@@ -50,7 +45,6 @@ export class KafkaSecurityGroup extends Construct {
       tags: { ...(props.tags ?? {}), Name: `${props.name}-kafka-nodes` },
     });
     const sources = [props.vpcCidr, ...allowed];
-    if (props.dangerouslyAllowKafkaFromInternet) sources.push('0.0.0.0/0');
     for (const port of uniqueSorted(props.clientPorts)) {
       for (const cidr of [...new Set(sources)]) {
         new VpcSecurityGroupIngressRule(this, `client-${port}-${cidr.replace(/[./]/g, '-')}`, {
@@ -59,7 +53,7 @@ export class KafkaSecurityGroup extends Construct {
           fromPort: port,
           toPort: port,
           cidrIpv4: cidr,
-          description: cidr === '0.0.0.0/0' ? 'Kafka clients from the internet (dangerouslyAllowKafkaFromInternet)' : `Kafka clients from ${cidr}`,
+          description: `Kafka clients from ${cidr}`,
         });
       }
     }

@@ -1,7 +1,5 @@
+import { MIN_TERMINATION_GRACE_PERIOD_SECONDS } from '../constants';
 import { brokerProp, KafkaRule, Finding } from './rule';
-
-/** Minimum grace period: a broker must be able to move its leaderships and flush before SIGKILL. */
-export const MIN_TERMINATION_GRACE_PERIOD_SECONDS = 120;
 
 /** Controlled shutdown stays on, and Kubernetes waits long enough for it. */
 export const controlledShutdownRule: KafkaRule = (ctx) => {

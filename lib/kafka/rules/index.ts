@@ -1,4 +1,6 @@
 export * from './rule';
 export * from './pack';
-export { MIN_TERMINATION_GRACE_PERIOD_SECONDS } from './controlled-shutdown';
+export * from './engine';
+export { MIN_TERMINATION_GRACE_PERIOD_SECONDS } from '../constants';
 export { replicasAfterZoneLoss } from './zone-loss';
+export { userNameProblem } from './credentials';

@@ -1,20 +1,52 @@
 import { autoCreateTopicsRule } from './auto-create-topics';
 import { brokerSpreadRule } from './broker-spread';
+import { clusterNameRule } from './cluster-name';
 import { controlledShutdownRule } from './controlled-shutdown';
 import { controllerClusterDefaultsRule } from './controller-cluster-defaults';
 import { controllerQuorumRule } from './controller-quorum';
+import { credentialsRule } from './credentials';
 import { externalListenerRule } from './external-listener';
+import { heapFractionRule } from './heap-fraction';
+import { imagePinningRule } from './image-pinning';
 import { internetListenerSourceRangesRule } from './internet-listener-source-ranges';
+import { loadBalancerFlavourRule } from './load-balancer-flavour';
 import { managedPropertiesRule } from './managed-properties';
+import { metadataModeRule } from './metadata-mode';
 import { minInsyncReplicasRule } from './min-insync-replicas';
+import { namespaceRule } from './namespace';
 import { networkPoliciesRule } from './network-policies';
+import { nodeLabelsRule } from './node-labels';
+import { nodeMemoryRule } from './node-memory';
 import { rackAwarenessRule } from './rack-awareness';
 import { replicationFactorRule } from './replication-factor';
-import { Finding, KafkaRule, KafkaRuleContext } from './rule';
+import { resourceQuantitiesRule } from './resource-quantities';
+import { Finding, KafkaInputContext, KafkaInputRule, KafkaRule, KafkaRuleContext, KafkaTopicContext, KafkaTopicRule } from './rule';
+import { sourceCidrsRule } from './source-cidrs';
+import { storageRequestsRule } from './storage-requests';
+import { topicConfigsRule } from './topic-configs';
+import { topicMinInsyncReplicasRule } from './topic-min-insync-replicas';
+import { topicReplicationRule } from './topic-replication';
+import { topicShapeRule } from './topic-shape';
 import { uncleanLeaderElectionRule } from './unclean-leader-election';
 import { zoneCountRule } from './zone-count';
 import { zoneLossRule } from './zone-loss';
 import { zookeeperEnsembleRule } from './zookeeper-ensemble';
+
+/** The shape of the input: names, modes, images, quantities, credentials. Checked before the HA rules, in this order. */
+export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
+  clusterNameRule,
+  namespaceRule,
+  metadataModeRule,
+  imagePinningRule,
+  resourceQuantitiesRule,
+  storageRequestsRule,
+  heapFractionRule,
+  sourceCidrsRule,
+  loadBalancerFlavourRule,
+  credentialsRule,
+  nodeLabelsRule,
+  nodeMemoryRule,
+];
 
 /** The HA and safety rules every KafkaCluster is checked against at construction. */
 export const KAFKA_HA_RULE_PACK: ReadonlyArray<KafkaRule> = [
@@ -36,6 +68,22 @@ export const KAFKA_HA_RULE_PACK: ReadonlyArray<KafkaRule> = [
   internetListenerSourceRangesRule,
 ];
 
+/** Every topic, whoever declares it (props, `addTopic`, `KafkaTopic`, ecosystem components), is checked against these. */
+export const KAFKA_TOPIC_RULE_PACK: ReadonlyArray<KafkaTopicRule> = [
+  topicShapeRule,
+  topicReplicationRule,
+  topicConfigsRule,
+  topicMinInsyncReplicasRule,
+];
+
 export function runRulePack(ctx: KafkaRuleContext, pack: ReadonlyArray<KafkaRule> = KAFKA_HA_RULE_PACK): Finding[] {
+  return pack.flatMap(rule => rule(ctx));
+}
+
+export function runInputRulePack(ctx: KafkaInputContext, pack: ReadonlyArray<KafkaInputRule> = KAFKA_INPUT_RULE_PACK): Finding[] {
+  return pack.flatMap(rule => rule(ctx));
+}
+
+export function runTopicRulePack(ctx: KafkaTopicContext, pack: ReadonlyArray<KafkaTopicRule> = KAFKA_TOPIC_RULE_PACK): Finding[] {
   return pack.flatMap(rule => rule(ctx));
 }

@@ -1,4 +1,6 @@
-import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile } from '../types';
+import type { KafkaClusterProps } from '../spec/cluster-props';
+import type { KafkaClusterSpec } from '../spec/cluster-spec';
+import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, TopicRequirement } from '../types';
 
 /** Everything a rule needs to judge a cluster, after defaults are applied. */
 export interface KafkaRuleContext {
@@ -43,6 +45,30 @@ export interface Finding {
 }
 
 export type KafkaRule = (ctx: KafkaRuleContext) => Finding[];
+
+/** What an input rule judges: the props as the user wrote them, and the spec resolved from them. */
+export interface KafkaInputContext {
+  readonly props: KafkaClusterProps;
+  readonly spec: KafkaClusterSpec;
+}
+
+/** Checks the shape of the input (names, quantities, images, ...), before any HA reasoning. */
+export type KafkaInputRule = (ctx: KafkaInputContext) => Finding[];
+
+/** What a topic rule judges: one topic, where it was declared, and the cluster it goes to. */
+export interface KafkaTopicContext {
+  readonly topic: TopicRequirement;
+  /** Prop path of the topic in its owner's props, e.g. `topics["orders"]`. */
+  readonly prop: string;
+  readonly spec: KafkaClusterSpec;
+}
+
+export type KafkaTopicRule = (ctx: KafkaTopicContext) => Finding[];
+
+/** A finding that is never relaxed: the input cannot work at all. */
+export function inputFinding(ruleId: string, prop: string, problem: string, fix: string): Finding {
+  return { ruleId, prop, problem, fix, relaxable: false };
+}
 
 export function brokerProp(key: string): string {
   return `brokers.config["${key}"]`;

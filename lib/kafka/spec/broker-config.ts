@@ -1,4 +1,4 @@
-import { KafkaMetadataMode } from './types';
+import { KafkaMetadataMode } from '../types';
 
 /**
  * Broker properties this library sets by default, each for an HA reason

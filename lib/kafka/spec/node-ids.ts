@@ -1,4 +1,4 @@
-import { BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from './constants';
+import { BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from '../constants';
 
 /**
  * Node IDs are a pure function of (zone index, pod ordinal), so a pod keeps its

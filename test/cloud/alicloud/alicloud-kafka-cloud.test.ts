@@ -4,7 +4,7 @@ import { AckServiceRolesMode, RrsaWorkloadRoles } from '../../../lib/cloud/alicl
 import { RamRolePolicyAttachment } from '../../../lib/generated/providers/alicloud/ram-role-policy-attachment';
 import { RamPolicy } from '../../../lib/generated/providers/alicloud/ram-policy';
 import { KafkaPlatformValidationError } from '../../../lib/errors';
-import { LoadBalancerProvider } from '../../../lib/kafka/types';
+import { AlicloudLoadBalancerType } from '../../../lib/cloud/alicloud/load-balancer-flavour';
 import { formatCidr, parseCidr, contains, overlaps } from '../../../lib/cloud/alicloud/cidr';
 import { BASE_PROPS, BASE_REQUEST, resources, synthesize, values } from './fixture';
 import { alicloudSchemaChecker } from './terraform-schema';
@@ -24,7 +24,7 @@ function allPolicyDocuments(stack: any): any[] {
 describe('schema conformance (our terraform validate)', () => {
   test.each([
     ['defaults', {}, {}],
-    ['flannel, NLB, existing service roles', { networkPlugin: AckNetworkPlugin.FLANNEL, loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB as const, ackServiceRoles: AckServiceRolesMode.EXISTING }, {}],
+    ['flannel, NLB, existing service roles', { networkPlugin: AckNetworkPlugin.FLANNEL, loadBalancer: { type: AlicloudLoadBalancerType.NLB, zoneMappings: { 'cn-hangzhou-h': 'vsw-1', 'cn-hangzhou-i': 'vsw-2' } }, ackServiceRoles: AckServiceRolesMode.EXISTING }, {}],
     ['internet listener with public Alidns records, no NAT', { publicDnsDomain: 'example.com', natGateways: NatGatewayMode.NONE, allowedClientCidrs: ['10.8.0.0/16'] }, { externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs: ['203.0.113.0/24'] } }],
   ])('%s: both stacks pass the aliyun/alicloud 1.289.0 schema', (_, props, request) => {
     const s = synthesize(props, request);
@@ -157,7 +157,7 @@ describe('security group: least privilege', () => {
   });
 
   test('no CLB range without an external listener or with NLB (NLB reaches backends from its vSwitches in the VPC)', () => {
-    for (const s of [synthesize({}, { externalListener: undefined }, []).infra, synthesize({ loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB }).infra]) {
+    for (const s of [synthesize({}, { externalListener: undefined }, []).infra, synthesize({ loadBalancer: { type: AlicloudLoadBalancerType.NLB, zoneMappings: { 'cn-hangzhou-h': 'vsw-1', 'cn-hangzhou-i': 'vsw-2' } } }).infra]) {
       expect(values(s, 'alicloud_security_group_rule').filter((r) => r.cidr_ip === '100.64.0.0/10')).toEqual([]);
     }
   });
@@ -188,12 +188,12 @@ describe('security group: least privilege', () => {
     expect(Object.keys(moved).sort()).toEqual(Object.keys(one).sort());
   });
 
-  test('an open or IPv6 listener allow-list fails synth; the loud prop accepts /0', () => {
-    const listener = (allowedSourceCidrs: string[]) => ({ externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs } });
-    expect(() => synthesize({}, listener(['0.0.0.0/0']))).toThrow(/allowedSourceCidrs\[0\]: 0\.0\.0\.0\/0 opens the Kafka listener to every address.*dangerouslyAllowKafkaFromInternet/);
+  test('an open or IPv6 listener allow-list fails synth; the listener\'s one opt-in accepts /0 and opens the client ports', () => {
+    const listener = (allowedSourceCidrs: string[], dangerouslyAllowAnySource = false) => ({ externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs, dangerouslyAllowAnySource } });
+    expect(() => synthesize({}, listener(['0.0.0.0/0']))).toThrow(/allowedSourceCidrs\[0\]: 0\.0\.0\.0\/0 opens the Kafka listener to every address.*kafka\.externalListener\.loadBalancer\.dangerouslyAllowAnySource: true/);
     expect(() => synthesize({}, listener(['203.0.113.0/24', '2001:db8::/32']))).toThrow(/allowedSourceCidrs\[1\]: 2001:db8::\/32 is an IPv6 block/);
     expect(() => synthesize({}, listener(['203.0.113.7/24']))).toThrow(/allowedSourceCidrs\[0\]: "203\.0\.113\.7\/24" has host bits set/);
-    const open = values(synthesize({ dangerouslyAllowKafkaFromInternet: true }, listener(['0.0.0.0/0'])).infra, 'alicloud_security_group_rule');
+    const open = values(synthesize({}, listener(['0.0.0.0/0'], true)).infra, 'alicloud_security_group_rule');
     expect(open.filter((r) => r.cidr_ip === '0.0.0.0/0').map((r) => r.port_range).sort()).toEqual(['9092/9092', '9094/9094']);
   });
 
@@ -202,9 +202,11 @@ describe('security group: least privilege', () => {
     expect(values(s.infra, 'alicloud_security_group_rule').filter((r) => r.cidr_ip === '10.30.0.0/16')).toHaveLength(2);
   });
 
-  test('0.0.0.0/0 in the allow-list fails synth; the loud prop opens it deliberately', () => {
-    expect(() => synthesize({ allowedClientCidrs: ['0.0.0.0/0'] })).toThrow(/allowedClientCidrs\[0\].*0\.0\.0\.0\/0 opens Kafka to the internet.*dangerouslyAllowClientPortsFromInternet/);
-    const open = values(synthesize({ dangerouslyAllowKafkaFromInternet: true }).infra, 'alicloud_security_group_rule');
+  test('0.0.0.0/0 in the cloud allow-list fails synth; only the listener\'s one opt-in opens the client ports', () => {
+    expect(() => synthesize({ allowedClientCidrs: ['0.0.0.0/0'] })).toThrow(/allowedClientCidrs\[0\].*0\.0\.0\.0\/0 opens Kafka to the internet/);
+    const closed = values(synthesize({}, { externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs: ['203.0.113.0/24'] } }).infra, 'alicloud_security_group_rule');
+    expect(closed.filter((r) => r.cidr_ip === '0.0.0.0/0')).toEqual([]);
+    const open = values(synthesize({}, { externalListener: { domain: 'kafka.example.com', internetFacing: true, dangerouslyAllowAnySource: true } }).infra, 'alicloud_security_group_rule');
     expect(open.filter((r) => r.cidr_ip === '0.0.0.0/0').map((r) => r.port_range).sort()).toEqual(['9092/9092', '9094/9094']);
   });
 });

@@ -1,6 +1,6 @@
 import { ACK_LOAD_BALANCER_ID_LABEL } from '../../../lib/cloud/alicloud/load-balancer-alarms';
 import { KAFKA_NODE_LABEL_KEY, KAFKA_NODE_LABEL_VALUE } from '../../../lib/cloud/alicloud/node-pools';
-import { LoadBalancerProvider } from '../../../lib/kafka/types';
+import { AlicloudLoadBalancerType } from '../../../lib/cloud/alicloud/load-balancer-flavour';
 import { ENDPOINTS, resources, synthesize, values } from './fixture';
 
 const defaults = synthesize();
@@ -9,7 +9,7 @@ const { infra, workloads } = defaults;
 describe('no region-wide alarm', () => {
   test.each([
     ['defaults', {}],
-    ['NLB', { loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB as const }],
+    ['NLB', { loadBalancer: { type: AlicloudLoadBalancerType.NLB, zoneMappings: { 'cn-hangzhou-h': 'vsw-1', 'cn-hangzhou-i': 'vsw-2' } } }],
   ])('%s: "_ALL" appears nowhere in either stack', (_, props) => {
     const s = synthesize(props);
     expect(JSON.stringify(s.infra)).not.toContain('_ALL');
@@ -102,7 +102,7 @@ describe('load-balancer alarms: the Kafka Services\' load balancers only', () =>
   });
 
   test('NLB: the NLB namespace', () => {
-    const nlb = synthesize({ loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB }).workloads;
+    const nlb = synthesize({ loadBalancer: { type: AlicloudLoadBalancerType.NLB, zoneMappings: { 'cn-hangzhou-h': 'vsw-1', 'cn-hangzhou-i': 'vsw-2' } } }).workloads;
     expect(values(nlb, 'alicloud_cms_alarm').map((a) => `${a.project}/${a.metric}`)).toEqual(['acs_nlb/UnhealthyServerCount']);
   });
 

@@ -1,4 +1,4 @@
-import { LoadBalancerProvider } from '../../../lib/kafka/types';
+import { AlicloudLoadBalancerType } from '../../../lib/cloud/alicloud/load-balancer-flavour';
 import { ENDPOINTS, synthesize, values } from './fixture';
 
 const defaults = synthesize();
@@ -31,7 +31,7 @@ describe('DNS', () => {
   });
 
   test('NLB is addressed by host name, so records are CNAMEs', () => {
-    const s = synthesize({ loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB });
+    const s = synthesize({ loadBalancer: { type: AlicloudLoadBalancerType.NLB, zoneMappings: { 'cn-hangzhou-h': 'vsw-1', 'cn-hangzhou-i': 'vsw-2' } } });
     expect(s.infrastructure.loadBalancerAddressType).toBe('hostname');
     expect(values(s.workloads, 'alicloud_pvtz_zone_record').every((r) => r.type === 'CNAME')).toBe(true);
     expect(defaults.infrastructure.loadBalancerAddressType).toBe('ip');

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { buildAlicloudExample } from '../../../examples/alicloud-ack/main';
 import { App } from 'cdktf';
 import { AlicloudKafkaCloud, AlicloudKafkaCloudProps } from '../../../lib/cloud/alicloud/alicloud-kafka-cloud';
-import { KafkaMetadataMode, LoadBalancerProvider } from '../../../lib/kafka/types';
+import { KafkaMetadataMode } from '../../../lib/kafka/types';
+import { AlicloudLoadBalancerType } from '../../../lib/cloud/alicloud/load-balancer-flavour';
 import { KafkaPlatform } from '../../../lib/platform/kafka-platform';
 import { advertisedBrokers, externalBrokerStatefulSets } from '../../support/advertised-brokers';
 import { BASE_PROPS, values } from './fixture';
@@ -174,11 +175,12 @@ describe('broker LoadBalancer annotations on ACK, through KafkaPlatform', () => 
     }
   });
 
-  test('NLB by cloud prop: the NLB class, intranet unless the listener says otherwise', () => {
-    const services = lbServices({ loadBalancerProvider: LoadBalancerProvider.ALIBABA_NLB }, { zoneMappings: { 'cn-hangzhou-h': 'vsw-1', 'cn-hangzhou-i': 'vsw-2' } });
+  test('NLB by cloud prop: the NLB class and zone maps, intranet unless the listener says otherwise', () => {
+    const services = lbServices({ loadBalancer: { type: AlicloudLoadBalancerType.NLB, zoneMappings: { 'cn-hangzhou-h': 'vsw-1', 'cn-hangzhou-i': 'vsw-2' } } });
     for (const svc of services) {
       expect(svc.spec.loadBalancerClass).toBe('alibabacloud.com/nlb');
       expect(svc.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-address-type']).toBe('intranet');
+      expect(svc.metadata.annotations['service.beta.kubernetes.io/alibaba-cloud-loadbalancer-zone-maps']).toBe('cn-hangzhou-h:vsw-1,cn-hangzhou-i:vsw-2');
     }
   });
 });

@@ -1,7 +1,7 @@
 import { EKS_CONTROL_PLANE_LOG_TYPES } from '../../../lib/cloud/aws/eks-cluster';
 import { KAFKA_NODE_LABEL_KEY, KAFKA_NODE_TAINT_KEY } from '../../../lib/cloud/aws/node-groups';
 import { KafkaPlatformValidationError } from '../../../lib/errors';
-import { LoadBalancerProvider } from '../../../lib/kafka/types';
+import { AwsNlbFlavour } from '../../../lib/cloud/aws/load-balancer-flavour';
 import { validateManifests } from '../../support/k8s-validate';
 import { AZS, nameWhere, ref, resourceBodies, resources, synthAws } from './aws-test-helpers';
 
@@ -103,7 +103,7 @@ describe('node groups (HA layout)', () => {
       nodeLabels: { [KAFKA_NODE_LABEL_KEY]: 'kafka' },
       tolerations: [{ key: KAFKA_NODE_TAINT_KEY, value: 'kafka', effect: 'NoSchedule' }],
     });
-    expect(infra.loadBalancerProvider).toBe(LoadBalancerProvider.AWS_NLB);
+    expect(infra.loadBalancerFlavour).toBeInstanceOf(AwsNlbFlavour);
     expect(infra.loadBalancerAddressType).toBe('hostname');
   });
 });

@@ -33,25 +33,26 @@ describe('Kafka security group (least privilege)', () => {
     expect(json.resource.aws_security_group_rule).toBeUndefined();
   });
 
-  test('0.0.0.0/0 in the allow-list is refused with a pointer to the loud prop', () => {
+  test('0.0.0.0/0 in the allow-list is refused, pointing at the external listener', () => {
     expect(() => synthAws({ allowedClientCidrs: ['0.0.0.0/0'] })).toThrow(KafkaPlatformValidationError);
-    expect(() => synthAws({ allowedClientCidrs: ['0.0.0.0/0'] })).toThrow(/allowedClientCidrs\[0\].*dangerouslyAllowKafkaFromInternet/);
+    expect(() => synthAws({ allowedClientCidrs: ['0.0.0.0/0'] })).toThrow(/allowedClientCidrs\[0\].*kafka\.externalListener with LoadBalancerExposure\.INTERNET/);
   });
 
-  test('dangerouslyAllowKafkaFromInternet opens exactly the client ports to 0.0.0.0/0', () => {
-    const { json } = synthAws({ dangerouslyAllowKafkaFromInternet: true });
+  test('the listener\'s one opt-in never opens the node security group: the NLB forwards from inside the VPC', () => {
+    const internet = { externalListener: { domain: 'kafka.example.com', internetFacing: true, dangerouslyAllowAnySource: true } };
+    const { json } = synthAws({}, internet);
     const world = resourceBodies(json, 'aws_vpc_security_group_ingress_rule').filter((r) => r.cidr_ipv4 === '0.0.0.0/0');
-    expect(world.map((r) => r.from_port).sort()).toEqual([9092, 9094]);
+    expect(world).toEqual([]);
   });
 
-  test('an internet-facing listener needs source CIDRs at the load balancer, or the loud prop', () => {
+  test('an internet-facing listener needs source CIDRs at the load balancer, or the listener\'s one opt-in', () => {
     // The NLB reaches pods from its own private addresses: the node security group cannot filter internet clients.
     const internet = (allowedSourceCidrs?: string[]) => ({ externalListener: { domain: 'kafka.example.com', internetFacing: true, allowedSourceCidrs } });
-    expect(() => synthAws({}, internet())).toThrow(/kafka\.externalListener\.loadBalancer\.allowedSourceCidrs: an internet-facing Kafka listener without source CIDRs is open.*dangerouslyAllowKafkaFromInternet/);
+    expect(() => synthAws({}, internet())).toThrow(/kafka\.externalListener\.loadBalancer\.allowedSourceCidrs: an internet-facing Kafka listener without source CIDRs is open.*kafka\.externalListener\.loadBalancer\.dangerouslyAllowAnySource: true/);
     expect(() => synthAws({}, internet(['198.51.100.0/24', '0.0.0.0/0']))).toThrow(/0\.0\.0\.0\/0 opens the internet-facing Kafka listener/);
     expect(() => synthAws({}, internet(['::/0']))).toThrow(KafkaPlatformValidationError);
     expect(() => synthAws({}, internet(['198.51.100.0/24']))).not.toThrow();
-    expect(() => synthAws({ dangerouslyAllowKafkaFromInternet: true }, internet())).not.toThrow();
+    expect(() => synthAws({}, { externalListener: { domain: 'kafka.example.com', internetFacing: true, dangerouslyAllowAnySource: true } })).not.toThrow();
     // Internal listeners are reachable only inside the VPC and peered networks.
     expect(() => synthAws({}, { externalListener: { domain: 'kafka.example.internal', internetFacing: false } })).not.toThrow();
   });

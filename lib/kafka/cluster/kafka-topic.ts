@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { IKafkaCluster, TopicRequirement } from './types';
+import { IKafkaCluster, TopicRequirement } from '../types';
 
 export interface KafkaTopicProps {
   readonly cluster: IKafkaCluster;

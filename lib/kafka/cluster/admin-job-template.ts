@@ -1,0 +1,58 @@
+import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { containerSecurityContext, podSecurityContext } from '../k8s/security-context';
+import { clusterTolerations } from './placement';
+
+/** Where the admin Jobs mount their scripts and the topics table. */
+export const ADMIN_SCRIPTS_MOUNT = '/etc/kafka-jobs';
+
+/** The pod spec every admin Job shares: restricted, no API token unless a ServiceAccount is given, on the Kafka nodes. */
+export function adminJobPodSpec(spec: KafkaClusterSpec, containers: any[], volumes: any[], serviceAccountName?: string): Record<string, any> {
+  return {
+    restartPolicy: 'OnFailure',
+    ...(serviceAccountName ? { serviceAccountName, automountServiceAccountToken: true } : { automountServiceAccountToken: false }),
+    enableServiceLinks: false,
+    securityContext: podSecurityContext(),
+    tolerations: clusterTolerations(spec),
+    containers,
+    volumes,
+  };
+}
+
+/** Environment of a Job that talks to Kafka as the admin user through the internal listener. */
+export function kafkaAdminEnv(spec: KafkaClusterSpec): Array<Record<string, any>> {
+  const admin = spec.adminCredentials;
+  return [
+    { name: 'KAFKA_HOME', value: '/opt/kafka' },
+    { name: 'KAFKA_BOOTSTRAP_SERVERS', value: spec.internalBootstrapServers },
+    { name: 'KAFKA_ADMIN_USERNAME', value: admin.username },
+    { name: 'KAFKA_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
+    { name: 'KAFKA_HEAP_OPTS', value: '-Xms128m -Xmx256m' },
+    { name: 'LOG_DIR', value: '/tmp/logs' },
+  ];
+}
+
+/** A Job running one admin script with Kafka's own tools (the cluster's Kafka image). */
+export function kafkaAdminJob(spec: KafkaClusterSpec, name: string, container: string, script: string, env: any[], podLabels: Record<string, string>): Record<string, any> {
+  return {
+    metadata: spec.naming.meta(name, 'admin'),
+    spec: {
+      backoffLimit: 10,
+      template: {
+        metadata: { labels: podLabels },
+        spec: adminJobPodSpec(spec, [{
+          name: container,
+          image: spec.images.kafka,
+          imagePullPolicy: 'IfNotPresent',
+          command: ['/bin/bash', `${ADMIN_SCRIPTS_MOUNT}/${script}`],
+          env,
+          resources: { requests: { cpu: '100m', memory: '384Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+          securityContext: containerSecurityContext(),
+          volumeMounts: [{ name: 'scripts', mountPath: ADMIN_SCRIPTS_MOUNT, readOnly: true }, { name: 'tmp', mountPath: '/tmp' }],
+        }], [
+          { name: 'scripts', configMap: { name: spec.naming.name('admin-jobs'), defaultMode: 0o444 } },
+          { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+        ]),
+      },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { KafkaPlatformValidationError } from '../../errors';
+import { enforceFindings, runTopicRulePack, userNameProblem } from '../rules';
+import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { KafkaUserCredentials, TopicRequirement } from '../types';
+
+/**
+ * The users and topics declared for a cluster, from its props or later
+ * (`addUser`, `addTopic`, `KafkaTopic`, ecosystem components). Each is
+ * validated when declared; the admin Jobs read the registry when the chart
+ * is synthesized, so late declarations are never lost.
+ */
+export class ClusterDeclarations {
+  private readonly users = new Map<string, KafkaUserCredentials>();
+  private readonly topics = new Map<string, TopicRequirement>();
+  private sealedBy?: string;
+
+  constructor(private readonly spec: KafkaClusterSpec, private readonly constructPath: string) {}
+
+  public addUser(username: string): KafkaUserCredentials {
+    const prop = `addUser("${username}")`;
+    this.assertOpen(prop);
+    const problem = userNameProblem(username);
+    if (problem) throw new KafkaPlatformValidationError(this.constructPath, prop, problem.problem, problem.fix);
+    if (username === this.spec.adminCredentials.username) {
+      throw new KafkaPlatformValidationError(this.constructPath, prop, 'is the inter-broker admin user, which has full control of the cluster', 'use a separate user per component');
+    }
+    let creds = this.users.get(username);
+    if (!creds) {
+      creds = this.spec.credentialsFor(username);
+      this.users.set(username, creds);
+    }
+    return creds;
+  }
+
+  /** Checks a topic against the topic rule pack; throws one error naming every problem. */
+  public validateTopic(ownerPath: string, prop: string, topic: TopicRequirement): void {
+    enforceFindings(ownerPath, this.spec.profile, runTopicRulePack({ topic, prop, spec: this.spec }));
+  }
+
+  public addTopic(topic: TopicRequirement): void {
+    const prop = `topics["${topic.name}"]`;
+    this.assertOpen(prop);
+    this.validateTopic(this.constructPath, prop, topic);
+    const existing = this.topics.get(topic.name);
+    if (existing) {
+      if (canonicalTopic(existing) !== canonicalTopic(topic)) {
+        throw new KafkaPlatformValidationError(this.constructPath, prop, 'is declared twice with different settings', 'declare each topic once, or make both declarations identical');
+      }
+      return;
+    }
+    this.topics.set(topic.name, { ...topic, config: topic.config ? { ...topic.config } : undefined });
+  }
+
+  /** Topics declared so far, sorted by name. */
+  public get declaredTopics(): TopicRequirement[] {
+    return [...this.topics.keys()].sort().map(k => this.topics.get(k)!);
+  }
+
+  /** Users declared so far, sorted by name (the admin user is not included). */
+  public get declaredUsers(): KafkaUserCredentials[] {
+    return [...this.users.keys()].sort().map(k => this.users.get(k)!);
+  }
+
+  /**
+   * After the objects have been handed on (a platform rendered its stacks), a
+   * declaration could no longer reach them: refuse it loudly instead.
+   */
+  public seal(by: string): void {
+    this.sealedBy ??= by;
+  }
+
+  private assertOpen(prop: string): void {
+    if (this.sealedBy === undefined) return;
+    throw new KafkaPlatformValidationError(this.constructPath, prop, `was declared after ${this.sealedBy} rendered the cluster's Kubernetes objects, so it would be missing from them`, 'declare users and topics before the app synthesizes (anywhere in your program before app.synth())');
+  }
+}
+
+function canonicalTopic(t: TopicRequirement): string {
+  const config = t.config ?? {};
+  return JSON.stringify([t.name, t.partitions, t.replicationFactor, Object.keys(config).sort().map(k => [k, config[k]])]);
+}

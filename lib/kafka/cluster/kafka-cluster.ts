@@ -1,0 +1,194 @@
+import { Construct } from 'constructs';
+import { KAFKA_PORTS } from '../constants';
+import { enforceFindings, Finding, KafkaRuleContext, runInputRulePack, runRulePack } from '../rules';
+import { LABEL_KEY_PREFIX } from '../spec/cluster-naming';
+import { KafkaClusterProps } from '../spec/cluster-props';
+import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { resolveKafkaClusterSpec } from '../spec/resolve-spec';
+import {
+  ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, TopicRequirement,
+} from '../types';
+import { AdminJobs } from './admin-jobs';
+import { ClusterServices } from './cluster-services';
+import { ClusterDeclarations } from './declarations';
+import { ClusterDisruptionBudgets } from './disruption-budgets';
+import { ExternalListener } from './external-listener';
+import { ClusterNetworkPolicies } from './network-policies';
+import { KafkaNodePool } from './node-pool';
+import { addSynthWarning } from './synth-warnings';
+import { ZooKeeperEnsemble } from './zookeeper-ensemble';
+
+/**
+ * A highly available Kafka cluster (KRaft by default) for any Kubernetes
+ * cluster: brokers and controllers spread over zones, SCRAM authentication,
+ * topics, NetworkPolicies and PodDisruptionBudgets. The props are resolved
+ * into one spec, checked against the rule packs (every problem named at
+ * once), then handed to small parts that each build one concern.
+ */
+export class KafkaCluster extends Construct implements IKafkaCluster {
+  /** Everything resolved from the props; what every part reads. */
+  public readonly spec: KafkaClusterSpec;
+  public readonly constructPath: string;
+  public readonly clusterName: string;
+  public readonly namespace: string;
+  public readonly metadataMode: KafkaMetadataMode;
+  public readonly profile: KafkaProfile;
+  public readonly zones: string[];
+  public readonly brokerCount: number;
+  public readonly defaultReplicationFactor: number;
+  public readonly minInsyncReplicas: number;
+  public readonly internalBootstrapServers: string;
+  public readonly internalSecurityProtocol = 'SASL_PLAINTEXT';
+  public readonly saslMechanism = 'SCRAM-SHA-512';
+  public readonly externalBootstrapServers?: string;
+  public readonly externalEndpoints: ExternalEndpoint[];
+  public readonly brokerSelector: Record<string, string>;
+  public readonly metadataQuorumSelector: Record<string, string>;
+  public readonly clientAccessLabel: { readonly key: string; readonly value: string };
+  public readonly metricsPort: number = KAFKA_PORTS.metrics;
+  public readonly metricsPath = '/metrics';
+  /** KRaft controllers, or ZooKeeper nodes in ZooKeeper mode. */
+  public readonly metadataQuorumSize: number;
+  /** Where the metrics scraper the NetworkPolicies admit to the metrics port lives (`networkPolicy.monitoringNamespace` / `monitoringPodSelector`). */
+  public readonly metricsScraper: { readonly namespace: string; readonly podLabels?: Record<string, string> };
+  /** KRaft cluster ID (derived from namespace and cluster name); undefined in ZooKeeper mode. */
+  public readonly kraftClusterId?: string;
+  /** Number of KRaft controllers (0 in ZooKeeper mode). */
+  public readonly controllerCount: number;
+  /** Number of ZooKeeper nodes (0 in KRaft mode). */
+  public readonly zookeeperCount: number;
+  /** Effective broker properties (HA defaults merged with `brokers.config`). */
+  public readonly brokerConfig: Readonly<Record<string, string>>;
+  /** The inter-broker/admin SCRAM user; its Secret is what the topic and user Jobs use. */
+  public readonly adminCredentials: KafkaUserCredentials;
+  /** Broker node IDs, in zone order then pod ordinal. */
+  public readonly brokerNodeIds: number[];
+  /** `id@host:port,...` for controller.quorum.voters (empty in ZooKeeper mode). */
+  public readonly controllerQuorumVoters: string;
+  /** `host:port,...` for zookeeper.connect (empty in KRaft mode). */
+  public readonly zookeeperConnect: string;
+
+  private readonly declarations: ClusterDeclarations;
+
+  constructor(scope: Construct, id: string, props: KafkaClusterProps) {
+    super(scope, id);
+    const spec = resolveKafkaClusterSpec(props);
+    this.spec = spec;
+    this.constructPath = this.node.path;
+    const findings = [...runInputRulePack({ props, spec }), ...runRulePack(haRuleContext(props, spec))];
+    const verdict = enforceFindings(this.constructPath, spec.profile, findings);
+
+    this.clusterName = spec.clusterName;
+    this.namespace = spec.namespace;
+    this.metadataMode = spec.metadataMode;
+    this.profile = spec.profile;
+    this.zones = spec.zones;
+    this.brokerCount = spec.brokers.total;
+    this.defaultReplicationFactor = spec.defaultReplicationFactor;
+    this.minInsyncReplicas = spec.minInsyncReplicas;
+    this.internalBootstrapServers = spec.internalBootstrapServers;
+    this.externalBootstrapServers = spec.externalListener?.bootstrapServers;
+    this.externalEndpoints = spec.externalListener?.endpoints ?? [];
+    this.brokerSelector = spec.brokerSelector;
+    this.metadataQuorumSelector = spec.metadataQuorumSelector;
+    this.clientAccessLabel = spec.clientAccessLabel;
+    this.metadataQuorumSize = spec.metadataQuorumSize;
+    this.metricsScraper = spec.metricsScraper;
+    this.kraftClusterId = spec.kraftClusterId;
+    this.controllerCount = spec.controllerCount;
+    this.zookeeperCount = spec.zookeeperCount;
+    this.brokerConfig = spec.brokerConfig;
+    this.adminCredentials = spec.adminCredentials;
+    this.brokerNodeIds = spec.brokerNodeIds;
+    this.controllerQuorumVoters = spec.controllerQuorumVoters;
+    this.zookeeperConnect = spec.zookeeperConnect;
+
+    const relaxedProps = [...new Set(verdict.relaxed.map(f => f.prop))];
+    if (verdict.relaxed.length > 0) addSynthWarning(this, relaxedWarning(verdict.relaxed));
+    if (verdict.accepted.length > 0) addSynthWarning(this, acceptedWarning(verdict.accepted));
+    // GitOps users read the YAML, not the synth log: a relaxed (DEVELOPMENT) cluster says so on its StatefulSets.
+    const haAnnotations: Record<string, string> = relaxedProps.length === 0 ? {} : {
+      [`${LABEL_KEY_PREFIX}/ha-warning`]: `NOT highly available: profile DEVELOPMENT relaxes ${relaxedProps.join(', ')}`,
+    };
+
+    this.declarations = new ClusterDeclarations(spec, this.constructPath);
+    new ClusterServices(this, 'services', spec);
+    if (spec.controllers) new KafkaNodePool(this, 'controllers', { spec, pool: spec.controllers, statefulSetAnnotations: haAnnotations });
+    if (spec.zookeeper) new ZooKeeperEnsemble(this, 'zookeeper', { spec, zookeeper: spec.zookeeper, statefulSetAnnotations: haAnnotations });
+    new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });
+    new ClusterDisruptionBudgets(this, 'disruption-budgets', spec);
+    if (spec.externalListener) {
+      const risks = verdict.accepted.filter(f => f.prop.startsWith('externalListener.')).map(f => `${f.problem} (accepted by ${f.acceptedBy})`);
+      new ExternalListener(this, 'external-listener', { spec, listener: spec.externalListener, acceptedRisks: risks });
+    }
+    if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec);
+    new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations });
+
+    for (const topic of spec.initialTopics) this.addTopic(topic);
+  }
+
+  /** Declares a SCRAM user (created idempotently in the cluster) and returns where its credentials live. */
+  public addUser(username: string): KafkaUserCredentials {
+    return this.declarations.addUser(username);
+  }
+
+  /** Checks a topic against the topic rule pack; throws one KafkaPlatformValidationError naming `ownerPath`, `prop` and every problem. */
+  public validateTopic(ownerPath: string, prop: string, topic: TopicRequirement): void {
+    this.declarations.validateTopic(ownerPath, prop, topic);
+  }
+
+  /** Declares a topic to be created idempotently in the cluster. Validates it first. */
+  public addTopic(topic: TopicRequirement): void {
+    this.declarations.addTopic(topic);
+  }
+
+  /** Topics declared so far, sorted by name. */
+  public get declaredTopics(): TopicRequirement[] {
+    return this.declarations.declaredTopics;
+  }
+
+  /** Users declared with addUser so far, sorted by name (the admin user is not included). */
+  public get declaredUsers(): KafkaUserCredentials[] {
+    return this.declarations.declaredUsers;
+  }
+
+  /**
+   * Refuses further `addUser`/`addTopic` calls, naming `by`: called by whoever
+   * has taken the cluster's objects (a `KafkaPlatform` when it renders), so a
+   * late declaration fails loudly instead of going missing.
+   */
+  public sealDeclarations(by: string): void {
+    this.declarations.seal(by);
+  }
+}
+
+function haRuleContext(props: KafkaClusterProps, spec: KafkaClusterSpec): KafkaRuleContext {
+  return {
+    profile: spec.profile,
+    metadataMode: spec.metadataMode,
+    zones: spec.zones,
+    brokerCount: spec.brokers.total,
+    controllerCount: spec.controllerCount,
+    zookeeperCount: spec.zookeeperCount,
+    brokerConfig: spec.brokerConfig,
+    brokerConfigOverrides: props.brokers?.config ?? {},
+    controllerConfigOverrides: props.controllers?.config ?? {},
+    terminationGracePeriodSeconds: spec.brokers.terminationGracePeriodSeconds,
+    networkPoliciesEnabled: spec.networkPoliciesEnabled,
+    externalListener: props.externalListener,
+  };
+}
+
+function relaxedWarning(findings: Finding[]): string {
+  return [
+    `profile DEVELOPMENT relaxes ${findings.length} HA invariant(s). This cluster is NOT highly available and must not hold production data:`,
+    ...findings.map(f => `  - ${f.prop}: ${f.problem} (production fix: ${f.fix})`),
+  ].join('\n');
+}
+
+function acceptedWarning(findings: Finding[]): string {
+  return [
+    `${findings.length} security check(s) explicitly overridden:`,
+    ...findings.map(f => `  - ${f.prop}: ${f.problem} (accepted by ${f.acceptedBy}; to close it: ${f.fix})`),
+  ].join('\n');
+}

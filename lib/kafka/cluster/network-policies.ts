@@ -1,0 +1,55 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KAFKA_PORTS } from '../constants';
+import { KafkaClusterSpec } from '../spec/cluster-spec';
+
+/**
+ * Who may reach which port: brokers and labelled clients the internal
+ * listener, brokers and controllers the controller (or ZooKeeper) ports, the
+ * metrics scraper the metrics port, and the load balancer the external one.
+ */
+export class ClusterNetworkPolicies extends Construct {
+  constructor(scope: Construct, id: string, spec: KafkaClusterSpec) {
+    super(scope, id);
+    const { naming } = spec;
+    const scraper = spec.metricsScraper;
+    const monitoringPeer = {
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': scraper.namespace } },
+      ...(scraper.podLabels ? { podSelector: { matchLabels: scraper.podLabels } } : {}),
+    };
+    // A pod label is trusted only inside the cluster's own namespace: in other namespaces anyone who can
+    // create a pod could set it. Clients elsewhere need their namespace labelled.
+    const access = { [spec.clientAccessLabel.key]: spec.clientAccessLabel.value };
+    const clientPeers = [{ podSelector: { matchLabels: access } }, { namespaceSelector: { matchLabels: access } }];
+    const tcp = (port: number) => [{ port, protocol: 'TCP' }];
+    const brokers = { podSelector: { matchLabels: spec.brokerSelector } };
+    const policy = (policyId: string, component: string, podSelector: Record<string, string>, ingress: any[]) => new ApiObject(this, policyId, {
+      apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy',
+      metadata: naming.meta(naming.name(policyId), component),
+      spec: { podSelector: { matchLabels: podSelector }, policyTypes: ['Ingress'], ingress },
+    });
+
+    const ext = spec.externalListener;
+    policy('broker-ingress', 'broker', spec.brokerSelector, [
+      // The scraper only needs the metrics port; exporters that talk Kafka run as labelled clients.
+      { from: [brokers, ...clientPeers], ports: tcp(KAFKA_PORTS.internal) },
+      { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
+      // The LoadBalancer decides who reaches the external listener (exposure, allowedSourceCidrs); SASL_SSL authenticates.
+      ...(ext ? [{ ports: tcp(ext.port) }] : []),
+    ]);
+    if (spec.kraft) {
+      const controllers = { podSelector: { matchLabels: naming.selectorFor('controller') } };
+      policy('controller-ingress', 'controller', naming.selectorFor('controller'), [
+        { from: [brokers, controllers], ports: tcp(KAFKA_PORTS.controller) },
+        { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
+      ]);
+    } else {
+      const zk = { podSelector: { matchLabels: naming.selectorFor('zookeeper') } };
+      policy('zookeeper-ingress', 'zookeeper', naming.selectorFor('zookeeper'), [
+        { from: [brokers], ports: tcp(KAFKA_PORTS.zookeeperClient) },
+        { from: [zk], ports: [...tcp(KAFKA_PORTS.zookeeperPeer), ...tcp(KAFKA_PORTS.zookeeperElection), ...tcp(KAFKA_PORTS.zookeeperClient)] },
+        { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, NodePlacement, TopicRequirement, ContainerResources, VolumeSpec } from '../types';
+
+/** Label the default NetworkPolicies require of the metrics scraper (see `KafkaNetworkPolicyOptions.monitoringPodSelector`). */
+export const DEFAULT_METRICS_SCRAPER_LABELS: Readonly<Record<string, string>> = { 'kafka-platform.io/metrics-scraper': 'true' };
+
+/** Broker pool options. */
+export interface KafkaBrokerOptions {
+  /** Number of brokers; spread evenly over the zones. @default 3 */
+  readonly replicas?: number;
+  /** Log volume of each broker. @default { size: '100Gi' } */
+  readonly storage?: VolumeSpec;
+  /** @default { cpuRequest: '1', cpuLimit: '2', memory: '4Gi' } */
+  readonly resources?: ContainerResources;
+  /** `server.properties` overrides, validated against the HA invariants. @default {} */
+  readonly config?: Record<string, string>;
+  /** Seconds Kubernetes waits after SIGTERM before killing a broker; controlled shutdown needs time to move leaders. @default 180 */
+  readonly terminationGracePeriodSeconds?: number;
+  /** Fraction of the memory limit given to the JVM heap; the rest is page cache. @default 0.5 */
+  readonly heapFraction?: number;
+}
+
+/** KRaft controller quorum options. */
+export interface KafkaControllerOptions {
+  /** 3 or 5. @default 3 */
+  readonly replicas?: number;
+  /** Metadata volume of each controller. @default { size: '20Gi' } */
+  readonly storage?: VolumeSpec;
+  /** @default { cpuRequest: '500m', cpuLimit: '1', memory: '2Gi' } */
+  readonly resources?: ContainerResources;
+  /** Controller `server.properties` overrides. @default {} */
+  readonly config?: Record<string, string>;
+}
+
+/** ZooKeeper ensemble options (metadataMode ZOOKEEPER only). */
+export interface ZooKeeperOptions {
+  /** 3 or 5. @default 3 */
+  readonly replicas?: number;
+  /** Data volume of each ZooKeeper node. @default { size: '20Gi' } */
+  readonly storage?: VolumeSpec;
+  /** @default { cpuRequest: '250m', cpuLimit: '1', memory: '1Gi' } */
+  readonly resources?: ContainerResources;
+}
+
+/** Who may reach which port. */
+export interface KafkaNetworkPolicyOptions {
+  /** Emit NetworkPolicies. Turning them off is a relaxed invariant (an error in PRODUCTION, a warning in DEVELOPMENT). @default true */
+  readonly enabled?: boolean;
+  /** Namespace of the Prometheus that scrapes the metrics port. @default 'monitoring' */
+  readonly monitoringNamespace?: string;
+  /**
+   * Pod labels of the metrics scraper in `monitoringNamespace`. `KafkaMonitoring`'s Prometheus carries
+   * them; a Prometheus of your own needs them too. `{}` admits every pod of `monitoringNamespace`.
+   * @default { 'kafka-platform.io/metrics-scraper': 'true' }
+   */
+  readonly monitoringPodSelector?: Record<string, string>;
+}
+
+/** SCRAM credential handling. */
+export interface KafkaCredentialsOptions {
+  /** Name of the inter-broker (admin) SCRAM user. @default 'admin' */
+  readonly adminUsername?: string;
+  /**
+   * Existing Secrets (keys `password` and `sasl.jaas.config`) by user name, used
+   * instead of `<cluster>-user-<name>`. They must exist before the pods start.
+   * @default {}
+   */
+  readonly existingSecrets?: Record<string, string>;
+  /**
+   * Run the in-cluster bootstrap Job that creates missing user Secrets with
+   * random passwords. When false, every user's Secret must be supplied.
+   * @default true
+   */
+  readonly createMissingSecrets?: boolean;
+}
+
+/** Container images, pinned by tag. */
+export interface KafkaImageOptions {
+  /** @default 'apache/kafka:4.1.1' (KRaft) or 'apache/kafka:3.9.1' (ZooKeeper mode) */
+  readonly kafka?: string;
+  /** @default 'zookeeper:3.8.4' */
+  readonly zookeeper?: string;
+  /** Image with bash, kubectl and openssl for the Secret bootstrap Job. @default 'alpine/k8s:1.33.5' */
+  readonly secretsJob?: string;
+  /** Image with curl and sha256sum that fetches the JMX exporter agent. @default 'curlimages/curl:8.11.1' */
+  readonly agentFetcher?: string;
+}
+
+/** Everything a `KafkaCluster` is built from; `resolveKafkaClusterSpec` turns it into the facts every part reads. */
+export interface KafkaClusterProps {
+  /** Concrete zone label values (`topology.kubernetes.io/zone`) to spread over; they become `broker.rack`. */
+  readonly zones: string[];
+  /** @default 'kafka' */
+  readonly namespace?: string;
+  /** Prefix of every object name and the `app.kubernetes.io/instance` label. @default 'kafka' */
+  readonly clusterName?: string;
+  /** @default KafkaMetadataMode.KRAFT */
+  readonly metadataMode?: KafkaMetadataMode;
+  /** @default KafkaProfile.PRODUCTION */
+  readonly profile?: KafkaProfile;
+  /** @default - 3 brokers, see KafkaBrokerOptions */
+  readonly brokers?: KafkaBrokerOptions;
+  /** @default - 3 controllers, see KafkaControllerOptions */
+  readonly controllers?: KafkaControllerOptions;
+  /** @default - 3 nodes, see ZooKeeperOptions */
+  readonly zookeeper?: ZooKeeperOptions;
+  /** Default StorageClass of every volume (a VolumeSpec's own storageClassName wins). @default - the cluster's default StorageClass */
+  readonly storageClassName?: string;
+  /** @default - no node labels, no tolerations */
+  readonly nodePlacement?: NodePlacement;
+  /** @default - no external listener */
+  readonly externalListener?: ExternalListenerOptions;
+  /** Kafka image override (shorthand for images.kafka). @default see KafkaImageOptions */
+  readonly image?: string;
+  /** @default see KafkaImageOptions */
+  readonly images?: KafkaImageOptions;
+  /** Topics to create. @default [] */
+  readonly topics?: TopicRequirement[];
+  /** @default - NetworkPolicies on, scraper in namespace `monitoring` */
+  readonly networkPolicy?: KafkaNetworkPolicyOptions;
+  /** @default - Secrets created in-cluster by a bootstrap Job, admin user `admin` */
+  readonly credentials?: KafkaCredentialsOptions;
+  /** Kubernetes cluster DNS domain. @default 'cluster.local' */
+  readonly clusterDomain?: string;
+}
