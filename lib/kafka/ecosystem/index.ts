@@ -10,9 +10,12 @@ export * from './kafka-ecosystem';
 export * from './ksqldb';
 export * from './schema-registry';
 // Exported here as before they moved (Grafana to monitoring, the rest to the k8s and observability layers).
-export { Grafana, GrafanaOptions, GrafanaProps } from '../monitoring/grafana';
-export { DashboardJobs, kafkaDashboards } from '../monitoring/grafana-dashboards';
+export { Grafana } from '../monitoring/grafana';
+export type { GrafanaOptions, GrafanaProps } from '../monitoring/grafana';
+export { kafkaDashboards } from '../monitoring/grafana-dashboards';
+export type { DashboardJobs } from '../monitoring/grafana-dashboards';
 export * from '../k8s/network-policy';
 export * from '../observability/component-jmx-rules';
-export { JmxExporterRule, renderComponentJmxExporterConfig } from '../observability/jmx-exporter-config';
+export { renderComponentJmxExporterConfig } from '../observability/jmx-exporter-config';
+export type { JmxExporterRule } from '../observability/jmx-exporter-config';
 export { JMX_AGENT_DEFAULT_PORT, JMX_AGENT_DEFAULT_SHA256, JMX_AGENT_DEFAULT_URL, JMX_AGENT_PORT_NAME, JMX_AGENT_VERSION, jmxAgentFetchScript } from '../observability/jmx-agent';
