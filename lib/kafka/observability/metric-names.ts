@@ -24,7 +24,7 @@ export interface KafkaMetricNames {
   readonly messagesInTotal: string;
 }
 
-/** Taken from the core's JMX exporter config (`lib/kafka/metrics`), so rules and exporter cannot drift apart. */
+/** Taken from the core's JMX exporter config (`kafka-jmx-rules.ts` beside this file), so rules and exporter cannot drift apart. */
 export const DEFAULT_KAFKA_METRIC_NAMES: KafkaMetricNames = {
   underReplicatedPartitions: KAFKA_ALERT_METRICS.underReplicatedPartitions,
   offlinePartitionsCount: KAFKA_ALERT_METRICS.offlinePartitionsCount,
