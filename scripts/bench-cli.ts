@@ -20,6 +20,7 @@ export interface CliComparison {
   readonly trivialMs: number;
   /** Median of the per-pair ratios (each pair ran back to back). */
   readonly ratio: number;
+  readonly pairs: ReadonlyArray<{ readonly defaultMs: number; readonly trivialMs: number }>;
 }
 
 /**
@@ -74,9 +75,7 @@ export function compareCliSynth(runs: number): CliComparison {
   const trivial = trivialApp();
   timeSynth(trivial);
   timeSynth(ROOT);
-  const defaults: number[] = [];
-  const trivials: number[] = [];
-  const ratios: number[] = [];
+  const pairs: Array<{ defaultMs: number; trivialMs: number }> = [];
   for (let i = 0; i < runs; i++) {
     let d: number;
     let t: number;
@@ -87,9 +86,13 @@ export function compareCliSynth(runs: number): CliComparison {
       d = timeSynth(ROOT);
       t = timeSynth(trivial);
     }
-    defaults.push(d);
-    trivials.push(t);
-    ratios.push(d / t);
+    pairs.push({ defaultMs: d, trivialMs: t });
   }
-  return { runs, defaultMs: median(defaults), trivialMs: median(trivials), ratio: median(ratios) };
+  return {
+    runs,
+    defaultMs: median(pairs.map((p) => p.defaultMs)),
+    trivialMs: median(pairs.map((p) => p.trivialMs)),
+    ratio: median(pairs.map((p) => p.defaultMs / p.trivialMs)),
+    pairs,
+  };
 }
