@@ -78,9 +78,9 @@ describe('brokers spread over zones', () => {
       const terms = pod.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms;
       expect(terms).toEqual([{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: [ZONES[zi]] }] }]);
       const env = envOf(pod.containers[0]);
-      expect(env.KAFKA_RACK).toBe(ZONES[zi]);
-      expect(env.KAFKA_NODE_ID_OFFSET).toBe(String(1000 + zi * 100));
-      expect(env.KAFKA_NODE_ID_STRIDE).toBe('1');
+      expect(env.KP_RACK).toBe(ZONES[zi]);
+      expect(env.KP_NODE_ID_OFFSET).toBe(String(1000 + zi * 100));
+      expect(env.KP_NODE_ID_STRIDE).toBe('1');
     });
     expect(cluster.brokerNodeIds).toEqual([1000, 1001, 1100, 1101, 1200, 1201]);
   });
@@ -156,7 +156,7 @@ describe('KRaft controller quorum', () => {
       expect(hostPort.endsWith('.kafka-controller-headless.kafka.svc.cluster.local:9093')).toBe(true);
     }
     for (const sts of sets) {
-      expect(envOf(sts.spec.template.spec.containers[0]).KAFKA_CONTROLLER_QUORUM_VOTERS).toBe(cluster.controllerQuorumVoters);
+      expect(envOf(sts.spec.template.spec.containers[0]).KP_CONTROLLER_QUORUM_VOTERS).toBe(cluster.controllerQuorumVoters);
       expect(sts.spec.serviceName).toBe('kafka-controller-headless');
     }
     const pdb = find(objects, 'PodDisruptionBudget', 'kafka-controller');
@@ -173,7 +173,7 @@ describe('KRaft controller quorum', () => {
     const { objects, cluster } = synth();
     expect(cluster.kraftClusterId).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
     expect(Buffer.from(cluster.kraftClusterId!, 'base64url')).toHaveLength(16);
-    const ids = new Set(all(objects, 'StatefulSet').map(s => envOf(s.spec.template.spec.containers[0]).KAFKA_CLUSTER_ID));
+    const ids = new Set(all(objects, 'StatefulSet').map(s => envOf(s.spec.template.spec.containers[0]).KP_CLUSTER_ID));
     expect([...ids]).toEqual([cluster.kraftClusterId]);
     expect(synth({ clusterName: 'other' }).cluster.kraftClusterId).not.toBe(cluster.kraftClusterId);
   });
@@ -197,7 +197,7 @@ describe('ZooKeeper mode', () => {
     for (const s of brokerStatefulSets(objects)) {
       const c = s.spec.template.spec.containers[0];
       expect(c.image).toBe('apache/kafka:3.9.1');
-      expect(envOf(c).KAFKA_ZOOKEEPER_CONNECT).toBe(cluster.zookeeperConnect);
+      expect(envOf(c).KP_ZOOKEEPER_CONNECT).toBe(cluster.zookeeperConnect);
     }
     expect(cluster.zookeeperConnect.split(',')).toHaveLength(5);
     expect(cluster.metadataQuorumSelector['app.kubernetes.io/component']).toBe('zookeeper');

@@ -13,6 +13,14 @@ const variants: Array<[string, any]> = [
 describe.each(variants)('security defaults (%s)', (_name, props) => {
   const { objects } = synth(props, c => { c.addUser('connect'); });
 
+  test('the start-script and Job contract has its own KP_ prefix: only Kafka\'s launcher variables start with KAFKA_', () => {
+    // The apache/kafka image turns KAFKA_* variables into server.properties entries; a password must never look like one.
+    const launcher = new Set(['KAFKA_HOME', 'KAFKA_HEAP_OPTS', 'KAFKA_LOG4J_OPTS', 'KAFKA_OPTS']);
+    const names = podSpecs(objects).flatMap(([, spec]) => [...spec.containers, ...(spec.initContainers ?? [])].flatMap((c: any) => (c.env ?? []).map((e: any) => e.name)));
+    expect(names.filter((n: string) => n.startsWith('KAFKA_') && !launcher.has(n))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['KP_ADMIN_PASSWORD']));
+  });
+
   test('every pod: non-root, RuntimeDefault seccomp, fsGroup', () => {
     for (const [, spec] of podSpecs(objects)) {
       expect(spec.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' }, fsGroup: 1000 });
@@ -88,7 +96,7 @@ describe('credentials', () => {
   test('the Secret bootstrap Job creates Secrets of users added after construction, with a least-privilege Role', () => {
     const { objects } = synth({}, c => { c.addUser('connect'); });
     const job = all(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-secrets-'));
-    expect(envOf(job.spec.template.spec.containers[0]).KAFKA_USER_SECRETS).toBe('admin=kafka-user-admin connect=kafka-user-connect');
+    expect(envOf(job.spec.template.spec.containers[0]).KP_USER_SECRETS).toBe('admin=kafka-user-admin connect=kafka-user-connect');
     expect(job.spec.template.spec.serviceAccountName).toBe('kafka-secrets-bootstrap');
     const role = find(objects, 'Role', 'kafka-secrets-bootstrap');
     expect(role.rules).toEqual([
@@ -103,9 +111,9 @@ describe('credentials', () => {
     const { objects } = synth({}, c => { c.addUser('connect'); c.addUser('ui'); });
     const job = all(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-users-'));
     const env = job.spec.template.spec.containers[0].env;
-    expect(env).toContainEqual({ name: 'KAFKA_USER_COUNT', value: '2' });
-    expect(env).toContainEqual({ name: 'KAFKA_USER_0_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-user-connect', key: 'password' } } });
-    expect(env).toContainEqual({ name: 'KAFKA_USER_1_NAME', value: 'ui' });
+    expect(env).toContainEqual({ name: 'KP_USER_COUNT', value: '2' });
+    expect(env).toContainEqual({ name: 'KP_USER_0_PASSWORD', valueFrom: { secretKeyRef: { name: 'kafka-user-connect', key: 'password' } } });
+    expect(env).toContainEqual({ name: 'KP_USER_1_NAME', value: 'ui' });
     // The Job pod carries the client label, so the NetworkPolicy lets it reach the internal listener.
     expect(job.spec.template.metadata.labels['kafka-platform.io/kafka-client']).toBe('true');
   });
@@ -123,9 +131,9 @@ describe('credentials', () => {
     const { objects, cluster } = synth({ credentials: { existingSecrets: { admin: 'vault-kafka-admin' } } }, c => c.addUser('connect'));
     expect(cluster.adminCredentials.secretName).toBe('vault-kafka-admin');
     const broker = find(objects, 'StatefulSet', 'kafka-broker-0').spec.template.spec.containers[0];
-    expect(envOf(broker).KAFKA_ADMIN_PASSWORD).toEqual({ secretKeyRef: { name: 'vault-kafka-admin', key: 'password' } });
+    expect(envOf(broker).KP_ADMIN_PASSWORD).toEqual({ secretKeyRef: { name: 'vault-kafka-admin', key: 'password' } });
     const job = all(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-secrets-'));
-    expect(envOf(job.spec.template.spec.containers[0]).KAFKA_USER_SECRETS).toBe('connect=kafka-user-connect');
+    expect(envOf(job.spec.template.spec.containers[0]).KP_USER_SECRETS).toBe('connect=kafka-user-connect');
   });
 
   test('without Secret creation there is no bootstrap Job, ServiceAccount or Role', () => {

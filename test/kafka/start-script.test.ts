@@ -30,19 +30,19 @@ function preparePod(objects: any[], statefulSet: string, ordinal: number, overri
   fs.mkdirSync(tlsDir, { recursive: true });
   fs.writeFileSync(path.join(tlsDir, 'tls.key'), FAKE_KEY);
   fs.writeFileSync(path.join(tlsDir, 'tls.crt'), FAKE_CERT);
-  const adminSecret = container.env.find((e: any) => e.name === 'KAFKA_ADMIN_PASSWORD').valueFrom.secretKeyRef.name;
+  const adminSecret = container.env.find((e: any) => e.name === 'KP_ADMIN_PASSWORD').valueFrom.secretKeyRef.name;
   const env = resolveContainerEnv(container, {
     podName: `${statefulSet}-${ordinal}`,
     namespace: sts.metadata.namespace,
     secrets: { [adminSecret]: { password: ADMIN_PASSWORD } },
     overrides: {
       KAFKA_HOME: fake.kafkaHome,
-      KAFKA_BASE_CONFIG: path.join(templateDir, 'server.properties'),
-      KAFKA_JMX_EXPORTER_CONFIG: path.join(templateDir, 'jmx-exporter.yaml'),
-      KAFKA_CONFIG_DIR: path.join(fake.root, 'config'),
-      KAFKA_DATA_DIR: path.join(fake.root, 'data'),
+      KP_BASE_CONFIG: path.join(templateDir, 'server.properties'),
+      KP_JMX_EXPORTER_CONFIG: path.join(templateDir, 'jmx-exporter.yaml'),
+      KP_CONFIG_DIR: path.join(fake.root, 'config'),
+      KP_DATA_DIR: path.join(fake.root, 'data'),
       LOG_DIR: path.join(fake.root, 'logs'),
-      ...(container.env.some((e: any) => e.name === 'KAFKA_EXTERNAL_TLS_DIR') ? { KAFKA_EXTERNAL_TLS_DIR: tlsDir } : {}),
+      ...(container.env.some((e: any) => e.name === 'KP_EXTERNAL_TLS_DIR') ? { KP_EXTERNAL_TLS_DIR: tlsDir } : {}),
       ...overrides,
     },
   });
@@ -70,7 +70,7 @@ describe('kafka-start.sh (KRaft broker)', () => {
     expect(config['listeners']).toBe('INTERNAL://0.0.0.0:9092');
     expect(config['advertised.listeners']).toBe('INTERNAL://kafka-broker-1-0.kafka-broker-headless.kafka.svc.cluster.local:9092');
     expect(config['controller.quorum.voters']).toBe(cluster.controllerQuorumVoters);
-    expect(config['log.dirs']).toBe(env.KAFKA_DATA_DIR);
+    expect(config['log.dirs']).toBe(env.KP_DATA_DIR);
     expect(config['process.roles']).toBe('broker');
     expect(config['listener.name.internal.scram-sha-512.sasl.jaas.config'])
       .toBe(`org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${ADMIN_PASSWORD}";`);
@@ -79,13 +79,13 @@ describe('kafka-start.sh (KRaft broker)', () => {
 
     const [format] = fake.calls('kafka-storage.sh');
     expect(format.args).toEqual([
-      'format', '--config', path.join(env.KAFKA_CONFIG_DIR, 'server.properties'), '--cluster-id', cluster.kraftClusterId,
+      'format', '--config', path.join(env.KP_CONFIG_DIR, 'server.properties'), '--cluster-id', cluster.kraftClusterId,
       '--ignore-formatted', '--add-scram', `SCRAM-SHA-512=[name=admin,password=${ADMIN_PASSWORD}]`,
     ]);
     const [start] = fake.calls('kafka-server-start.sh');
-    expect(start.args).toEqual([path.join(env.KAFKA_CONFIG_DIR, 'server.properties')]);
+    expect(start.args).toEqual([path.join(env.KP_CONFIG_DIR, 'server.properties')]);
     expect(start.env.KAFKA_HEAP_OPTS).toBe('-Xms2048m -Xmx2048m');
-    expect(start.env.KAFKA_OPTS).toBe(`-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=9404:${env.KAFKA_JMX_EXPORTER_CONFIG}`);
+    expect(start.env.KAFKA_OPTS).toBe(`-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=9404:${env.KP_JMX_EXPORTER_CONFIG}`);
     // Order: format strictly before start.
     expect(fake.calls().map(c => c.tool)).toEqual(['kafka-storage.sh', 'kafka-server-start.sh']);
   });
@@ -94,15 +94,15 @@ describe('kafka-start.sh (KRaft broker)', () => {
     const { objects } = synth();
     const { env, script } = preparePod(objects, 'kafka-broker-0', 0);
     expect(fake.run(script, env).status).toBe(0);
-    const mode = fs.statSync(path.join(env.KAFKA_CONFIG_DIR, 'server.properties')).mode & 0o777;
+    const mode = fs.statSync(path.join(env.KP_CONFIG_DIR, 'server.properties')).mode & 0o777;
     expect(mode).toBe(0o600);
   });
 
   test('a local harness moves hosts and ports through env vars only', () => {
     const { objects } = synth();
     const { env, script } = preparePod(objects, 'kafka-broker-2', 0, {
-      KAFKA_LISTEN_HOST: '127.0.0.1', KAFKA_ADVERTISED_HOST: '127.0.0.1', KAFKA_INTERNAL_PORT: '19092',
-      KAFKA_CONTROLLER_QUORUM_VOTERS: '0@127.0.0.1:19093', KAFKA_METRICS_PORT: '19404', KAFKA_METRICS_HOST: '127.0.0.1',
+      KP_LISTEN_HOST: '127.0.0.1', KP_ADVERTISED_HOST: '127.0.0.1', KP_INTERNAL_PORT: '19092',
+      KP_CONTROLLER_QUORUM_VOTERS: '0@127.0.0.1:19093', KP_METRICS_PORT: '19404', KP_METRICS_HOST: '127.0.0.1',
     });
     expect(fake.run(script, env).status).toBe(0);
     const config = finalConfig();
@@ -111,7 +111,7 @@ describe('kafka-start.sh (KRaft broker)', () => {
     expect(config['advertised.listeners']).toBe('INTERNAL://127.0.0.1:19092');
     expect(config['controller.quorum.voters']).toBe('0@127.0.0.1:19093');
     expect(fake.calls('kafka-server-start.sh')[0].env.KAFKA_OPTS).toContain('=127.0.0.1:19404:');
-    const base = fs.readFileSync(env.KAFKA_BASE_CONFIG, 'utf8');
+    const base = fs.readFileSync(env.KP_BASE_CONFIG, 'utf8');
     expect(base).not.toMatch(/svc\.cluster\.local|:9092|:9093/);
   });
 
@@ -127,10 +127,10 @@ describe('kafka-start.sh (KRaft broker)', () => {
   test('refuses to start without a required variable, naming it', () => {
     const { objects } = synth();
     const { env, script } = preparePod(objects, 'kafka-broker-0', 0);
-    delete env.KAFKA_RACK;
+    delete env.KP_RACK;
     const result = fake.run(script, env);
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('KAFKA_RACK is not set');
+    expect(result.stderr).toContain('KP_RACK is not set');
     expect(fake.calls()).toHaveLength(0);
   });
 
@@ -144,10 +144,10 @@ describe('kafka-start.sh (KRaft broker)', () => {
 
   test('refuses a password that would break the SCRAM argument syntax', () => {
     const { objects } = synth();
-    const { env, script } = preparePod(objects, 'kafka-broker-0', 0, { KAFKA_ADMIN_PASSWORD: 'abc,password=evil]' });
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0, { KP_ADMIN_PASSWORD: 'abc,password=evil]' });
     const result = fake.run(script, env);
     expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('KAFKA_ADMIN_PASSWORD may only contain');
+    expect(result.stderr).toContain('KP_ADMIN_PASSWORD may only contain');
     expect(fake.calls()).toHaveLength(0);
   });
 });
@@ -168,7 +168,7 @@ describe('kafka-start.sh (KRaft controller)', () => {
     expect(cluster.controllerQuorumVoters.split(',')[4]).toBe('4@kafka-controller-1-1.kafka-controller-headless.kafka.svc.cluster.local:9093');
     const [format] = fake.calls('kafka-storage.sh');
     expect(format.args).toContain('--add-scram');
-    expect(format.args.slice(0, 6)).toEqual(['format', '--config', path.join(env.KAFKA_CONFIG_DIR, 'server.properties'), '--cluster-id', cluster.kraftClusterId, '--ignore-formatted']);
+    expect(format.args.slice(0, 6)).toEqual(['format', '--config', path.join(env.KP_CONFIG_DIR, 'server.properties'), '--cluster-id', cluster.kraftClusterId, '--ignore-formatted']);
     expect(fake.calls('kafka-server-start.sh')[0].env.KAFKA_HEAP_OPTS).toBe('-Xms1024m -Xmx1024m');
   });
 });
@@ -198,7 +198,7 @@ describe('kafka-start.sh (ZooKeeper mode broker)', () => {
     const counter = path.join(fake.root, 'attempts');
     fake.install('kafka-configs.sh', `n=$(( $(cat "${counter}" 2>/dev/null || echo 0) + 1 )); echo $n > "${counter}"; [ $n -ge 3 ]`);
     const { objects } = synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER });
-    const { env, script } = preparePod(objects, 'kafka-broker-0', 0, { KAFKA_START_RETRY_SECONDS: '0' });
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0, { KP_START_RETRY_SECONDS: '0' });
     expect(fake.run(script, env).status).toBe(0);
     expect(fake.calls('kafka-configs.sh')).toHaveLength(3);
     expect(fake.calls('kafka-server-start.sh')).toHaveLength(1);

@@ -43,7 +43,7 @@ describe('kafka-ready.sh', () => {
     const dir = writeConfigMap(objects, 'kafka-broker-config');
     const { port, child } = await tcpServer(metrics(state), true);
     try {
-      const result = fake.run(path.join(dir, 'kafka-ready.sh'), { KAFKA_ROLE: 'broker', KAFKA_METRICS_PORT: String(port) });
+      const result = fake.run(path.join(dir, 'kafka-ready.sh'), { KP_ROLE: 'broker', KP_METRICS_PORT: String(port) });
       expect(result.status).toBe(expected);
       if (expected !== 0) expect(result.stderr).toContain(`broker state is '${state}.0'`);
     } finally { child.kill(); }
@@ -54,14 +54,14 @@ describe('kafka-ready.sh', () => {
     const dir = writeConfigMap(objects, 'kafka-broker-config');
     const { port, child } = await tcpServer('jvm_threads_current 10.0\n', true);
     try {
-      expect(fake.run(path.join(dir, 'kafka-ready.sh'), { KAFKA_ROLE: 'broker', KAFKA_METRICS_PORT: String(port) }).status).toBe(1);
+      expect(fake.run(path.join(dir, 'kafka-ready.sh'), { KP_ROLE: 'broker', KP_METRICS_PORT: String(port) }).status).toBe(1);
     } finally { child.kill(); }
   });
 
   test('nothing listening -> not ready', () => {
     const { objects } = synth();
     const dir = writeConfigMap(objects, 'kafka-broker-config');
-    expect(fake.run(path.join(dir, 'kafka-ready.sh'), { KAFKA_ROLE: 'broker', KAFKA_METRICS_PORT: '1' }).status).not.toBe(0);
+    expect(fake.run(path.join(dir, 'kafka-ready.sh'), { KP_ROLE: 'broker', KP_METRICS_PORT: '1' }).status).not.toBe(0);
   });
 
   test.each([['2.0', 0], ['-1.0', 1]])('controller current-leader %s -> exit %i', async (leader, expected) => {
@@ -69,7 +69,7 @@ describe('kafka-ready.sh', () => {
     const dir = writeConfigMap(objects, 'kafka-controller-config');
     const { port, child } = await tcpServer(`kafka_server_raft_metrics_current_leader ${leader}\n`, true);
     try {
-      expect(fake.run(path.join(dir, 'kafka-ready.sh'), { KAFKA_ROLE: 'controller', KAFKA_METRICS_PORT: String(port) }).status).toBe(expected);
+      expect(fake.run(path.join(dir, 'kafka-ready.sh'), { KP_ROLE: 'controller', KP_METRICS_PORT: String(port) }).status).toBe(expected);
     } finally { child.kill(); }
   });
 
@@ -83,7 +83,7 @@ describe('kafka-ready.sh', () => {
     const dir = writeConfigMap(objects, configMap);
     const { port, child } = await tcpServer(head, true, 20000);
     try {
-      const result = fake.run(path.join(dir, 'kafka-ready.sh'), { KAFKA_ROLE: role, KAFKA_METRICS_PORT: String(port) });
+      const result = fake.run(path.join(dir, 'kafka-ready.sh'), { KP_ROLE: role, KP_METRICS_PORT: String(port) });
       expect([result.status, result.stderr]).toEqual([0, '']);
     } finally { child.kill(); }
   });
@@ -168,7 +168,7 @@ exit 0`, 'path');
     const dir = writeConfigMap(objects, 'kafka-admin-jobs');
     const job = all(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-secrets-'));
     const env = resolveContainerEnv(job.spec.template.spec.containers[0], { podName: 'job', namespace: 'kafka' });
-    expect(env.KAFKA_USER_SECRETS).toBe('admin=kafka-user-admin connect=kafka-user-connect schema-registry=kafka-user-schema-registry');
+    expect(env.KP_USER_SECRETS).toBe('admin=kafka-user-admin connect=kafka-user-connect schema-registry=kafka-user-schema-registry');
     const result = fake.run(path.join(dir, 'create-user-secrets.sh'), { ...env, TMPDIR: fake.root });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -201,7 +201,7 @@ exit 0`, 'path');
       fs.symlinkSync(found, path.join(tools, t));
     }
     const r = spawnSync(tools + '/bash', [path.join(dir, 'create-user-secrets.sh')], {
-      env: { PATH: `${fake.binDir}:${tools}`, KAFKA_NAMESPACE: 'kafka', KAFKA_USER_SECRETS: 'admin=kafka-user-admin', TMPDIR: fake.root, FAKE_LAST_STDIN: fake.lastStdinFile },
+      env: { PATH: `${fake.binDir}:${tools}`, KP_NAMESPACE: 'kafka', KP_USER_SECRETS: 'admin=kafka-user-admin', TMPDIR: fake.root, FAKE_LAST_STDIN: fake.lastStdinFile },
       encoding: 'utf8',
     });
     expect(r.stderr).toBe('');
@@ -214,7 +214,7 @@ exit 0`, 'path');
     fake.install('kubectl', 'echo "Error from server (Forbidden): secrets is forbidden" >&2; exit 1', 'path');
     const { objects } = synth();
     const dir = writeConfigMap(objects, 'kafka-admin-jobs');
-    const result = fake.run(path.join(dir, 'create-user-secrets.sh'), { KAFKA_NAMESPACE: 'kafka', KAFKA_USER_SECRETS: 'admin=kafka-user-admin', TMPDIR: fake.root });
+    const result = fake.run(path.join(dir, 'create-user-secrets.sh'), { KP_NAMESPACE: 'kafka', KP_USER_SECRETS: 'admin=kafka-user-admin', TMPDIR: fake.root });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('Forbidden');
   });
@@ -226,7 +226,7 @@ describe('upsert-scram-users.sh and apply-topics.sh (admin Jobs)', () => {
 
   function jobEnv(objects: any[], prefix: string, overrides: Record<string, string> = {}) {
     const job = all(objects, 'Job').find(j => j.metadata.name.startsWith(prefix));
-    return resolveContainerEnv(job.spec.template.spec.containers[0], { podName: 'job', namespace: 'kafka', secrets, overrides: { KAFKA_HOME: fake.kafkaHome, TMPDIR: fake.root, KAFKA_ADMIN_RETRY_SECONDS: '0', ...overrides } });
+    return resolveContainerEnv(job.spec.template.spec.containers[0], { podName: 'job', namespace: 'kafka', secrets, overrides: { KAFKA_HOME: fake.kafkaHome, TMPDIR: fake.root, KP_ADMIN_RETRY_SECONDS: '0', ...overrides } });
   }
 
   test('upserts each declared user with the admin command config', () => {
@@ -234,7 +234,7 @@ describe('upsert-scram-users.sh and apply-topics.sh (admin Jobs)', () => {
     fake.install('kafka-configs.sh');
     const { objects, cluster } = synth({}, c => { c.addUser('connect'); });
     const dir = writeConfigMap(objects, 'kafka-admin-jobs');
-    const result = fake.run(path.join(dir, 'upsert-scram-users.sh'), jobEnv(objects, 'kafka-users-', { KAFKA_TOPICS_FILE: '' }));
+    const result = fake.run(path.join(dir, 'upsert-scram-users.sh'), jobEnv(objects, 'kafka-users-', { KP_TOPICS_FILE: '' }));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const [call] = fake.calls('kafka-configs.sh');
@@ -254,7 +254,7 @@ esac`);
     const { objects } = synth({ topics: [{ name: 'orders', partitions: 6, replicationFactor: 3, config: { 'cleanup.policy': 'compact,delete', 'retention.ms': '1000' } }] },
       c => c.addTopic({ name: 'audit', partitions: 3, replicationFactor: 3 }));
     const dir = writeConfigMap(objects, 'kafka-admin-jobs');
-    const result = fake.run(path.join(dir, 'apply-topics.sh'), jobEnv(objects, 'kafka-topics-', { KAFKA_TOPICS_FILE: path.join(dir, 'topics.tsv') }));
+    const result = fake.run(path.join(dir, 'apply-topics.sh'), jobEnv(objects, 'kafka-topics-', { KP_TOPICS_FILE: path.join(dir, 'topics.tsv') }));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const topics = fake.calls('kafka-topics.sh').map(c => c.args.slice(4));
@@ -279,11 +279,11 @@ esac`);
     fake.install('kafka-configs.sh');
     const { objects } = synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER });
     const dir = writeConfigMap(objects, 'kafka-admin-jobs');
-    const env = jobEnv(objects, 'kafka-topics-', { KAFKA_TOPICS_FILE: path.join(dir, 'topics.tsv') });
-    expect(env.KAFKA_CLUSTER_MIN_INSYNC_REPLICAS).toBeUndefined();
+    const env = jobEnv(objects, 'kafka-topics-', { KP_TOPICS_FILE: path.join(dir, 'topics.tsv') });
+    expect(env.KP_CLUSTER_MIN_INSYNC_REPLICAS).toBeUndefined();
     expect(fake.run(path.join(dir, 'apply-topics.sh'), env).status).toBe(0);
     expect(fake.calls('kafka-configs.sh')).toHaveLength(0);
-    const bad = fake.run(path.join(dir, 'apply-topics.sh'), { ...env, KAFKA_CLUSTER_MIN_INSYNC_REPLICAS: '0' });
+    const bad = fake.run(path.join(dir, 'apply-topics.sh'), { ...env, KP_CLUSTER_MIN_INSYNC_REPLICAS: '0' });
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('must be a positive integer');
   });
@@ -292,7 +292,7 @@ esac`);
     fake.install('kafka-topics.sh', 'exit 1');
     const { objects } = synth();
     const dir = writeConfigMap(objects, 'kafka-admin-jobs');
-    const result = fake.run(path.join(dir, 'apply-topics.sh'), jobEnv(objects, 'kafka-topics-', { KAFKA_TOPICS_FILE: path.join(dir, 'topics.tsv'), KAFKA_ADMIN_RETRIES: '3' }));
+    const result = fake.run(path.join(dir, 'apply-topics.sh'), jobEnv(objects, 'kafka-topics-', { KP_TOPICS_FILE: path.join(dir, 'topics.tsv'), KP_ADMIN_RETRIES: '3' }));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('did not answer after 3 attempts');
     expect(fake.calls('kafka-topics.sh')).toHaveLength(3);

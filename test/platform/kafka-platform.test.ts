@@ -192,7 +192,7 @@ describe('KafkaPlatform on AWS', () => {
       expect(service.spec.selector).toEqual({ 'statefulset.kubernetes.io/pod-name': broker.podName });
       expect(service.spec.ports.map((p: any) => p.port)).toEqual([broker.port]);
     }
-    const domain = brokers[0].env.KAFKA_EXTERNAL_DOMAIN;
+    const domain = brokers[0].env.KP_EXTERNAL_DOMAIN;
     expect(records.map((r) => r.name).sort()).toEqual([`bootstrap.${domain}`, ...brokers.map((b) => b.host)].sort());
   });
 

@@ -1,7 +1,7 @@
 /**
  * The external host and port each broker pod advertises, worked out from the synthesized broker
  * StatefulSets the way kafka-start.sh does: `broker-<offset + ordinal * stride>.<domain>`, unless
- * `KAFKA_EXTERNAL_ADVERTISED_HOST` / `_PORT` override it. Tests of each cloud's DNS records check
+ * `KP_EXTERNAL_ADVERTISED_HOST` / `_PORT` override it. Tests of each cloud's DNS records check
  * their records against this, so a record that drifts from what brokers really advertise fails.
  */
 export interface AdvertisedBroker {
@@ -21,7 +21,7 @@ export function containerEnv(statefulSet: any): Record<string, string> {
 
 /** Broker StatefulSets with an external listener, in synthesis order. */
 export function externalBrokerStatefulSets(objects: any[]): any[] {
-  return objects.filter((o) => o.kind === 'StatefulSet' && containerEnv(o).KAFKA_EXTERNAL_DOMAIN);
+  return objects.filter((o) => o.kind === 'StatefulSet' && containerEnv(o).KP_EXTERNAL_DOMAIN);
 }
 
 export function advertisedBrokers(objects: any[]): AdvertisedBroker[] {
@@ -31,8 +31,8 @@ export function advertisedBrokers(objects: any[]): AdvertisedBroker[] {
       statefulSet: sts.metadata.name,
       ordinal,
       podName: `${sts.metadata.name}-${ordinal}`,
-      host: env.KAFKA_EXTERNAL_ADVERTISED_HOST ?? `broker-${Number(env.KAFKA_NODE_ID_OFFSET) + ordinal * Number(env.KAFKA_NODE_ID_STRIDE)}.${env.KAFKA_EXTERNAL_DOMAIN}`,
-      port: Number(env.KAFKA_EXTERNAL_ADVERTISED_PORT ?? env.KAFKA_EXTERNAL_PORT),
+      host: env.KP_EXTERNAL_ADVERTISED_HOST ?? `broker-${Number(env.KP_NODE_ID_OFFSET) + ordinal * Number(env.KP_NODE_ID_STRIDE)}.${env.KP_EXTERNAL_DOMAIN}`,
+      port: Number(env.KP_EXTERNAL_ADVERTISED_PORT ?? env.KP_EXTERNAL_PORT),
       env,
     }));
   });

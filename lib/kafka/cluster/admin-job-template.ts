@@ -23,9 +23,9 @@ export function kafkaAdminEnv(spec: KafkaClusterSpec): Array<Record<string, any>
   const admin = spec.adminCredentials;
   return [
     { name: 'KAFKA_HOME', value: '/opt/kafka' },
-    { name: 'KAFKA_BOOTSTRAP_SERVERS', value: spec.internalBootstrapServers },
-    { name: 'KAFKA_ADMIN_USERNAME', value: admin.username },
-    { name: 'KAFKA_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
+    { name: 'KP_BOOTSTRAP_SERVERS', value: spec.internalBootstrapServers },
+    { name: 'KP_ADMIN_USERNAME', value: admin.username },
+    { name: 'KP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
     { name: 'KAFKA_HEAP_OPTS', value: '-Xms128m -Xmx256m' },
     { name: 'LOG_DIR', value: '/tmp/logs' },
   ];

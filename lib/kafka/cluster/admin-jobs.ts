@@ -57,10 +57,10 @@ export class AdminJobs extends Construct {
       }
       const env = [
         ...kafkaAdminEnv(spec),
-        { name: 'KAFKA_USER_COUNT', value: String(users.length) },
+        { name: 'KP_USER_COUNT', value: String(users.length) },
         ...users.flatMap((u, i) => [
-          { name: `KAFKA_USER_${i}_NAME`, value: u.username },
-          { name: `KAFKA_USER_${i}_PASSWORD`, valueFrom: { secretKeyRef: { name: u.secretName, key: u.passwordKey } } },
+          { name: `KP_USER_${i}_NAME`, value: u.username },
+          { name: `KP_USER_${i}_PASSWORD`, valueFrom: { secretKeyRef: { name: u.secretName, key: u.passwordKey } } },
         ]),
       ];
       const name = naming.name(`users-${hashOf({ env, image: spec.images.kafka, script: kafkaScript('upsert-scram-users.sh'), lib: kafkaScript('kafka-admin-lib.sh') }).slice(0, 8)}`);
@@ -70,9 +70,9 @@ export class AdminJobs extends Construct {
     new SynthTimeApiObject(this, 'topics-job', 'batch/v1', 'Job', () => {
       const env = [
         ...kafkaAdminEnv(spec),
-        { name: 'KAFKA_TOPICS_FILE', value: `${ADMIN_SCRIPTS_MOUNT}/topics.tsv` },
+        { name: 'KP_TOPICS_FILE', value: `${ADMIN_SCRIPTS_MOUNT}/topics.tsv` },
         // KRaft writes a cluster-level min.insync.replicas once, at bootstrap; keep it at the declared value.
-        ...(spec.kraft ? [{ name: 'KAFKA_CLUSTER_MIN_INSYNC_REPLICAS', value: String(spec.minInsyncReplicas) }] : []),
+        ...(spec.kraft ? [{ name: 'KP_CLUSTER_MIN_INSYNC_REPLICAS', value: String(spec.minInsyncReplicas) }] : []),
       ];
       const name = naming.name(`topics-${hashOf({ env, image: spec.images.kafka, topics: topicsTable(), script: kafkaScript('apply-topics.sh'), lib: kafkaScript('kafka-admin-lib.sh') }).slice(0, 8)}`);
       return { name, body: kafkaAdminJob(spec, name, 'apply-topics', 'apply-topics.sh', env, clientLabels) };

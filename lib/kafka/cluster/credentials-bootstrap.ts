@@ -51,9 +51,9 @@ export class CredentialsBootstrap extends Construct {
       const specs = managedUsers().map(u => `${u.username}=${u.secretName}`).join(' ');
       const labels = Object.entries({ ...naming.commonLabels, 'app.kubernetes.io/component': 'credentials' }).map(([k, v]) => `${k}=${v}`).join(' ');
       const env = [
-        { name: 'KAFKA_NAMESPACE', value: spec.namespace },
-        { name: 'KAFKA_USER_SECRETS', value: specs },
-        { name: 'KAFKA_SECRET_LABELS', value: labels },
+        { name: 'KP_NAMESPACE', value: spec.namespace },
+        { name: 'KP_USER_SECRETS', value: specs },
+        { name: 'KP_SECRET_LABELS', value: labels },
         { name: 'HOME', value: '/tmp' },
       ];
       // The name changes with the users, so a new user gets a new Job (Jobs are immutable).

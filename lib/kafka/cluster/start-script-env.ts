@@ -17,53 +17,53 @@ export function startScriptEnv(spec: KafkaClusterSpec, pool: NodePoolSpec, zoneP
     { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
     { name: 'POD_NAMESPACE', valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } } },
     { name: 'KAFKA_HOME', value: '/opt/kafka' },
-    { name: 'KAFKA_ROLE', value: role },
-    { name: 'KAFKA_METADATA_MODE', value: spec.metadataMode },
-    { name: 'KAFKA_ZONE', value: zonePool.zone },
-    { name: 'KAFKA_ZONE_INDEX', value: String(zonePool.zoneIndex) },
-    { name: 'KAFKA_NODE_ID_OFFSET', value: String(zonePool.nodeIdScheme.offset) },
-    { name: 'KAFKA_NODE_ID_STRIDE', value: String(zonePool.nodeIdScheme.stride) },
-    { name: 'KAFKA_BASE_CONFIG', value: `${KAFKA_PATHS.template}/server.properties` },
-    { name: 'KAFKA_CONFIG_DIR', value: KAFKA_PATHS.config },
-    { name: 'KAFKA_DATA_DIR', value: KAFKA_PATHS.data },
+    { name: 'KP_ROLE', value: role },
+    { name: 'KP_METADATA_MODE', value: spec.metadataMode },
+    { name: 'KP_ZONE', value: zonePool.zone },
+    { name: 'KP_ZONE_INDEX', value: String(zonePool.zoneIndex) },
+    { name: 'KP_NODE_ID_OFFSET', value: String(zonePool.nodeIdScheme.offset) },
+    { name: 'KP_NODE_ID_STRIDE', value: String(zonePool.nodeIdScheme.stride) },
+    { name: 'KP_BASE_CONFIG', value: `${KAFKA_PATHS.template}/server.properties` },
+    { name: 'KP_CONFIG_DIR', value: KAFKA_PATHS.config },
+    { name: 'KP_DATA_DIR', value: KAFKA_PATHS.data },
     { name: 'LOG_DIR', value: KAFKA_PATHS.logs },
     {
       name: 'KAFKA_LOG4J_OPTS',
       value: spec.kraft ? `-Dlog4j2.configurationFile=${KAFKA_PATHS.template}/log4j2.yaml` : `-Dlog4j.configuration=file:${KAFKA_PATHS.template}/log4j.properties`,
     },
-    { name: 'KAFKA_LISTEN_HOST', value: '0.0.0.0' },
-    { name: 'KAFKA_SERVICE_DOMAIN', value: spec.naming.serviceDomain(role) },
-    { name: 'KAFKA_ADVERTISED_HOST', value: '$(POD_NAME).$(KAFKA_SERVICE_DOMAIN)' },
+    { name: 'KP_LISTEN_HOST', value: '0.0.0.0' },
+    { name: 'KP_SERVICE_DOMAIN', value: spec.naming.serviceDomain(role) },
+    { name: 'KP_ADVERTISED_HOST', value: '$(POD_NAME).$(KP_SERVICE_DOMAIN)' },
   ];
   if (spec.kraft) {
     env.push(
-      { name: 'KAFKA_CLUSTER_ID', value: spec.kraftClusterId },
-      { name: 'KAFKA_CONTROLLER_QUORUM_VOTERS', value: spec.controllerQuorumVoters },
-      { name: 'KAFKA_CONTROLLER_PORT', value: String(KAFKA_PORTS.controller) },
+      { name: 'KP_CLUSTER_ID', value: spec.kraftClusterId },
+      { name: 'KP_CONTROLLER_QUORUM_VOTERS', value: spec.controllerQuorumVoters },
+      { name: 'KP_CONTROLLER_PORT', value: String(KAFKA_PORTS.controller) },
     );
   } else {
-    env.push({ name: 'KAFKA_ZOOKEEPER_CONNECT', value: spec.zookeeperConnect });
+    env.push({ name: 'KP_ZOOKEEPER_CONNECT', value: spec.zookeeperConnect });
   }
   if (role === 'broker') {
     env.push(
-      { name: 'KAFKA_RACK', value: zonePool.zone },
-      { name: 'KAFKA_INTERNAL_PORT', value: String(KAFKA_PORTS.internal) },
+      { name: 'KP_RACK', value: zonePool.zone },
+      { name: 'KP_INTERNAL_PORT', value: String(KAFKA_PORTS.internal) },
     );
     if (ext) {
       env.push(
-        { name: 'KAFKA_EXTERNAL_PORT', value: String(ext.port) },
-        { name: 'KAFKA_EXTERNAL_DOMAIN', value: ext.domain },
-        { name: 'KAFKA_EXTERNAL_TLS_DIR', value: KAFKA_PATHS.externalTls },
+        { name: 'KP_EXTERNAL_PORT', value: String(ext.port) },
+        { name: 'KP_EXTERNAL_DOMAIN', value: ext.domain },
+        { name: 'KP_EXTERNAL_TLS_DIR', value: KAFKA_PATHS.externalTls },
       );
     }
   }
   env.push(
-    { name: 'KAFKA_ADMIN_USERNAME', value: admin.username },
-    { name: 'KAFKA_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
+    { name: 'KP_ADMIN_USERNAME', value: admin.username },
+    { name: 'KP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
     { name: 'KAFKA_HEAP_OPTS', value: `-Xms${pool.heapMebibytes}m -Xmx${pool.heapMebibytes}m` },
-    { name: 'KAFKA_METRICS_PORT', value: String(KAFKA_PORTS.metrics) },
-    { name: 'KAFKA_JMX_EXPORTER_JAR', value: `${KAFKA_PATHS.agent}/${JMX_EXPORTER_AGENT.fileName}` },
-    { name: 'KAFKA_JMX_EXPORTER_CONFIG', value: `${KAFKA_PATHS.template}/jmx-exporter.yaml` },
+    { name: 'KP_METRICS_PORT', value: String(KAFKA_PORTS.metrics) },
+    { name: 'KP_JMX_EXPORTER_JAR', value: `${KAFKA_PATHS.agent}/${JMX_EXPORTER_AGENT.fileName}` },
+    { name: 'KP_JMX_EXPORTER_CONFIG', value: `${KAFKA_PATHS.template}/jmx-exporter.yaml` },
   );
   return env;
 }

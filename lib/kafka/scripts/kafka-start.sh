@@ -23,79 +23,79 @@ check_scram_safe() {
   [[ "$2" =~ ^[A-Za-z0-9._~+/@%^-]+$ ]] || die "$1 may only contain A-Z a-z 0-9 . _ ~ + / @ % ^ -"
 }
 
-require_env POD_NAME KAFKA_ROLE KAFKA_METADATA_MODE KAFKA_BASE_CONFIG KAFKA_CONFIG_DIR KAFKA_DATA_DIR \
-  KAFKA_NODE_ID_OFFSET KAFKA_NODE_ID_STRIDE KAFKA_LISTEN_HOST
+require_env POD_NAME KP_ROLE KP_METADATA_MODE KP_BASE_CONFIG KP_CONFIG_DIR KP_DATA_DIR \
+  KP_NODE_ID_OFFSET KP_NODE_ID_STRIDE KP_LISTEN_HOST
 
 kafka_bin="${KAFKA_HOME:-/opt/kafka}/bin"
-role="$KAFKA_ROLE"
-mode="$KAFKA_METADATA_MODE"
+role="$KP_ROLE"
+mode="$KP_METADATA_MODE"
 case "$role/$mode" in
   broker/kraft | broker/zookeeper | controller/kraft) ;;
-  *) die "unsupported KAFKA_ROLE/KAFKA_METADATA_MODE: $role/$mode" ;;
+  *) die "unsupported KP_ROLE/KP_METADATA_MODE: $role/$mode" ;;
 esac
 
 ordinal="${POD_NAME##*-}"
 [[ "$ordinal" =~ ^[0-9]+$ ]] || die "cannot read the pod ordinal from POD_NAME=$POD_NAME"
-node_id=$((KAFKA_NODE_ID_OFFSET + ordinal * KAFKA_NODE_ID_STRIDE))
+node_id=$((KP_NODE_ID_OFFSET + ordinal * KP_NODE_ID_STRIDE))
 
-config="$KAFKA_CONFIG_DIR/server.properties"
-mkdir -p "$KAFKA_CONFIG_DIR" "$KAFKA_DATA_DIR"
+config="$KP_CONFIG_DIR/server.properties"
+mkdir -p "$KP_CONFIG_DIR" "$KP_DATA_DIR"
 umask 077
 
 per_pod=()
 if [[ "$role" == controller ]]; then
-  require_env KAFKA_CLUSTER_ID KAFKA_CONTROLLER_QUORUM_VOTERS KAFKA_CONTROLLER_PORT
+  require_env KP_CLUSTER_ID KP_CONTROLLER_QUORUM_VOTERS KP_CONTROLLER_PORT
   per_pod+=(
     "node.id=$node_id"
-    "controller.quorum.voters=$KAFKA_CONTROLLER_QUORUM_VOTERS"
-    "listeners=CONTROLLER://$KAFKA_LISTEN_HOST:$KAFKA_CONTROLLER_PORT"
-    "log.dirs=$KAFKA_DATA_DIR"
+    "controller.quorum.voters=$KP_CONTROLLER_QUORUM_VOTERS"
+    "listeners=CONTROLLER://$KP_LISTEN_HOST:$KP_CONTROLLER_PORT"
+    "log.dirs=$KP_DATA_DIR"
   )
 else
-  require_env KAFKA_RACK KAFKA_ADVERTISED_HOST KAFKA_INTERNAL_PORT KAFKA_ADMIN_USERNAME KAFKA_ADMIN_PASSWORD
-  check_scram_safe KAFKA_ADMIN_USERNAME "$KAFKA_ADMIN_USERNAME"
-  check_scram_safe KAFKA_ADMIN_PASSWORD "$KAFKA_ADMIN_PASSWORD"
-  listeners="INTERNAL://$KAFKA_LISTEN_HOST:$KAFKA_INTERNAL_PORT"
-  advertised="INTERNAL://$KAFKA_ADVERTISED_HOST:$KAFKA_INTERNAL_PORT"
-  if [[ -n "${KAFKA_EXTERNAL_PORT:-}" ]]; then
-    require_env KAFKA_EXTERNAL_TLS_DIR
-    if [[ -n "${KAFKA_EXTERNAL_ADVERTISED_HOST:-}" ]]; then
-      external_host="$KAFKA_EXTERNAL_ADVERTISED_HOST"
+  require_env KP_RACK KP_ADVERTISED_HOST KP_INTERNAL_PORT KP_ADMIN_USERNAME KP_ADMIN_PASSWORD
+  check_scram_safe KP_ADMIN_USERNAME "$KP_ADMIN_USERNAME"
+  check_scram_safe KP_ADMIN_PASSWORD "$KP_ADMIN_PASSWORD"
+  listeners="INTERNAL://$KP_LISTEN_HOST:$KP_INTERNAL_PORT"
+  advertised="INTERNAL://$KP_ADVERTISED_HOST:$KP_INTERNAL_PORT"
+  if [[ -n "${KP_EXTERNAL_PORT:-}" ]]; then
+    require_env KP_EXTERNAL_TLS_DIR
+    if [[ -n "${KP_EXTERNAL_ADVERTISED_HOST:-}" ]]; then
+      external_host="$KP_EXTERNAL_ADVERTISED_HOST"
     else
-      require_env KAFKA_EXTERNAL_DOMAIN
-      external_host="broker-$node_id.$KAFKA_EXTERNAL_DOMAIN"
+      require_env KP_EXTERNAL_DOMAIN
+      external_host="broker-$node_id.$KP_EXTERNAL_DOMAIN"
     fi
-    listeners="$listeners,EXTERNAL://$KAFKA_LISTEN_HOST:$KAFKA_EXTERNAL_PORT"
-    advertised="$advertised,EXTERNAL://$external_host:${KAFKA_EXTERNAL_ADVERTISED_PORT:-$KAFKA_EXTERNAL_PORT}"
+    listeners="$listeners,EXTERNAL://$KP_LISTEN_HOST:$KP_EXTERNAL_PORT"
+    advertised="$advertised,EXTERNAL://$external_host:${KP_EXTERNAL_ADVERTISED_PORT:-$KP_EXTERNAL_PORT}"
     # Kafka reads a PEM keystore (PKCS#8 key + certificate chain) directly: no JKS, no keystore password.
     # No ssl.key.password is configured, so an encrypted key could never be loaded.
-    grep -q -- '-----BEGIN PRIVATE KEY-----' "$KAFKA_EXTERNAL_TLS_DIR/tls.key" \
-      || die "$KAFKA_EXTERNAL_TLS_DIR/tls.key must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY)"
-    keystore="$KAFKA_CONFIG_DIR/external-keystore.pem"
-    cat "$KAFKA_EXTERNAL_TLS_DIR/tls.key" "$KAFKA_EXTERNAL_TLS_DIR/tls.crt" >"$keystore"
+    grep -q -- '-----BEGIN PRIVATE KEY-----' "$KP_EXTERNAL_TLS_DIR/tls.key" \
+      || die "$KP_EXTERNAL_TLS_DIR/tls.key must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY)"
+    keystore="$KP_CONFIG_DIR/external-keystore.pem"
+    cat "$KP_EXTERNAL_TLS_DIR/tls.key" "$KP_EXTERNAL_TLS_DIR/tls.crt" >"$keystore"
     per_pod+=(
       "listener.name.external.ssl.keystore.type=PEM"
       "listener.name.external.ssl.keystore.location=$keystore"
     )
   fi
   if [[ "$mode" == kraft ]]; then
-    require_env KAFKA_CLUSTER_ID KAFKA_CONTROLLER_QUORUM_VOTERS
-    per_pod+=("node.id=$node_id" "controller.quorum.voters=$KAFKA_CONTROLLER_QUORUM_VOTERS")
+    require_env KP_CLUSTER_ID KP_CONTROLLER_QUORUM_VOTERS
+    per_pod+=("node.id=$node_id" "controller.quorum.voters=$KP_CONTROLLER_QUORUM_VOTERS")
   else
-    require_env KAFKA_ZOOKEEPER_CONNECT
-    per_pod+=("broker.id=$node_id" "zookeeper.connect=$KAFKA_ZOOKEEPER_CONNECT")
+    require_env KP_ZOOKEEPER_CONNECT
+    per_pod+=("broker.id=$node_id" "zookeeper.connect=$KP_ZOOKEEPER_CONNECT")
   fi
   per_pod+=(
-    "broker.rack=$KAFKA_RACK"
+    "broker.rack=$KP_RACK"
     "listeners=$listeners"
     "advertised.listeners=$advertised"
-    "log.dirs=$KAFKA_DATA_DIR"
-    "listener.name.internal.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$KAFKA_ADMIN_USERNAME\" password=\"$KAFKA_ADMIN_PASSWORD\";"
+    "log.dirs=$KP_DATA_DIR"
+    "listener.name.internal.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$KP_ADMIN_USERNAME\" password=\"$KP_ADMIN_PASSWORD\";"
   )
 fi
 
 {
-  cat "$KAFKA_BASE_CONFIG"
+  cat "$KP_BASE_CONFIG"
   echo
   echo "# Per-pod values written by kafka-start.sh"
   printf '%s\n' "${per_pod[@]}"
@@ -104,30 +104,30 @@ mv "$config.tmp" "$config"
 echo "kafka-start: $role node $node_id (pod $POD_NAME), config $config"
 
 if [[ "$mode" == kraft ]]; then
-  format_args=(format --config "$config" --cluster-id "$KAFKA_CLUSTER_ID" --ignore-formatted)
-  if [[ -n "${KAFKA_ADMIN_USERNAME:-}" && -n "${KAFKA_ADMIN_PASSWORD:-}" ]]; then
-    check_scram_safe KAFKA_ADMIN_USERNAME "$KAFKA_ADMIN_USERNAME"
-    check_scram_safe KAFKA_ADMIN_PASSWORD "$KAFKA_ADMIN_PASSWORD"
+  format_args=(format --config "$config" --cluster-id "$KP_CLUSTER_ID" --ignore-formatted)
+  if [[ -n "${KP_ADMIN_USERNAME:-}" && -n "${KP_ADMIN_PASSWORD:-}" ]]; then
+    check_scram_safe KP_ADMIN_USERNAME "$KP_ADMIN_USERNAME"
+    check_scram_safe KP_ADMIN_PASSWORD "$KP_ADMIN_PASSWORD"
     # Bootstrap metadata: the inter-broker user exists before the first broker authenticates.
-    format_args+=(--add-scram "SCRAM-SHA-512=[name=$KAFKA_ADMIN_USERNAME,password=$KAFKA_ADMIN_PASSWORD]")
+    format_args+=(--add-scram "SCRAM-SHA-512=[name=$KP_ADMIN_USERNAME,password=$KP_ADMIN_PASSWORD]")
   fi
   "$kafka_bin/kafka-storage.sh" "${format_args[@]}"
 else
   # ZooKeeper mode: upsert the inter-broker SCRAM user before the broker needs it (idempotent).
   attempt=1
-  until "$kafka_bin/kafka-configs.sh" --zookeeper "$KAFKA_ZOOKEEPER_CONNECT" --alter \
-    --add-config "SCRAM-SHA-512=[password=$KAFKA_ADMIN_PASSWORD]" \
-    --entity-type users --entity-name "$KAFKA_ADMIN_USERNAME"; do
-    ((attempt < ${KAFKA_START_RETRIES:-30})) || die "could not create the SCRAM user in ZooKeeper after $attempt attempts"
+  until "$kafka_bin/kafka-configs.sh" --zookeeper "$KP_ZOOKEEPER_CONNECT" --alter \
+    --add-config "SCRAM-SHA-512=[password=$KP_ADMIN_PASSWORD]" \
+    --entity-type users --entity-name "$KP_ADMIN_USERNAME"; do
+    ((attempt < ${KP_START_RETRIES:-30})) || die "could not create the SCRAM user in ZooKeeper after $attempt attempts"
     attempt=$((attempt + 1))
-    sleep "${KAFKA_START_RETRY_SECONDS:-10}"
+    sleep "${KP_START_RETRY_SECONDS:-10}"
   done
 fi
 
-if [[ -n "${KAFKA_JMX_EXPORTER_JAR:-}" ]]; then
-  require_env KAFKA_METRICS_PORT KAFKA_JMX_EXPORTER_CONFIG
-  metrics_address="${KAFKA_METRICS_HOST:+$KAFKA_METRICS_HOST:}$KAFKA_METRICS_PORT"
-  export KAFKA_OPTS="${KAFKA_OPTS:+$KAFKA_OPTS }-javaagent:$KAFKA_JMX_EXPORTER_JAR=$metrics_address:$KAFKA_JMX_EXPORTER_CONFIG"
+if [[ -n "${KP_JMX_EXPORTER_JAR:-}" ]]; then
+  require_env KP_METRICS_PORT KP_JMX_EXPORTER_CONFIG
+  metrics_address="${KP_METRICS_HOST:+$KP_METRICS_HOST:}$KP_METRICS_PORT"
+  export KAFKA_OPTS="${KAFKA_OPTS:+$KAFKA_OPTS }-javaagent:$KP_JMX_EXPORTER_JAR=$metrics_address:$KP_JMX_EXPORTER_CONFIG"
 fi
 
 exec "$kafka_bin/kafka-server-start.sh" "$config"

@@ -9,7 +9,7 @@ import { BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from '../constants';
  * - controller: podOrdinal * zoneCount + zoneIndex (0 .. n-1)
  *
  * The start script computes `offset + ordinal * stride` from the env vars
- * KAFKA_NODE_ID_OFFSET and KAFKA_NODE_ID_STRIDE set here.
+ * KP_NODE_ID_OFFSET and KP_NODE_ID_STRIDE set here.
  */
 export interface NodeIdScheme {
   readonly offset: number;

@@ -71,7 +71,7 @@ describe('examples/alicloud-ack', () => {
     const publicRecords = values(kraft.workloads, 'alicloud_alidns_record');
     const brokers = advertisedBrokers(objects);
     for (const broker of brokers) {
-      expect(broker.env.KAFKA_EXTERNAL_DOMAIN).toBe('kafka.example.com');
+      expect(broker.env.KP_EXTERNAL_DOMAIN).toBe('kafka.example.com');
       const records = [
         privateRecords.find((r) => `${r.rr}.kafka.example.com` === broker.host),
         publicRecords.find((r) => `${r.rr}.example.com` === broker.host),

@@ -6,7 +6,7 @@ import { SecretData } from './local-cluster';
 /**
  * The user Secrets the in-cluster bootstrap Job (create-user-secrets.sh) would
  * create, made here instead (it needs kubectl and an API server): for each
- * `user=secret` pair of the Job's KAFKA_USER_SECRETS env var, a Secret with
+ * `user=secret` pair of the Job's KP_USER_SECRETS env var, a Secret with
  * the same three keys and formats the script writes: `username`, `password`
  * (`openssl rand -hex 32`: 64 hex characters) and `sasl.jaas.config`.
  *
@@ -19,7 +19,7 @@ export function generateUserSecrets(objects: K8sObject[]): { secrets: SecretData
   let found = false;
   for (const job of byKind(objects, 'Job')) {
     for (const c of [...(podTemplate(job).spec.initContainers ?? []), ...podTemplate(job).spec.containers]) {
-      const spec = (c.env ?? []).find((e: any) => e.name === 'KAFKA_USER_SECRETS')?.value as string | undefined;
+      const spec = (c.env ?? []).find((e: any) => e.name === 'KP_USER_SECRETS')?.value as string | undefined;
       if (!spec) continue;
       found = true;
       for (const pair of spec.trim().split(/\s+/)) {
@@ -34,6 +34,6 @@ export function generateUserSecrets(objects: K8sObject[]): { secrets: SecretData
       }
     }
   }
-  if (!found) throw new Error('no synthesized Job sets KAFKA_USER_SECRETS: cannot tell which user Secrets the cluster expects');
+  if (!found) throw new Error('no synthesized Job sets KP_USER_SECRETS: cannot tell which user Secrets the cluster expects');
   return { secrets, users };
 }

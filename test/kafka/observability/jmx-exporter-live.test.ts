@@ -77,18 +77,18 @@ describe('JMX exporter agent, live', () => {
     expect(text).toMatch(/^kafka_log_log_size\{partition="0",topic="orders"\} 12345\.0$/m);
     expect(text).toMatch(/^kafka_server_replicamanager_isrshrinks_total 5\.0$/m);
 
-    const env = { PATH: process.env.PATH!, KAFKA_METRICS_PORT: String(running.port) };
-    expect(spawnSync('bash', [kafkaScriptPath('kafka-ready.sh')], { env: { ...env, KAFKA_ROLE: 'broker' }, encoding: 'utf8' }).status).toBe(0);
-    expect(spawnSync('bash', [kafkaScriptPath('kafka-ready.sh')], { env: { ...env, KAFKA_ROLE: 'controller' }, encoding: 'utf8' }).status).toBe(0);
+    const env = { PATH: process.env.PATH!, KP_METRICS_PORT: String(running.port) };
+    expect(spawnSync('bash', [kafkaScriptPath('kafka-ready.sh')], { env: { ...env, KP_ROLE: 'broker' }, encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync('bash', [kafkaScriptPath('kafka-ready.sh')], { env: { ...env, KP_ROLE: 'controller' }, encoding: 'utf8' }).status).toBe(0);
   }, 120000);
 
   test('a broker not yet RUNNING and a controller without a leader are not ready', async () => {
     const running = await startFake(jar, config, 2, -1);
     children.push(running.child);
-    const env = { PATH: process.env.PATH!, KAFKA_METRICS_PORT: String(running.port) };
-    const broker = spawnSync('bash', [kafkaScriptPath('kafka-ready.sh')], { env: { ...env, KAFKA_ROLE: 'broker' }, encoding: 'utf8' });
+    const env = { PATH: process.env.PATH!, KP_METRICS_PORT: String(running.port) };
+    const broker = spawnSync('bash', [kafkaScriptPath('kafka-ready.sh')], { env: { ...env, KP_ROLE: 'broker' }, encoding: 'utf8' });
     expect(broker.status).toBe(1);
     expect(broker.stderr).toContain("broker state is '2.0'");
-    expect(spawnSync('bash', [kafkaScriptPath('kafka-ready.sh')], { env: { ...env, KAFKA_ROLE: 'controller' }, encoding: 'utf8' }).status).toBe(1);
+    expect(spawnSync('bash', [kafkaScriptPath('kafka-ready.sh')], { env: { ...env, KP_ROLE: 'controller' }, encoding: 'utf8' }).status).toBe(1);
   }, 120000);
 });

@@ -16,8 +16,8 @@ describe('metrics', () => {
       expect(script).toContain(`echo "${JMX_EXPORTER_AGENT.sha256}  /opt/jmx-exporter/jmx_prometheus_javaagent.jar.download" | sha256sum -c -`);
       expect(script.indexOf('sha256sum -c')).toBeLessThan(script.indexOf('mv '));
       const env = envOf(pod.containers[0]);
-      expect(env.KAFKA_JMX_EXPORTER_JAR).toBe('/opt/jmx-exporter/jmx_prometheus_javaagent.jar');
-      expect(env.KAFKA_METRICS_PORT).toBe('9404');
+      expect(env.KP_JMX_EXPORTER_JAR).toBe('/opt/jmx-exporter/jmx_prometheus_javaagent.jar');
+      expect(env.KP_METRICS_PORT).toBe('9404');
       expect(pod.containers[0].ports).toContainEqual({ name: 'metrics', containerPort: 9404, protocol: 'TCP' });
     }
     expect(JMX_EXPORTER_AGENT.sha256).toMatch(/^[0-9a-f]{64}$/);
