@@ -51,6 +51,8 @@ npm install --no-audit --no-fund "$tarball" cdktf@~0.21.0 constructs@^10 $peers
 # TypeScript 5.9: the registry's default 7.x breaks ts-node (see README).
 npm install --no-audit --no-fund --save-dev typescript@5.9.3 ts-node@10.9.2 @types/node@^20
 node -e "for (const n of ['cdktf','constructs','cdk8s','@cdktf/provider-aws','@cdktf/provider-kubernetes','@cdktf/provider-helm','cdktf-kafka-platform']) console.log('  ' + n + ' ' + require(n + '/package.json').version)"
+# npm's own check of the installed tree: fails on a missing or out-of-range peer dependency.
+npm ls --all >/dev/null
 # One copy of each construct package: a nested one under our package is the bug this test exists for.
 nested=$(find node_modules/cdktf-kafka-platform -path '*/node_modules/*' -name package.json -maxdepth 4 2>/dev/null | grep -E '/node_modules/(constructs|cdktf|cdk8s|@cdktf/[^/]+)/package.json$' || true)
 [ -z "$nested" ] || { printf 'nested copies under cdktf-kafka-platform:\n%s\n' "$nested" >&2; exit 1; }
