@@ -159,6 +159,14 @@ export interface TopicRequirement {
   readonly config?: Record<string, string>;
 }
 
+/** The owner's own props that set a topic's replication factor and min ISR, so an error names the prop to change. */
+export interface TopicPropNames {
+  /** @example 'topicReplicationFactor' */
+  readonly replicationFactor: string;
+  /** @example 'topicMinInsyncReplicas' */
+  readonly minInsyncReplicas: string;
+}
+
 /**
  * What ecosystem components (Schema Registry, Connect, ksqlDB, UI, monitoring)
  * and the platform know about a Kafka cluster. `KafkaCluster` implements it.
@@ -212,7 +220,7 @@ export interface IKafkaCluster {
    * (RF <= brokers, min ISR < RF, known config names). Throws
    * KafkaPlatformValidationError naming `owner`/`prop`.
    */
-  validateTopic(ownerPath: string, prop: string, topic: TopicRequirement): void;
+  validateTopic(ownerPath: string, prop: string, topic: TopicRequirement, propNames?: TopicPropNames): void;
   /** Declares a topic to be created idempotently in the cluster. Validates it first. */
   addTopic(topic: TopicRequirement): void;
 }

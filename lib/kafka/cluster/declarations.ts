@@ -1,7 +1,7 @@
 import { KafkaPlatformValidationError } from '../../errors';
 import { enforceFindings, runTopicRulePack, userNameProblem } from '../rules';
 import { KafkaClusterSpec } from '../spec/cluster-spec';
-import { KafkaUserCredentials, TopicRequirement } from '../types';
+import { KafkaUserCredentials, TopicPropNames, TopicRequirement } from '../types';
 
 /**
  * The users and topics declared for a cluster, from its props or later
@@ -33,8 +33,8 @@ export class ClusterDeclarations {
   }
 
   /** Checks a topic against the topic rule pack; throws one error naming every problem. */
-  public validateTopic(ownerPath: string, prop: string, topic: TopicRequirement): void {
-    enforceFindings(ownerPath, this.spec.profile, runTopicRulePack({ topic, prop, spec: this.spec }));
+  public validateTopic(ownerPath: string, prop: string, topic: TopicRequirement, propNames?: TopicPropNames): void {
+    enforceFindings(ownerPath, this.spec.profile, runTopicRulePack({ topic, prop, spec: this.spec, propNames }));
   }
 
   public addTopic(topic: TopicRequirement): void {

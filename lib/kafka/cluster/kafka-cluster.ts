@@ -6,7 +6,7 @@ import { KafkaClusterProps } from '../spec/cluster-props';
 import { KafkaClusterSpec } from '../spec/cluster-spec';
 import { resolveKafkaClusterSpec } from '../spec/resolve-spec';
 import {
-  ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, TopicRequirement,
+  ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, TopicPropNames, TopicRequirement,
 } from '../types';
 import { AdminJobs } from './admin-jobs';
 import { ClusterServices } from './cluster-services';
@@ -133,8 +133,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   }
 
   /** Checks a topic against the topic rule pack; throws one KafkaPlatformValidationError naming `ownerPath`, `prop` and every problem. */
-  public validateTopic(ownerPath: string, prop: string, topic: TopicRequirement): void {
-    this.declarations.validateTopic(ownerPath, prop, topic);
+  public validateTopic(ownerPath: string, prop: string, topic: TopicRequirement, propNames?: TopicPropNames): void {
+    this.declarations.validateTopic(ownerPath, prop, topic, propNames);
   }
 
   /** Declares a topic to be created idempotently in the cluster. Validates it first. */

@@ -1,6 +1,6 @@
 import type { KafkaClusterProps } from '../spec/cluster-props';
 import type { KafkaClusterSpec } from '../spec/cluster-spec';
-import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, TopicRequirement } from '../types';
+import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, TopicPropNames, TopicRequirement } from '../types';
 
 /** Everything a rule needs to judge a cluster, after defaults are applied. */
 export interface KafkaRuleContext {
@@ -61,6 +61,13 @@ export interface KafkaTopicContext {
   /** Prop path of the topic in its owner's props, e.g. `topics["orders"]`. */
   readonly prop: string;
   readonly spec: KafkaClusterSpec;
+  /** The owner's props for RF and min ISR. @default - `<prop>.replicationFactor` and `<prop>.config["min.insync.replicas"]` */
+  readonly propNames?: TopicPropNames;
+}
+
+/** Where a finding about a topic's replication factor or min ISR points. */
+export function topicProps(ctx: KafkaTopicContext): TopicPropNames {
+  return ctx.propNames ?? { replicationFactor: `${ctx.prop}.replicationFactor`, minInsyncReplicas: `${ctx.prop}.config["min.insync.replicas"]` };
 }
 
 export type KafkaTopicRule = (ctx: KafkaTopicContext) => Finding[];

@@ -1,3 +1,4 @@
+import { isStorageQuantity } from '../k8s/quantities';
 import { VolumeSpec } from '../types';
 import { Finding, inputFinding, KafkaInputRule } from './rule';
 
@@ -8,7 +9,7 @@ export const storageRequestsRule: KafkaInputRule = ({ props }) => {
   const findings: Finding[] = [];
   const volumes: Array<[string, VolumeSpec | undefined]> = [['brokers.storage', props.brokers?.storage], ['controllers.storage', props.controllers?.storage], ['zookeeper.storage', props.zookeeper?.storage]];
   for (const [prop, v] of volumes) {
-    if (v?.size !== undefined && !/^\d+(Ki|Mi|Gi|Ti|Pi)$/.test(v.size)) findings.push(inputFinding('storage-requests', `${prop}.size`, `${JSON.stringify(v.size)} is not a storage quantity`, 'use e.g. "100Gi"'));
+    if (v?.size !== undefined && !isStorageQuantity(v.size)) findings.push(inputFinding('storage-requests', `${prop}.size`, `${JSON.stringify(v.size)} is not a storage quantity`, 'use e.g. "100Gi"'));
   }
   const classes: Array<[string, string | undefined]> = [['storageClassName', props.storageClassName], ...volumes.map(([prop, v]): [string, string | undefined] => [`${prop}.storageClassName`, v?.storageClassName])];
   for (const [prop, sc] of classes) {

@@ -1,5 +1,6 @@
 import { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, MIN_TERMINATION_GRACE_PERIOD_SECONDS } from '../constants';
 import { heapMebibytes, resolveResources } from '../k8s/quantities';
+import { DEFAULT_MONITORING_NAMESPACE } from '../observability/metrics-scraper';
 import { ContainerResources, ExternalEndpoint, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, VolumeSpec } from '../types';
 import { haBrokerDefaults } from './broker-config';
 import { deriveKraftClusterId } from './cluster-id';
@@ -81,7 +82,7 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
     clientAccessLabel: { key: `${LABEL_KEY_PREFIX}/${clusterName}-client`, value: 'true' },
     // Only the scraper, not every pod that happens to run in the monitoring namespace, reaches the metrics port.
     metricsScraper: {
-      namespace: props.networkPolicy?.monitoringNamespace ?? 'monitoring',
+      namespace: props.networkPolicy?.monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE,
       ...(Object.keys(scraperLabels).length > 0 ? { podLabels: { ...scraperLabels } } : {}),
     },
     externalListener: resolveExternalListener(),

@@ -160,7 +160,7 @@ describe('KafkaEcosystem defaults', () => {
     expect(validateManifests(objects)).toEqual([]);
     // min ISR above RF is still an error there.
     expect(() => synthEcosystem({ schemaRegistry: { replicas: 1, topicMinInsyncReplicas: 2 }, connect: false, monitoring: false }, singleBroker as any))
-      .toThrow(/\[test\/eco\/schema-registry\] topicMinInsyncReplicas: topic "_schemas" has min.insync.replicas 2 >= replication factor 1/);
+      .toThrow(/\[test\/eco\/schema-registry\] topicMinInsyncReplicas: topic "_schemas": min.insync.replicas 2 is not below the replication factor 1/);
   });
 
   test('the production profile rejects a single replica, naming the prop', () => {

@@ -203,8 +203,8 @@ describe('KafkaConnector', () => {
 
 describe('KafkaConnect validation', () => {
   test('RF above broker count and min ISR >= RF fail with the prop name', () => {
-    expect(() => connectWith(undefined, { topicReplicationFactor: 5 })).toThrow(/\[test\/connect\] topicReplicationFactor: topic "kafka-connect-configs" has replication factor 5 but cluster "kafka" has only 3 broker\(s\)/);
-    expect(() => connectWith(undefined, { topicMinInsyncReplicas: 3 })).toThrow(/\[test\/connect\] topicMinInsyncReplicas: .*min.insync.replicas 3 >= replication factor 3/);
+    expect(() => connectWith(undefined, { topicReplicationFactor: 5 })).toThrow(/\[test\/connect\] topicReplicationFactor: topic "kafka-connect-configs": replication factor 5 is more than the 3 broker\(s\)\. Fix: lower topicReplicationFactor to at most 3, or add brokers$/);
+    expect(() => connectWith(undefined, { topicMinInsyncReplicas: 3 })).toThrow(/\[test\/connect\] topicMinInsyncReplicas: .*min.insync.replicas 3 is not below the replication factor 3/);
   });
 
   test('workerConfig may not override security or carry secrets', () => {

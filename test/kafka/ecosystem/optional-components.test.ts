@@ -41,7 +41,7 @@ describe('ksqlDB', () => {
   });
 
   test('RF above the broker count fails with the prop name', () => {
-    expect(() => synthWith((c, chart) => new KsqlDb(chart, 'ksql', { cluster: c, topicReplicationFactor: 4 }))).toThrow(/\[test\/ksql\] topicReplicationFactor: topic "_confluent-ksql-kafka_ksqldb__command_topic" has replication factor 4/);
+    expect(() => synthWith((c, chart) => new KsqlDb(chart, 'ksql', { cluster: c, topicReplicationFactor: 4 }))).toThrow(/\[test\/ksql\] topicReplicationFactor: topic "_confluent-ksql-kafka_ksqldb__command_topic": replication factor 4 is more than the 3 broker/);
   });
 });
 

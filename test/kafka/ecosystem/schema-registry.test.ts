@@ -62,12 +62,12 @@ describe('SchemaRegistry topic validation', () => {
   test('RF above the broker count fails with the prop and the fix', () => {
     const attempt = () => synthWith((c, chart) => new SchemaRegistry(chart, 'sr', { cluster: c, topicReplicationFactor: 4 }));
     expect(attempt).toThrow(KafkaPlatformValidationError);
-    expect(attempt).toThrow('[test/sr] topicReplicationFactor: topic "_schemas" has replication factor 4 but cluster "kafka" has only 3 broker(s). Fix: lower topicReplicationFactor to at most 3, or add brokers');
+    expect(attempt).toThrow('[test/sr] topicReplicationFactor: topic "_schemas": replication factor 4 is more than the 3 broker(s). Fix: lower topicReplicationFactor to at most 3, or add brokers');
   });
 
   test('min ISR equal to RF fails with the prop and the fix', () => {
     const attempt = () => synthWith((c, chart) => new SchemaRegistry(chart, 'sr', { cluster: c, topicMinInsyncReplicas: 3 }));
-    expect(attempt).toThrow('[test/sr] topicMinInsyncReplicas: topic "_schemas" has min.insync.replicas 3 >= replication factor 3, so one replica down blocks all writes. Fix: set topicMinInsyncReplicas to 2 (replication factor - 1)');
+    expect(attempt).toThrow('[test/sr] topicMinInsyncReplicas: topic "_schemas": min.insync.replicas 3 is not below the replication factor 3: one replica down (a broker restart) blocks acks=all writes. Fix: use replication factor 4, or set topicMinInsyncReplicas to 2 (replication factor - 1)');
   });
 
   test('RF below 3 in production fails', () => {
