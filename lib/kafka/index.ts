@@ -1,18 +1,18 @@
 export * from './types';
-export * from './spec/cluster-props';
-export * from './spec/cluster-spec';
-export { resolveKafkaClusterSpec } from './spec/resolve-spec';
-export { ClusterNaming } from './spec/cluster-naming';
-export type { KafkaNodeRole, ClusterComponent } from './spec/cluster-naming';
+export * from './model/cluster-props';
+export * from './model/cluster-spec';
+export { resolveKafkaClusterSpec } from './model/resolve-spec';
+export { ClusterNaming } from './model/cluster-naming';
+export type { KafkaNodeRole, ClusterComponent } from './model/cluster-naming';
 export * from './cluster/kafka-cluster';
 export * from './cluster/kafka-topic';
 export { KAFKA_WARNING_METADATA, synthWarnings } from './cluster/synth-warnings';
 export type { SynthWarning } from './cluster/synth-warnings';
 export { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from './constants';
-export { deriveKraftClusterId } from './spec/cluster-id';
-export { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './spec/node-ids';
-export { CONTROLLER_CLUSTER_DEFAULT_KEYS, haBrokerDefaults, MANAGED_PROPERTIES } from './spec/broker-config';
-export { KAFKA_41_TOPIC_CONFIGS, KAFKA_39_ONLY_TOPIC_CONFIGS } from './spec/topic-configs';
+export { deriveKraftClusterId } from './model/cluster-id';
+export { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './model/node-ids';
+export { CONTROLLER_CLUSTER_DEFAULT_KEYS, haBrokerDefaults, MANAGED_PROPERTIES } from './model/broker-config';
+export { KAFKA_41_TOPIC_CONFIGS, KAFKA_39_ONLY_TOPIC_CONFIGS } from './model/topic-configs';
 export { JMX_EXPORTER_AGENT } from './observability/jmx-agent';
 export { KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES, renderJmxExporterConfig } from './observability/kafka-jmx-rules';
 export {

@@ -7,7 +7,7 @@ import { KAFKA_PORTS } from '../kafka/constants';
 import { KafkaEcosystem, KafkaEcosystemProps } from '../kafka/ecosystem/kafka-ecosystem';
 import { KafkaCluster } from '../kafka/cluster/kafka-cluster';
 import { takeSynthWarnings } from '../kafka/cluster/synth-warnings';
-import { KafkaClusterProps } from '../kafka/spec/cluster-props';
+import { KafkaClusterProps } from '../kafka/model/cluster-props';
 import {
   ExternalListenerOptions, IKafkaCluster, KafkaMetadataMode, LoadBalancerExposure, LoadBalancerOptions,
 } from '../kafka/types';

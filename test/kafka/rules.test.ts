@@ -1,7 +1,7 @@
 import { STUB_FLAVOUR } from './helpers';
 import { haBrokerDefaults, KAFKA_HA_RULE_PACK, KafkaMetadataMode, KafkaProfile, KafkaRuleContext, LoadBalancerExposure, LoadBalancerOptions, runRulePack } from '../../lib/kafka';
 import { internetListenerSourceRangesRule } from '../../lib/kafka/rules/internet-listener-source-ranges';
-import { deriveKraftClusterId } from '../../lib/kafka/spec/cluster-id';
+import { deriveKraftClusterId } from '../../lib/kafka/model/cluster-id';
 
 function ctx(overrides: Partial<KafkaRuleContext> = {}): KafkaRuleContext {
   return {

@@ -1,4 +1,5 @@
 export * from './ack-cluster';
+export * from './alarm-thresholds';
 export * from './alicloud-kafka-cloud';
 export * from './cidr';
 export * from './dns';

@@ -7,7 +7,7 @@ import { CmsGroupMetricRule } from '../../generated/providers/alicloud/cms-group
 import { CmsMonitorGroup } from '../../generated/providers/alicloud/cms-monitor-group';
 import { CmsMonitorGroupInstances } from '../../generated/providers/alicloud/cms-monitor-group-instances';
 import { KAFKA_NODE_LABEL_KEY, KAFKA_NODE_LABEL_VALUE } from '../kafka-node-placement';
-import type { ResolvedAlarmThresholds } from './monitoring';
+import type { ResolvedAlarmThresholds } from './alarm-thresholds';
 
 export interface KafkaNodeAlarmsProps {
   readonly name: string;

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { CmsAlarmContact } from '../../generated/providers/alicloud/cms-alarm-contact';
 import { CmsAlarmContactGroup } from '../../generated/providers/alicloud/cms-alarm-contact-group';
 import { KafkaPlatformValidationError } from '../../errors';
+import { AlarmThresholds, ResolvedAlarmThresholds } from './alarm-thresholds';
 import { KafkaNodeAlarms } from './kafka-node-alarms';
 
 export interface AlarmContact {
@@ -15,19 +16,6 @@ export interface AlarmContact {
   readonly sms?: string;
 }
 
-export interface AlarmThresholds {
-  /** @default 80 */
-  readonly cpuPercent?: number;
-  /** @default 85 */
-  readonly memoryPercent?: number;
-  /** @default 75 (Kafka needs headroom to move partitions) */
-  readonly diskPercent?: number;
-  /** @default 80 (Kafka keeps two files per log segment) */
-  readonly diskInodePercent?: number;
-}
-
-/** Thresholds after defaults and validation. */
-export type ResolvedAlarmThresholds = Required<AlarmThresholds>;
 
 export interface CloudMonitorAlarmsProps {
   readonly name: string;

@@ -1,4 +1,4 @@
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 import { containerSecurityContext, podSecurityContext } from '../k8s/security-context';
 import { clusterTolerations } from './placement';
 

@@ -3,7 +3,7 @@ import { KafkaPlatformValidationError } from '../../errors';
 import { hashOf } from '../k8s/hash';
 import { SynthTimeApiObject } from '../k8s/synth-time-object';
 import { kafkaScript } from '../scripts';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 import { KafkaUserCredentials } from '../types';
 import { ADMIN_SCRIPTS_MOUNT, kafkaAdminEnv, kafkaAdminJob } from './admin-job-template';
 import { CredentialsBootstrap } from './credentials-bootstrap';

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KAFKA_PORTS } from '../constants';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 
 /** The in-cluster Services: headless ones that give each pod its DNS name, and the clients' bootstrap Service. */
 export class ClusterServices extends Construct {

@@ -4,7 +4,7 @@ import { hashOf } from '../k8s/hash';
 import { SynthTimeApiObject } from '../k8s/synth-time-object';
 import { containerSecurityContext } from '../k8s/security-context';
 import { kafkaScript } from '../scripts';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 import { KafkaUserCredentials } from '../types';
 import { ADMIN_SCRIPTS_MOUNT, adminJobPodSpec } from './admin-job-template';
 

@@ -1,6 +1,6 @@
 import { KafkaPlatformValidationError } from '../../errors';
 import { enforceFindings, runTopicRulePack, userNameProblem } from '../rules';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 import { KafkaUserCredentials, TopicPropNames, TopicRequirement } from '../types';
 
 /**

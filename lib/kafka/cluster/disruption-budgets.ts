@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 
 /** PodDisruptionBudgets: voluntary evictions (node drains, upgrades) never cost more than the cluster tolerates. */
 export class ClusterDisruptionBudgets extends Construct {

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { LABEL_KEY_PREFIX } from '../spec/cluster-naming';
-import { ExternalListenerSpec, KafkaClusterSpec } from '../spec/cluster-spec';
+import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
+import { ExternalListenerSpec, KafkaClusterSpec } from '../model/cluster-spec';
 import { LoadBalancerExposure } from '../types';
 
 export interface ExternalListenerProps {

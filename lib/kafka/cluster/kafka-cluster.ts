@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { KAFKA_PORTS } from '../constants';
 import { enforceFindings, Finding, KafkaRuleContext, runInputRulePack, runRulePack } from '../rules';
-import { LABEL_KEY_PREFIX } from '../spec/cluster-naming';
-import { KafkaClusterProps } from '../spec/cluster-props';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
-import { resolveKafkaClusterSpec } from '../spec/resolve-spec';
+import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
+import { KafkaClusterProps } from '../model/cluster-props';
+import { KafkaClusterSpec } from '../model/cluster-spec';
+import { resolveKafkaClusterSpec } from '../model/resolve-spec';
 import {
   ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, TopicPropNames, TopicRequirement,
 } from '../types';

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KAFKA_PORTS } from '../constants';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 
 /**
  * Who may reach which port: brokers and labelled clients the internal

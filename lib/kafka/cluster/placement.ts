@@ -1,5 +1,5 @@
-import { ClusterComponent, HOSTNAME_LABEL, ZONE_LABEL } from '../spec/cluster-naming';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { ClusterComponent, HOSTNAME_LABEL, ZONE_LABEL } from '../model/cluster-naming';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 
 /**
  * Zone pinning and node exclusivity of a cluster's pods: required node

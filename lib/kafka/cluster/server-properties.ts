@@ -1,6 +1,6 @@
-import { CONTROLLER_CLUSTER_DEFAULT_KEYS } from '../spec/broker-config';
-import { KafkaNodeRole } from '../spec/cluster-naming';
-import { KafkaClusterSpec } from '../spec/cluster-spec';
+import { CONTROLLER_CLUSTER_DEFAULT_KEYS } from '../model/broker-config';
+import { KafkaNodeRole } from '../model/cluster-naming';
+import { KafkaClusterSpec } from '../model/cluster-spec';
 
 /**
  * The role's base `server.properties`: what every pod of the role shares. The

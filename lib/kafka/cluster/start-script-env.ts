@@ -1,7 +1,7 @@
 import { KAFKA_PATHS, KAFKA_PORTS } from '../constants';
 import { JMX_EXPORTER_AGENT } from '../observability/jmx-agent';
-import { KafkaNodeRole } from '../spec/cluster-naming';
-import { KafkaClusterSpec, NodePoolSpec, ZonePoolSpec } from '../spec/cluster-spec';
+import { KafkaNodeRole } from '../model/cluster-naming';
+import { KafkaClusterSpec, NodePoolSpec, ZonePoolSpec } from '../model/cluster-spec';
 
 /**
  * The environment `kafka-start.sh` reads: the whole contract between a

@@ -6,8 +6,8 @@ import { resourceRequirements } from '../k8s/quantities';
 import { containerSecurityContext, podSecurityContext } from '../k8s/security-context';
 import { ZOOKEEPER_LOGBACK_XML } from '../logging';
 import { kafkaScript } from '../scripts';
-import { ZONE_LABEL } from '../spec/cluster-naming';
-import { KafkaClusterSpec, ZooKeeperSpec } from '../spec/cluster-spec';
+import { ZONE_LABEL } from '../model/cluster-naming';
+import { KafkaClusterSpec, ZooKeeperSpec } from '../model/cluster-spec';
 import { clusterPodAffinity, clusterTolerations } from './placement';
 
 const TEMPLATE_DIR = '/etc/zookeeper-template';

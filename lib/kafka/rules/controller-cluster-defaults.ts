@@ -1,4 +1,4 @@
-import { CONTROLLER_CLUSTER_DEFAULT_KEYS } from '../spec/broker-config';
+import { CONTROLLER_CLUSTER_DEFAULT_KEYS } from '../model/broker-config';
 import { KafkaMetadataMode } from '../types';
 import { Finding, KafkaRule } from './rule';
 

@@ -1,4 +1,4 @@
-import { isManagedProperty } from '../spec/broker-config';
+import { isManagedProperty } from '../model/broker-config';
 import { KafkaRule, Finding } from './rule';
 
 /** Node identity, listeners and SASL wiring come from the start script; overriding them would break rack awareness, authentication or node IDs. */

@@ -1,4 +1,4 @@
-import { ZOOKEEPER_MINIMUM_MEMORY_MEBIBYTES } from '../spec/resolve-spec';
+import { ZOOKEEPER_MINIMUM_MEMORY_MEBIBYTES } from '../model/resolve-spec';
 import { Finding, inputFinding, KafkaInputRule } from './rule';
 
 /** Below these sizes a Kafka or ZooKeeper JVM does not start or thrashes; unparsable memory is reported by resource-quantities. */

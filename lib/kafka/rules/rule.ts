@@ -1,5 +1,5 @@
-import type { KafkaClusterProps } from '../spec/cluster-props';
-import type { KafkaClusterSpec } from '../spec/cluster-spec';
+import type { KafkaClusterProps } from '../model/cluster-props';
+import type { KafkaClusterSpec } from '../model/cluster-spec';
 import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, TopicPropNames, TopicRequirement } from '../types';
 
 /** Everything a rule needs to judge a cluster, after defaults are applied. */

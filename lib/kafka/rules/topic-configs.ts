@@ -1,4 +1,4 @@
-import { knownTopicConfigs } from '../spec/topic-configs';
+import { knownTopicConfigs } from '../model/topic-configs';
 import { KafkaMetadataMode, KafkaProfile } from '../types';
 import { Finding, KafkaTopicRule } from './rule';
 

@@ -1,4 +1,4 @@
-import { isValidTopicName } from '../spec/topic-configs';
+import { isValidTopicName } from '../model/topic-configs';
 import { Finding, KafkaTopicRule, topicProps } from './rule';
 
 /** A name Kafka accepts, at least one partition, and a whole-number replication factor within the brokers. */
