@@ -67,6 +67,8 @@ const project = new typescript.TypeScriptProject({
     'jsonc-eslint-parser@2.4.2',
     // Lints the packed release tarball (scripts/consumer-test).
     'publint@0.3.25',
+    // Property-based suite (test/fuzz): hostile generated props, fixed seed.
+    'fast-check@4.11.0',
   ],
   jest: true,
   jestOptions: {
@@ -139,6 +141,8 @@ project.addTask('test:integration', { description: 'HA scenarios against a live 
 
 // Terraform checks of the synthesized examples (TF_PLUGIN_MIRROR=<dir> uses a filesystem provider mirror) and the synth speed bench.
 project.addTask('validate', { description: 'Synthesize the cdktf examples and run terraform init + validate on each stack (TF_PLUGIN_MIRROR selects a filesystem mirror)', exec: 'ts-node --swc scripts/validate.ts' });
+// The property suite runs in `npm test` at its CI size; this runs it at 50,000+ cases per target (figures in the README).
+project.addTask('fuzz', { description: 'Property-based suite at full size (FUZZ_RUNS cases per target, default 50000)', exec: 'jest test/fuzz --runInBand', env: { FUZZ_RUNS: '50000' } });
 project.addTask('bench', { description: 'Synth wall time and peak memory of the examples, 3 -> 90 brokers and 10 -> 1,000 topics', exec: 'ts-node --swc scripts/bench.ts' });
 
 // Kafka core examples: plain YAML for GitOps users.
