@@ -103,7 +103,7 @@ const project = new typescript.TypeScriptProject({
     // The consumer test's programs import the published package; they are type-checked in their own project.
     exclude: ['node_modules', '../scripts/consumer-test/project/**'],
   },
-  gitignore: ['cdktf.out/', 'dist/', '.gen/', '*.tsbuildinfo', 'test/integration/.cache/', '.terraform/', '.terraform.lock.hcl', 'examples/*/cdktf.out/'],
+  gitignore: ['cdktf.out/', 'dist/', '.gen/', '*.tsbuildinfo', 'test/integration/.cache/', '.terraform/', '.terraform.lock.hcl', 'examples/*/cdktf.out/', '.examples-out/'],
 });
 
 // swc instead of ts-jest: an order of magnitude faster; type checking is the separate `typecheck` step.
