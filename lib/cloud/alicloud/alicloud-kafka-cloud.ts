@@ -383,8 +383,7 @@ function listenerSourceCidrs(path: string, request: CloudInfrastructureRequest, 
     if (cidr.includes(':')) {
       throw new KafkaPlatformValidationError(path, `${LISTENER_SOURCES_PROP}[${i}]`, `${cidr} is an IPv6 block, but the ACK VPC and its security group rules are IPv4`, 'list the clients\' IPv4 CIDRs');
     }
-    parseCidr(path, `${LISTENER_SOURCES_PROP}[${i}]`, cidr);
-    if (/\/0$/.test(cidr)) {
+    if (parseCidr(path, `${LISTENER_SOURCES_PROP}[${i}]`, cidr).prefix === 0) {
       if (!allowInternet) {
         throw new KafkaPlatformValidationError(path, `${LISTENER_SOURCES_PROP}[${i}]`, `${cidr} opens the Kafka listener to every address`, 'list the client CIDRs, or set kafka.externalListener.loadBalancer.dangerouslyAllowAnySource: true if the listener really must be public');
       }

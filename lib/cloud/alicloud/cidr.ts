@@ -13,7 +13,8 @@ export function parseCidr(constructPath: string, prop: string, cidr: string): Ip
   const m = CIDR.exec(cidr);
   const octets = m ? m.slice(1, 5).map(Number) : [];
   const prefix = m ? Number(m[5]) : -1;
-  if (!m || octets.some((o) => o > 255) || prefix > 32) {
+  // Leading zeros (`010.0.0.0/8`, `0.0.0.0/00`) read differently across parsers (octal, or a /0 a text test misses): refused.
+  if (!m || octets.some((o) => o > 255) || prefix > 32 || m.slice(1, 6).some((part) => /^0\d/.test(part))) {
     throw new KafkaPlatformValidationError(constructPath, prop, `"${cidr}" is not an IPv4 CIDR`, 'write it as a.b.c.d/prefix, e.g. 192.168.0.0/16');
   }
   const base = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;

@@ -54,8 +54,7 @@ export class KafkaSecurityGroup extends Construct {
     super(scope, id);
     const allowList = props.allowedClientCidrs ?? [];
     allowList.forEach((cidr, i) => {
-      parseCidr(this.node.path, `allowedClientCidrs[${i}]`, cidr);
-      if (cidr === '0.0.0.0/0') {
+      if (parseCidr(this.node.path, `allowedClientCidrs[${i}]`, cidr).prefix === 0) {
         throw new KafkaPlatformValidationError(this.node.path, `allowedClientCidrs[${i}]`, '0.0.0.0/0 opens Kafka to the internet', 'list the client networks, or set dangerouslyAllowClientPortsFromInternet: true if a public listener is really intended');
       }
     });

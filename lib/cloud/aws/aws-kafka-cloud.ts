@@ -4,6 +4,7 @@ import { Aspects, Fn, ITerraformDependable, TerraformOutput, TerraformProvider, 
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { ExternalEndpoint, NodePlacement } from '../../kafka/types';
+import { isAnyAddressCidr } from '../../kafka/k8s/cidr';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
 import { selectAvailabilityZones } from './availability-zones';
 import { EksClusterRoles } from './cluster-roles';
@@ -309,7 +310,8 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
 function checkInternetFacingListener(path: string, listener: NonNullable<CloudInfrastructureRequest['externalListener']>): void {
   if (!listener.internetFacing || listener.dangerouslyAllowAnySource) return;
   const cidrs = listener.allowedSourceCidrs ?? [];
-  const open = cidrs.find((cidr) => /\/0$/.test(cidr));
+  // Parsed, not matched as text: `0.0.0.0/00` and `::/0` are every address too.
+  const open = cidrs.find((cidr) => isAnyAddressCidr(cidr));
   if (cidrs.length === 0 || open) {
     throw new KafkaPlatformValidationError(path, 'kafka.externalListener.loadBalancer.allowedSourceCidrs',
       open ? `${open} opens the internet-facing Kafka listener to every address` : 'an internet-facing Kafka listener without source CIDRs is open to every address on the internet',

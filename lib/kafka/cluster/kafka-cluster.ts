@@ -3,6 +3,8 @@ import { KAFKA_PORTS } from '../constants';
 import { enforceFindings, Finding, KafkaRuleContext, runInputRulePack, runRulePack } from '../rules';
 import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
 import { KafkaClusterProps } from '../model/cluster-props';
+import { KAFKA_CLUSTER_PROPS_SHAPE } from '../model/cluster-props-shape';
+import { assertShape } from '../k8s/prop-shape';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { resolveKafkaClusterSpec } from '../model/resolve-spec';
 import {
@@ -73,6 +75,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   constructor(scope: Construct, id: string, props: KafkaClusterProps) {
     super(scope, id);
     const spec = resolveKafkaClusterSpec(props);
+    // Before anything reads them: JavaScript callers' nulls and wrong types get an error naming the prop, not a TypeError.
+    assertShape(this.node.path, props, KAFKA_CLUSTER_PROPS_SHAPE);
     this.spec = spec;
     this.constructPath = this.node.path;
     const findings = [...runInputRulePack({ props, spec }), ...runRulePack(haRuleContext(props, spec))];

@@ -17,6 +17,8 @@ import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../type
 import { ECOSYSTEM_IMAGES } from './images';
 import { kafkaClientSecurity } from './kafka-client';
 
+const DEFAULT_RESOURCES = { cpuRequest: '100m', cpuLimit: '1', memory: '1Gi' };
+
 export interface KafbatUiProps {
   readonly cluster: IKafkaCluster;
   /** @default `<clusterName>-ui` */
@@ -74,7 +76,7 @@ export class KafbatUi extends Construct {
     validateDnsName(path, 'name', name);
     const image = props.image ?? ECOSYSTEM_IMAGES.kafbatUi;
     assertPinnedImage(path, 'image', image);
-    assertResourceQuantities(path, 'resources', props.resources);
+    assertResourceQuantities(path, 'resources', props.resources, DEFAULT_RESOURCES);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
     const ns = cluster.namespace;
@@ -120,7 +122,7 @@ export class KafbatUi extends Construct {
               image,
               ports: [{ name: 'http', containerPort: HTTP_PORT, protocol: 'TCP' }],
               env,
-              resources: containerResources(props.resources, { cpuRequest: '100m', cpuLimit: '1', memory: '1Gi' }),
+              resources: containerResources(props.resources, DEFAULT_RESOURCES),
               ...httpProbes('/actuator/health', 'http', 120),
               volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
               securityContext: restrictedContainerSecurityContext(),

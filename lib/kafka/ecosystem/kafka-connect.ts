@@ -28,6 +28,8 @@ import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
 import { JVM_HEAP_FROM_LIMIT } from './kafka-client';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
 
+const DEFAULT_RESOURCES = { cpuRequest: '500m', cpuLimit: '2', memory: '2Gi' };
+
 export interface KafkaConnectProps {
   readonly cluster: IKafkaCluster;
   /** Name of the Deployment, Service, Kafka user and Connect group. @default `<clusterName>-connect` */
@@ -118,7 +120,7 @@ export class KafkaConnect extends Construct {
     this.connectName = name;
     this.image = props.image ?? ECOSYSTEM_IMAGES.kafkaConnect;
     assertPinnedImage(path, 'image', this.image);
-    assertResourceQuantities(path, 'resources', props.resources);
+    assertResourceQuantities(path, 'resources', props.resources, DEFAULT_RESOURCES);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
     const ns = cluster.namespace;
@@ -223,7 +225,7 @@ export class KafkaConnect extends Construct {
                 plainEnv('KAFKA_OPTS', jmx.javaAgentArg),
                 plainEnv('KAFKA_LOG4J_OPTS', '-Dlog4j.configuration=file:/etc/kafka/connect-log4j.properties'),
               ],
-              resources: containerResources(props.resources, { cpuRequest: '500m', cpuLimit: '2', memory: '2Gi' }),
+              resources: containerResources(props.resources, DEFAULT_RESOURCES),
               ...httpProbes('/connectors', 'http', 180),
               volumeMounts: Lazy.any({
                 produce: () => [

@@ -21,6 +21,8 @@ import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
 import { JVM_HEAP_FROM_LIMIT, kafkaClientSecurity } from './kafka-client';
 import { declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
 
+const DEFAULT_RESOURCES = { cpuRequest: '500m', cpuLimit: '2', memory: '2Gi' };
+
 export interface KsqlDbProps {
   readonly cluster: IKafkaCluster;
   /** @default `<clusterName>-ksqldb` */
@@ -73,7 +75,7 @@ export class KsqlDb extends Construct {
     validateDnsName(path, 'name', name);
     const image = props.image ?? ECOSYSTEM_IMAGES.ksqlDb;
     assertPinnedImage(path, 'image', image);
-    assertResourceQuantities(path, 'resources', props.resources);
+    assertResourceQuantities(path, 'resources', props.resources, DEFAULT_RESOURCES);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
     const ns = cluster.namespace;
@@ -150,7 +152,7 @@ export class KsqlDb extends Construct {
               image,
               ports: [{ name: 'http', containerPort: HTTP_PORT, protocol: 'TCP' }, { name: JMX_AGENT_PORT_NAME, containerPort: jmx.port, protocol: 'TCP' }],
               env,
-              resources: containerResources(props.resources, { cpuRequest: '500m', cpuLimit: '2', memory: '2Gi' }),
+              resources: containerResources(props.resources, DEFAULT_RESOURCES),
               ...httpProbes('/info', 'http', 180),
               volumeMounts: [...jmx.volumeMounts, { name: 'state', mountPath: '/var/lib/ksqldb' }],
               securityContext: restrictedContainerSecurityContext(),

@@ -21,6 +21,8 @@ import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
 import { JVM_HEAP_FROM_LIMIT, kafkaClientSecurity } from './kafka-client';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
 
+const DEFAULT_RESOURCES = { cpuRequest: '250m', cpuLimit: '1', memory: '1Gi' };
+
 export type SchemaCompatibility = 'BACKWARD' | 'BACKWARD_TRANSITIVE' | 'FORWARD' | 'FORWARD_TRANSITIVE' | 'FULL' | 'FULL_TRANSITIVE' | 'NONE';
 
 export interface SchemaRegistryProps {
@@ -77,7 +79,7 @@ export class SchemaRegistry extends Construct {
     validateDnsName(path, 'name', name);
     const image = props.image ?? ECOSYSTEM_IMAGES.schemaRegistry;
     assertPinnedImage(path, 'image', image);
-    assertResourceQuantities(path, 'resources', props.resources);
+    assertResourceQuantities(path, 'resources', props.resources, DEFAULT_RESOURCES);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
 
@@ -130,7 +132,7 @@ export class SchemaRegistry extends Construct {
               image,
               ports: [{ name: 'http', containerPort: HTTP_PORT, protocol: 'TCP' }, { name: JMX_AGENT_PORT_NAME, containerPort: jmx.port, protocol: 'TCP' }],
               env,
-              resources: containerResources(props.resources, { cpuRequest: '250m', cpuLimit: '1', memory: '1Gi' }),
+              resources: containerResources(props.resources, DEFAULT_RESOURCES),
               // `/subjects` answers only once the registry has read the schema log.
               ...httpProbes('/subjects', 'http', 120),
               volumeMounts: jmx.volumeMounts,

@@ -12,3 +12,6 @@ export * from './replicas';
 export * from './security-context';
 export * from './service';
 export * from './synth-time-object';
+export * from './name-syntax';
+export * from './cidr';
+export * from './prop-shape';

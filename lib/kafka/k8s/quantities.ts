@@ -7,14 +7,16 @@ import { ContainerResources } from '../types';
  * monitoring components).
  */
 
-const MEMORY_QUANTITY = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
-const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
-const STORAGE_QUANTITY = /^\d+(Ki|Mi|Gi|Ti|Pi)$/;
+// Digit counts are bounded: a 30-digit quantity is a typo, and past 2^53 the heap arithmetic is wrong.
+const MEMORY_QUANTITY = /^(\d{1,15}(?:\.\d{1,6})?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+const CPU_QUANTITY = /^(\d{1,6}(\.\d{1,3})?|\d{1,9}m)$/;
+const STORAGE_QUANTITY = /^[1-9]\d{0,11}(Ki|Mi|Gi|Ti|Pi)$/;
 const BINARY_SUFFIXES: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
 const DECIMAL_SUFFIXES: Record<string, number> = { k: 1e3, M: 1e6, G: 1e9, T: 1e12 };
 
 /** Bytes of a Kubernetes memory quantity (`4Gi`, `512Mi`, `2G`, `1073741824`), or undefined when it is not one. */
 export function parseMemoryQuantity(quantity: string): number | undefined {
+  if (typeof quantity !== 'string') return undefined;
   const m = MEMORY_QUANTITY.exec(quantity.trim());
   if (!m) return undefined;
   const factor = m[2] ? (BINARY_SUFFIXES[m[2]] ?? DECIMAL_SUFFIXES[m[2]]) : 1;
@@ -23,17 +25,23 @@ export function parseMemoryQuantity(quantity: string): number | undefined {
 
 /** `4Gi`, `512Mi`, `2G`, `1073741824`: a memory quantity this library can size a JVM heap from. */
 export function isMemoryQuantity(q: string): boolean {
-  return MEMORY_QUANTITY.test(q);
+  return typeof q === 'string' && MEMORY_QUANTITY.test(q);
 }
 
 /** `500m`, `2`, `1.5`. */
 export function isCpuQuantity(q: string): boolean {
-  return CPU_QUANTITY.test(q);
+  return typeof q === 'string' && CPU_QUANTITY.test(q);
+}
+
+/** Millicores of a CPU quantity, or undefined when it is not one. */
+export function cpuMillicores(q: string): number | undefined {
+  if (!isCpuQuantity(q)) return undefined;
+  return q.endsWith('m') ? parseInt(q, 10) : Math.round(parseFloat(q) * 1000);
 }
 
 /** A volume size in binary units (`100Gi`), as StorageClasses provision it. */
 export function isStorageQuantity(q: string): boolean {
-  return STORAGE_QUANTITY.test(q);
+  return typeof q === 'string' && STORAGE_QUANTITY.test(q);
 }
 
 /** Resolved container resources. */
@@ -79,9 +87,16 @@ export interface QuantityProblem {
   readonly fix: string;
 }
 
-/** What is wrong with the quantities of `resources` (under the prop path `prop`), for every workload the same way. */
-export function resourceQuantityProblems(prop: string, resources: ContainerResources | undefined): QuantityProblem[] {
+/**
+ * What is wrong with the quantities of `resources` (under the prop path
+ * `prop`), for every workload the same way. With the component's `defaults`,
+ * the effective CPU request is also checked against the effective limit: the
+ * API server refuses a request above the limit, also when only one of them
+ * was given.
+ */
+export function resourceQuantityProblems(prop: string, resources: ContainerResources | undefined, defaults?: Required<ContainerResources>): QuantityProblem[] {
   if (!resources) return [];
+  if (typeof resources !== 'object') return [{ prop, problem: `is ${resources === null ? 'null' : typeof resources}, not an object`, fix: 'give { cpuRequest, cpuLimit, memory }' }];
   const problems: QuantityProblem[] = [];
   if (resources.memory !== undefined && !isMemoryQuantity(resources.memory)) {
     problems.push({ prop: `${prop}.memory`, problem: `${JSON.stringify(resources.memory)} is not a memory quantity`, fix: 'use e.g. "4Gi"' });
@@ -90,11 +105,22 @@ export function resourceQuantityProblems(prop: string, resources: ContainerResou
     const value = resources[key];
     if (value !== undefined && !isCpuQuantity(value)) problems.push({ prop: `${prop}.${key}`, problem: `${JSON.stringify(value)} is not a CPU quantity`, fix: 'use e.g. "500m" or "2"' });
   }
+  if (problems.length === 0 && defaults) {
+    const request = resources.cpuRequest ?? defaults.cpuRequest;
+    const limit = resources.cpuLimit ?? defaults.cpuLimit;
+    if ((cpuMillicores(request) ?? 0) > (cpuMillicores(limit) ?? Infinity)) {
+      problems.push({
+        prop: resources.cpuRequest !== undefined ? `${prop}.cpuRequest` : `${prop}.cpuLimit`,
+        problem: `CPU request ${request} is above the CPU limit ${limit}${resources.cpuLimit === undefined ? ' (the default)' : ''}; the API server refuses such a pod`,
+        fix: 'set cpuLimit to at least cpuRequest',
+      });
+    }
+  }
   return problems;
 }
 
 /** Throws KafkaPlatformValidationError for the first wrong quantity of `resources`. */
-export function assertResourceQuantities(constructPath: string, prop: string, resources: ContainerResources | undefined): void {
-  const [first] = resourceQuantityProblems(prop, resources);
+export function assertResourceQuantities(constructPath: string, prop: string, resources: ContainerResources | undefined, defaults?: Required<ContainerResources>): void {
+  const [first] = resourceQuantityProblems(prop, resources, defaults);
   if (first) throw new KafkaPlatformValidationError(constructPath, first.prop, first.problem, first.fix);
 }

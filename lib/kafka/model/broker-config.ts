@@ -1,4 +1,5 @@
 import { KafkaMetadataMode } from '../types';
+import { renderPropertiesFile } from './java-properties';
 
 /**
  * Broker properties this library sets by default, each for an HA reason
@@ -49,6 +50,7 @@ export const MANAGED_PROPERTIES: ReadonlyArray<string> = [
   'listener.security.protocol.map', 'inter.broker.listener.name', 'controller.listener.names',
   'controller.quorum.voters', 'controller.quorum.bootstrap.servers', 'zookeeper.connect', 'log.dirs', 'log.dir', 'metadata.log.dir',
   'sasl.enabled.mechanisms', 'sasl.mechanism.inter.broker.protocol', 'broker.id.generation.enable',
+  'sasl.mechanism.controller.protocol', 'authorizer.class.name', 'super.users', 'allow.everyone.if.no.acl.found',
 ];
 
 /** A property that is per-listener security wiring (`listener.name.*`), also managed. */
@@ -56,21 +58,9 @@ export function isManagedProperty(key: string): boolean {
   return MANAGED_PROPERTIES.includes(key) || key.startsWith('listener.name.');
 }
 
-/** Renders a Java properties file with sorted keys (deterministic output). Values are escaped as the Properties format needs. */
+/** Renders a Java properties file with sorted keys (deterministic output), escaped per `java.util.Properties` (see java-properties.ts). */
 export function renderProperties(header: string, props: Record<string, string>): string {
-  const lines = header.split('\n').map(l => `# ${l}`.trimEnd());
-  for (const key of Object.keys(props).sort()) {
-    lines.push(`${escapePropertiesKey(key)}=${escapePropertiesValue(props[key])}`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-function escapePropertiesKey(key: string): string {
-  return key.replace(/[\\:= #!]/g, c => `\\${c}`);
-}
-
-function escapePropertiesValue(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/^ /, '\\ ');
+  return renderPropertiesFile(header, Object.keys(props).sort().map(key => [key, props[key]] as const));
 }
 
 export function parseIntStrict(value: string | undefined): number | undefined {

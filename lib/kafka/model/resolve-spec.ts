@@ -60,9 +60,12 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
   const brokerNodeIds = brokers.zonePools.flatMap(p => p.nodeIds);
 
   const scraperLabels = props.networkPolicy?.monitoringPodSelector ?? DEFAULT_METRICS_SCRAPER_LABELS;
-  const existingSecrets = { ...(props.credentials?.existingSecrets ?? {}) };
+  // No prototype: every reader's `existingSecrets[user]` is an own-property lookup, so a user named
+  // "constructor" does not find Object.prototype.constructor and skip its Secret.
+  const existingSecrets: Record<string, string> = Object.assign(Object.create(null), props.credentials?.existingSecrets ?? {});
+  const secretOf = new Map(Object.entries(existingSecrets));
   const credentialsFor = (username: string): KafkaUserCredentials => ({
-    username, secretName: existingSecrets[username] ?? naming.name(`user-${username}`), passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config',
+    username, secretName: secretOf.get(username) ?? naming.name(`user-${username}`), passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config',
   });
 
   return {

@@ -17,6 +17,8 @@ import { addService } from '../k8s/service';
 import { ContainerResources, IKafkaCluster } from '../types';
 import { MONITORING_IMAGES } from './images';
 
+const DEFAULT_RESOURCES = { cpuRequest: '50m', cpuLimit: '500m', memory: '256Mi' };
+
 /** Where alerts go. Exactly one of `webhook` or `email`. */
 export interface AlertReceiver {
   /** POSTs alerts as JSON to `url` (Alertmanager webhook format). Stored in a ConfigMap: do not put tokens in the URL. */
@@ -123,7 +125,7 @@ export class Alertmanager extends Construct {
     validateDnsName(path, 'alertmanager.name', name);
     const image = props.image ?? MONITORING_IMAGES.alertmanager;
     assertPinnedImage(path, 'alertmanager.image', image);
-    assertResourceQuantities(path, 'alertmanager.resources', props.resources);
+    assertResourceQuantities(path, 'alertmanager.resources', props.resources, DEFAULT_RESOURCES);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'alertmanager.replicas', replicas, 2);
     const ns = props.namespace;
@@ -165,7 +167,7 @@ export class Alertmanager extends Construct {
               ],
               env: [fieldEnv('POD_IP', 'status.podIP')],
               ports: [{ name: 'http', containerPort: PORT, protocol: 'TCP' }, { name: 'cluster', containerPort: CLUSTER_PORT, protocol: 'TCP' }],
-              resources: containerResources(props.resources, { cpuRequest: '50m', cpuLimit: '500m', memory: '256Mi' }),
+              resources: containerResources(props.resources, DEFAULT_RESOURCES),
               readinessProbe: { httpGet: { path: '/-/ready', port: 'http' }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
               livenessProbe: { httpGet: { path: '/-/healthy', port: 'http' }, periodSeconds: 20, timeoutSeconds: 10, failureThreshold: 6 },
               volumeMounts: [

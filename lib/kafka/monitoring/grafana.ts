@@ -17,6 +17,8 @@ import { ContainerResources, IKafkaCluster } from '../types';
 import { DashboardJobs, kafkaDashboards } from './grafana-dashboards';
 import { MONITORING_IMAGES } from './images';
 
+const DEFAULT_RESOURCES = { cpuRequest: '100m', cpuLimit: '1', memory: '512Mi' };
+
 export interface GrafanaOptions {
   /** @default `<clusterName>-grafana` */
   readonly name?: string;
@@ -63,7 +65,7 @@ export class Grafana extends Construct {
     validateDnsName(path, 'grafana.name', name);
     const image = props.image ?? MONITORING_IMAGES.grafana;
     assertPinnedImage(path, 'grafana.image', image);
-    assertResourceQuantities(path, 'grafana.resources', props.resources);
+    assertResourceQuantities(path, 'grafana.resources', props.resources, DEFAULT_RESOURCES);
     const replicas = props.replicas ?? 1;
     const ns = props.namespace;
     const { selector, all: labels } = workloadLabels('grafana', name, 'monitoring', cluster.clusterName);
@@ -116,7 +118,7 @@ export class Grafana extends Construct {
                 plainEnv('GF_ANALYTICS_CHECK_FOR_UPDATES', 'false'),
               ],
               ports: [{ name: 'http', containerPort: PORT, protocol: 'TCP' }],
-              resources: containerResources(props.resources, { cpuRequest: '100m', cpuLimit: '1', memory: '512Mi' }),
+              resources: containerResources(props.resources, DEFAULT_RESOURCES),
               readinessProbe: { httpGet: { path: '/api/health', port: 'http' }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
               livenessProbe: { httpGet: { path: '/api/health', port: 'http' }, periodSeconds: 20, timeoutSeconds: 10, failureThreshold: 6 },
               volumeMounts: [

@@ -14,6 +14,8 @@ import { ScrapeTarget } from '../observability/scrape-target';
 import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
 import { MONITORING_IMAGES } from './images';
 
+const DEFAULT_RESOURCES = { cpuRequest: '50m', cpuLimit: '500m', memory: '256Mi' };
+
 export interface KafkaExporterOptions {
   /** @default `<clusterName>-kafka-exporter` */
   readonly name?: string;
@@ -54,7 +56,7 @@ export class KafkaExporter extends Construct {
     validateDnsName(path, 'kafkaExporter.name', name);
     const image = props.image ?? MONITORING_IMAGES.kafkaExporter;
     assertPinnedImage(path, 'kafkaExporter.image', image);
-    assertResourceQuantities(path, 'kafkaExporter.resources', props.resources);
+    assertResourceQuantities(path, 'kafkaExporter.resources', props.resources, DEFAULT_RESOURCES);
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'kafkaExporter.replicas', replicas, 1);
     const ns = cluster.namespace;
@@ -94,7 +96,7 @@ export class KafkaExporter extends Construct {
               args,
               env: [secretEnv('KAFKA_SASL_PASSWORD', this.credentials.secretName, this.credentials.passwordKey)],
               ports: [{ name: 'metrics', containerPort: PORT, protocol: 'TCP' }],
-              resources: containerResources(props.resources, { cpuRequest: '50m', cpuLimit: '500m', memory: '256Mi' }),
+              resources: containerResources(props.resources, DEFAULT_RESOURCES),
               readinessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
               livenessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
               securityContext: restrictedContainerSecurityContext({ readOnlyRootFilesystem: true }),

@@ -18,6 +18,8 @@ import { ContainerResources, IKafkaCluster, VolumeSpec } from '../types';
 import { MONITORING_IMAGES } from './images';
 import { renderPrometheusConfig } from './scrape-config';
 
+const DEFAULT_RESOURCES = { cpuRequest: '500m', cpuLimit: '2', memory: '4Gi' };
+
 export interface PrometheusServerOptions {
   /** @default `<clusterName>-prometheus` */
   readonly name?: string;
@@ -83,7 +85,7 @@ export class PrometheusServer extends Construct {
     validateDnsName(path, 'prometheus.name', name);
     const image = props.image ?? MONITORING_IMAGES.prometheus;
     assertPinnedImage(path, 'prometheus.image', image);
-    assertResourceQuantities(path, 'prometheus.resources', props.resources);
+    assertResourceQuantities(path, 'prometheus.resources', props.resources, DEFAULT_RESOURCES);
     if (props.storage?.size !== undefined && !isStorageQuantity(props.storage.size)) {
       throw new KafkaPlatformValidationError(path, 'prometheus.storage.size', `${JSON.stringify(props.storage.size)} is not a storage quantity`, 'use e.g. "50Gi"');
     }
@@ -200,7 +202,7 @@ export class PrometheusServer extends Construct {
               args,
               env: [fieldEnv('POD_NAME', 'metadata.name')],
               ports: [{ name: 'http', containerPort: PORT, protocol: 'TCP' }],
-              resources: containerResources(props.resources, { cpuRequest: '500m', cpuLimit: '2', memory: '4Gi' }),
+              resources: containerResources(props.resources, DEFAULT_RESOURCES),
               startupProbe: { httpGet: { path: '/-/ready', port: 'http' }, periodSeconds: 15, failureThreshold: 60, timeoutSeconds: 5 },
               readinessProbe: { httpGet: { path: '/-/ready', port: 'http' }, periodSeconds: 10, failureThreshold: 3, timeoutSeconds: 5 },
               livenessProbe: { httpGet: { path: '/-/healthy', port: 'http' }, periodSeconds: 20, failureThreshold: 6, timeoutSeconds: 10 },

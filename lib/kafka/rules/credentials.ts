@@ -22,7 +22,7 @@ export const credentialsRule: KafkaInputRule = ({ spec }) => {
   }
   const admin = userNameProblem(spec.adminCredentials.username);
   if (admin) findings.push(inputFinding('credentials', 'credentials.adminUsername', admin.problem, admin.fix));
-  if (!spec.createMissingSecrets && spec.existingSecrets[spec.adminCredentials.username] === undefined) {
+  if (!spec.createMissingSecrets && !Object.prototype.hasOwnProperty.call(spec.existingSecrets, spec.adminCredentials.username)) {
     findings.push(inputFinding('credentials', 'credentials.existingSecrets', `no Secret given for ${spec.adminCredentials.username} while createMissingSecrets is false`, 'add existingSecrets entries for these users, or leave createMissingSecrets on'));
   }
   return findings;

@@ -1,3 +1,4 @@
+import { isAnyAddressCidr } from '../k8s/cidr';
 import { LoadBalancerExposure } from '../types';
 import { KafkaRule } from './rule';
 
@@ -15,7 +16,8 @@ export const internetListenerSourceRangesRule: KafkaRule = (ctx) => {
   const lb = ctx.externalListener?.loadBalancer;
   if (!lb || lb.exposure !== LoadBalancerExposure.INTERNET) return [];
   const cidrs = lb.allowedSourceCidrs ?? [];
-  const open = cidrs.find(c => /\/0$/.test(c.trim()));
+  // Parsed, not matched as text: `0.0.0.0/00`, `::/0` and `::ffff:0:0/96` open the listener just as `0.0.0.0/0` does.
+  const open = cidrs.find(c => isAnyAddressCidr(c));
   if (cidrs.length > 0 && open === undefined) return [];
   return [{
     ruleId: 'internet-listener-source-ranges',

@@ -1,10 +1,20 @@
+import { labelKeyProblem, labelMapProblems, labelValueProblem } from '../k8s/name-syntax';
 import { Finding, inputFinding, KafkaInputRule } from './rule';
 
-/** Node labels become nodeAffinity match expressions; an invalid key or value is refused by the API server. */
-export const nodeLabelsRule: KafkaInputRule = ({ spec }) => {
-  const findings: Finding[] = [];
-  for (const [k, v] of Object.entries(spec.nodePlacement.nodeLabels ?? {})) {
-    if (!/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(k) || v.length > 63) findings.push(inputFinding('node-labels', `nodePlacement.nodeLabels["${k}"]`, 'is not a valid label', 'use a Kubernetes label key and value'));
-  }
+/**
+ * Node labels become nodeAffinity match expressions, toleration keys go into
+ * the pod spec and the scraper selector into NetworkPolicies: an invalid key
+ * or value is refused by the API server.
+ */
+export const nodeLabelsRule: KafkaInputRule = ({ props, spec }) => {
+  const fix = 'use a Kubernetes label key (e.g. "kafka-platform.io/node") and value (at most 63 characters)';
+  const findings: Finding[] = labelMapProblems('nodePlacement.nodeLabels', spec.nodePlacement.nodeLabels)
+    .map(p => inputFinding('node-labels', p.prop, `is not a valid label: ${p.problem}`, fix));
+  (spec.nodePlacement.tolerations ?? []).forEach((t, i) => {
+    const problem = labelKeyProblem(t.key) ?? (t.value === undefined ? undefined : labelValueProblem(t.value));
+    if (problem) findings.push(inputFinding('node-labels', `nodePlacement.tolerations[${i}]`, problem, fix));
+  });
+  findings.push(...labelMapProblems('networkPolicy.monitoringPodSelector', props.networkPolicy?.monitoringPodSelector)
+    .map(p => inputFinding('node-labels', p.prop, p.problem, fix)));
   return findings;
 };

@@ -1,6 +1,8 @@
 import { autoCreateTopicsRule } from './auto-create-topics';
 import { brokerSpreadRule } from './broker-spread';
+import { clusterDomainRule } from './cluster-domain';
 import { clusterNameRule } from './cluster-name';
+import { configValuesRule } from './config-values';
 import { controlledShutdownRule } from './controlled-shutdown';
 import { controllerClusterDefaultsRule } from './controller-cluster-defaults';
 import { controllerQuorumRule } from './controller-quorum';
@@ -16,7 +18,9 @@ import { minInsyncReplicasRule } from './min-insync-replicas';
 import { namespaceRule } from './namespace';
 import { networkPoliciesRule } from './network-policies';
 import { nodeLabelsRule } from './node-labels';
+import { nodeIdRangeRule } from './node-id-range';
 import { nodeMemoryRule } from './node-memory';
+import { objectNamesRule } from './object-names';
 import { rackAwarenessRule } from './rack-awareness';
 import { replicationFactorRule } from './replication-factor';
 import { resourceQuantitiesRule } from './resource-quantities';
@@ -36,6 +40,8 @@ import { zookeeperEnsembleRule } from './zookeeper-ensemble';
 export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   clusterNameRule,
   namespaceRule,
+  clusterDomainRule,
+  objectNamesRule,
   metadataModeRule,
   imagePinningRule,
   resourceQuantitiesRule,
@@ -46,6 +52,8 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   credentialsRule,
   nodeLabelsRule,
   nodeMemoryRule,
+  nodeIdRangeRule,
+  configValuesRule,
 ];
 
 /** The HA and safety rules every KafkaCluster is checked against at construction. */

@@ -1,21 +1,18 @@
-import * as net from 'net';
+import { isCanonicalCidrText, isCidr } from '../k8s/cidr';
 import { Finding, inputFinding, KafkaInputRule } from './rule';
 
-/** `loadBalancerSourceRanges` takes only CIDR blocks; anything else fails at apply time, long after synth. */
+/**
+ * `loadBalancerSourceRanges` takes only CIDR blocks; anything else fails at
+ * apply time, long after synth. A prefix with leading zeros (`/00`) is refused:
+ * parsers disagree on it, and the internet guard must see what the cloud sees.
+ */
 export const sourceCidrsRule: KafkaInputRule = ({ props }) => {
   const findings: Finding[] = [];
-  for (const cidr of props.externalListener?.loadBalancer?.allowedSourceCidrs ?? []) {
-    if (!isCidr(cidr)) findings.push(inputFinding('source-cidrs', 'externalListener.loadBalancer.allowedSourceCidrs', `${JSON.stringify(cidr)} is not a CIDR block`, 'use blocks such as "10.0.0.0/8" or "2001:db8::/32"'));
-  }
+  const cidrs: unknown[] = props.externalListener?.loadBalancer?.allowedSourceCidrs ?? [];
+  cidrs.forEach((cidr, i) => {
+    if (!isCidr(cidr) || !isCanonicalCidrText(cidr as string)) findings.push(inputFinding('source-cidrs', 'externalListener.loadBalancer.allowedSourceCidrs', `entry ${i}, ${JSON.stringify(cidr)}, is not a CIDR block in canonical form`, 'use blocks such as "10.0.0.0/8" or "2001:db8::/32" (prefix without leading zeros)'));
+  });
   return findings;
 };
 
-/** An IPv4 or IPv6 CIDR block. */
-export function isCidr(value: string): boolean {
-  const m = /^([^/]+)\/(\d{1,3})$/.exec(value);
-  if (!m) return false;
-  const prefix = parseInt(m[2], 10);
-  if (net.isIPv4(m[1])) return prefix <= 32;
-  if (net.isIPv6(m[1])) return prefix <= 128;
-  return false;
-}
+export { isCidr } from '../k8s/cidr';

@@ -1,0 +1,67 @@
+import { anything, arrayOf, bool, implementing, int, mapOf, num, objectOf, oneOf, optional, Shape, str } from '../k8s/prop-shape';
+import { LoadBalancerExposure } from '../types';
+
+/**
+ * The runtime shape of `KafkaClusterProps` (and of the options types it
+ * holds), checked before the props are resolved: a JavaScript caller's null,
+ * number-for-string or missing object gets a typed error naming the prop, not
+ * a TypeError. Value rules (quantities, names, HA) come after, in the packs.
+ */
+
+export const RESOURCES_SHAPE: Shape = objectOf({ cpuRequest: optional(str(64)), cpuLimit: optional(str(64)), memory: optional(str(64)) });
+export const VOLUME_SHAPE: Shape = objectOf({ size: optional(str(64)), storageClassName: optional(str(253)) });
+export const STRING_MAP_SHAPE: Shape = mapOf(str(), str(253));
+export const LABELS_SHAPE: Shape = mapOf(str(63), str(317));
+
+/** Enough for every sane pool; far more brokers than one zone's node-ID range would be refused later anyway. */
+const MAX_REPLICAS = 10_000;
+
+/** Only what is read before the topic rules run; they judge the rest and name the topic (`topics["orders"]`). */
+const TOPIC_SHAPE: Shape = objectOf({ name: str(249), config: optional(mapOf(anything)) });
+
+export const KAFKA_CLUSTER_PROPS_SHAPE: Shape = objectOf({
+  zones: arrayOf(str(63), 64),
+  namespace: optional(str(253)),
+  clusterName: optional(str(253)),
+  // Unknown values are named by the metadata-mode rule, with the fix for each.
+  metadataMode: optional(str(64)),
+  profile: optional(str(64)),
+  brokers: optional(objectOf({
+    replicas: optional(int(0, MAX_REPLICAS)),
+    storage: optional(VOLUME_SHAPE),
+    resources: optional(RESOURCES_SHAPE),
+    config: optional(STRING_MAP_SHAPE),
+    terminationGracePeriodSeconds: optional(int(0)),
+    heapFraction: optional(num(0, 1)),
+  })),
+  controllers: optional(objectOf({
+    replicas: optional(int(0, MAX_REPLICAS)), storage: optional(VOLUME_SHAPE), resources: optional(RESOURCES_SHAPE), config: optional(STRING_MAP_SHAPE),
+  })),
+  zookeeper: optional(objectOf({ replicas: optional(int(0, MAX_REPLICAS)), storage: optional(VOLUME_SHAPE), resources: optional(RESOURCES_SHAPE) })),
+  storageClassName: optional(str(253)),
+  nodePlacement: optional(objectOf({
+    nodeLabels: optional(LABELS_SHAPE),
+    tolerations: optional(arrayOf(objectOf({ key: str(317), value: optional(str(63)), effect: oneOf(['NoSchedule', 'NoExecute', 'PreferNoSchedule']) }))),
+  })),
+  externalListener: optional(objectOf({
+    domain: str(253),
+    loadBalancer: optional(objectOf({
+      flavour: optional(implementing('serviceFields', 'problems')),
+      exposure: optional(oneOf(Object.values(LoadBalancerExposure))),
+      allowedSourceCidrs: optional(arrayOf(str(64), 1000)),
+      dangerouslyAllowAnySource: optional(bool),
+    })),
+    tls: objectOf({
+      secretName: optional(str(253)),
+      certManagerIssuer: optional(objectOf({ name: str(253), kind: optional(oneOf(['Issuer', 'ClusterIssuer'])) })),
+    }),
+    port: optional(int(1, 65535)),
+  })),
+  image: optional(str(512)),
+  images: optional(objectOf({ kafka: optional(str(512)), zookeeper: optional(str(512)), secretsJob: optional(str(512)), agentFetcher: optional(str(512)) })),
+  topics: optional(arrayOf(TOPIC_SHAPE)),
+  networkPolicy: optional(objectOf({ enabled: optional(bool), monitoringNamespace: optional(str(253)), monitoringPodSelector: optional(LABELS_SHAPE) })),
+  credentials: optional(objectOf({ adminUsername: optional(str(253)), existingSecrets: optional(mapOf(str(253), str(253))), createMissingSecrets: optional(bool) })),
+  clusterDomain: optional(str(253)),
+});
+
