@@ -1,5 +1,6 @@
 import { KafkaPlatformValidationError } from '../../errors';
 import { assertPinnedImage } from '../k8s/image-pinning';
+import { plainStringProblem } from '../k8s/prop-shape';
 import { restrictedContainerSecurityContext } from '../k8s/security-context';
 
 /** Directory on the Connect workers where plugins are installed (one sub-directory per plugin). */
@@ -44,6 +45,8 @@ export abstract class ConnectPlugin {
 }
 
 const PLUGIN_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const MAVEN_COORDINATE = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const PLAIN_URL = /^https?:\/\/[^\s"'`$\\]+$/;
 
 function validatePluginName(constructPath: string, prop: string, name: string): void {
   if (!PLUGIN_NAME.test(name) || name.length > 50) {
@@ -74,22 +77,40 @@ class MavenConnectPlugin extends ConnectPlugin {
     if (!/^[0-9a-f]{64}$/.test(this.options.sha256)) {
       throw new KafkaPlatformValidationError(constructPath, `${prop}.sha256`, `"${this.options.sha256}" is not a SHA-256 hex digest`, 'run `sha256sum` on the artifact and paste the 64 hex characters');
     }
-    const ext = this.options.extension ?? 'tar.gz';
-    const dir = `${CONNECT_PLUGIN_DIR}/${this.name}`;
+    const o = this.options;
+    // Coordinates end up in a URL and a file name: Maven's own character set, nothing a shell or URL would read specially.
+    const coordinates: Array<[string, string | undefined]> = [['groupId', o.groupId], ['artifactId', o.artifactId], ['version', o.version], ['classifier', o.classifier]];
+    for (const [field, value] of coordinates) {
+      if (value !== undefined && !MAVEN_COORDINATE.test(value)) {
+        throw new KafkaPlatformValidationError(constructPath, `${prop}.${field}`, `${JSON.stringify(value)} is not a Maven coordinate`, 'use letters, digits, ".", "_" and "-" as in the artifact\'s pom');
+      }
+    }
+    if (o.repositoryUrl !== undefined && !PLAIN_URL.test(o.repositoryUrl)) {
+      throw new KafkaPlatformValidationError(constructPath, `${prop}.repositoryUrl`, `${JSON.stringify(o.repositoryUrl)} is not a plain http(s) URL`, 'use the base URL of your Maven mirror, without spaces or quotes');
+    }
+    const ext = o.extension ?? 'tar.gz';
+    if (ext !== 'tar.gz' && ext !== 'jar') throw new KafkaPlatformValidationError(constructPath, `${prop}.extension`, `${JSON.stringify(ext)} is neither "tar.gz" nor "jar"`, 'use "tar.gz" or "jar"');
+    // Data reaches the script as environment variables, never as code: the script text is fixed.
     const unpack = ext === 'jar'
-      ? `mv /tmp/${this.name}.download ${dir}/${this.options.artifactId}-${this.options.version}.jar`
-      : `tar -xzf /tmp/${this.name}.download -C ${dir} && rm /tmp/${this.name}.download`;
+      ? 'mv /tmp/plugin.download "$PLUGIN_DIR/$PLUGIN_JAR"'
+      : 'tar -xzf /tmp/plugin.download -C "$PLUGIN_DIR" && rm /tmp/plugin.download';
     const script = [
       'set -eu',
-      `mkdir -p ${dir}`,
-      `curl -fsSL --retry 5 --retry-connrefused -o /tmp/${this.name}.download '${this.url}'`,
-      `echo '${this.options.sha256}  /tmp/${this.name}.download' | sha256sum -c -`,
+      'mkdir -p "$PLUGIN_DIR"',
+      'curl -fsSL --retry 5 --retry-connrefused -o /tmp/plugin.download "$PLUGIN_URL"',
+      'printf \'%s  /tmp/plugin.download\\n\' "$PLUGIN_SHA256" | sha256sum -c -',
       unpack,
     ].join('\n');
     return {
       name: `plugin-${this.name}`,
       image: connectImage,
       command: ['/bin/sh', '-c', script],
+      env: [
+        { name: 'PLUGIN_DIR', value: `${CONNECT_PLUGIN_DIR}/${this.name}` },
+        { name: 'PLUGIN_URL', value: this.url },
+        { name: 'PLUGIN_SHA256', value: o.sha256 },
+        ...(ext === 'jar' ? [{ name: 'PLUGIN_JAR', value: `${o.artifactId}-${o.version}.jar` }] : []),
+      ],
       volumeMounts: [{ name: 'connect-plugins', mountPath: CONNECT_PLUGIN_DIR }, { name: 'tmp', mountPath: '/tmp' }],
       resources: INIT_RESOURCES,
       securityContext: restrictedContainerSecurityContext(),
@@ -105,14 +126,18 @@ class ImageConnectPlugin extends ConnectPlugin {
   public initContainer(_connectImage: string, constructPath: string, prop: string): Record<string, any> {
     validatePluginName(constructPath, prop, this.name);
     assertPinnedImage(constructPath, `${prop}.image`, this.image);
-    if (!this.sourcePath.startsWith('/')) {
+    if (typeof this.sourcePath !== 'string' || !this.sourcePath.startsWith('/') || plainStringProblem(this.sourcePath) !== undefined) {
       throw new KafkaPlatformValidationError(constructPath, `${prop}.sourcePath`, `"${this.sourcePath}" is not an absolute path`, 'give the absolute directory of the plugin jars inside the image');
     }
-    const dir = `${CONNECT_PLUGIN_DIR}/${this.name}`;
     return {
       name: `plugin-${this.name}`,
       image: this.image,
-      command: ['/bin/sh', '-c', `set -eu\nmkdir -p ${dir}\ncp -R '${this.sourcePath.replace(/\/+$/, '')}/.' ${dir}/`],
+      // The path is data (an env var), never spliced into the script: a quote in it cannot end the word.
+      command: ['/bin/sh', '-c', 'set -eu\nmkdir -p "$PLUGIN_DIR"\ncp -R "$PLUGIN_SOURCE/." "$PLUGIN_DIR/"'],
+      env: [
+        { name: 'PLUGIN_DIR', value: `${CONNECT_PLUGIN_DIR}/${this.name}` },
+        { name: 'PLUGIN_SOURCE', value: this.sourcePath.replace(/\/+$/, '') },
+      ],
       volumeMounts: [{ name: 'connect-plugins', mountPath: CONNECT_PLUGIN_DIR }],
       resources: INIT_RESOURCES,
       securityContext: restrictedContainerSecurityContext(),

@@ -11,6 +11,7 @@ import { clientLabelFor, ComponentIngressPolicy, IngressPeer } from '../k8s/netw
 import { haPlacement } from '../k8s/placement';
 import { httpProbes } from '../k8s/probes';
 import { assertResourceQuantities, containerResources } from '../k8s/quantities';
+import { propertiesMapProblems } from '../model/java-properties';
 import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { addService } from '../k8s/service';
@@ -126,6 +127,9 @@ export class KafkaConnect extends Construct {
     const ns = cluster.namespace;
     this.namespace = ns;
 
+    // One line per entry in connect-distributed.properties: no key or value may add, drop or rename a line.
+    const [badEntry] = propertiesMapProblems('workerConfig', props.workerConfig);
+    if (badEntry) throw new KafkaPlatformValidationError(path, badEntry.prop, badEntry.problem, badEntry.fix);
     for (const key of Object.keys(props.workerConfig ?? {})) {
       if (PROTECTED_WORKER_PROPERTIES.includes(key) || key.startsWith('config.providers')) {
         throw new KafkaPlatformValidationError(path, `workerConfig["${key}"]`, 'is managed by KafkaConnect (security, internal topics or secret providers)', `remove "${key}" from workerConfig; use the matching KafkaConnect prop instead`);

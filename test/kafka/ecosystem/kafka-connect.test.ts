@@ -106,9 +106,14 @@ describe('KafkaConnect', () => {
   test('a Maven Central plugin is downloaded, checksum-verified and unpacked into the plugin path', () => {
     const init = spec.initContainers.find((c: any) => c.name === 'plugin-debezium-mysql');
     const script: string = init.command[2];
-    expect(script).toContain("curl -fsSL --retry 5 --retry-connrefused -o /tmp/debezium-mysql.download 'https://repo1.maven.org/maven2/io/debezium/debezium-connector-mysql/2.7.4.Final/debezium-connector-mysql-2.7.4.Final-plugin.tar.gz'");
-    expect(script).toContain("echo '29c518325af7facc201aad51e87caf244e442bea13d1818bdcbef925bcca14f3  /tmp/debezium-mysql.download' | sha256sum -c -");
-    expect(script).toContain('tar -xzf /tmp/debezium-mysql.download -C /opt/connect-plugins/debezium-mysql');
+    // The script is fixed text; the artifact's URL, checksum and directory reach it as environment variables.
+    const env = Object.fromEntries(init.env.map((e: any) => [e.name, e.value]));
+    expect(env.PLUGIN_URL).toBe('https://repo1.maven.org/maven2/io/debezium/debezium-connector-mysql/2.7.4.Final/debezium-connector-mysql-2.7.4.Final-plugin.tar.gz');
+    expect(env.PLUGIN_SHA256).toBe('29c518325af7facc201aad51e87caf244e442bea13d1818bdcbef925bcca14f3');
+    expect(env.PLUGIN_DIR).toBe('/opt/connect-plugins/debezium-mysql');
+    expect(script).toContain('curl -fsSL --retry 5 --retry-connrefused -o /tmp/plugin.download "$PLUGIN_URL"');
+    expect(script).toContain('printf \'%s  /tmp/plugin.download\\n\' "$PLUGIN_SHA256" | sha256sum -c -');
+    expect(script).toContain('tar -xzf /tmp/plugin.download -C "$PLUGIN_DIR"');
     expect(init.volumeMounts).toContainEqual({ name: 'connect-plugins', mountPath: '/opt/connect-plugins' });
     expect(worker.volumeMounts).toContainEqual({ name: 'connect-plugins', mountPath: '/opt/connect-plugins', readOnly: true });
   });
