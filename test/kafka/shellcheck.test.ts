@@ -37,6 +37,7 @@ describe('shellcheck', () => {
       'kafka-admin-jobs/apply-topics.sh', 'kafka-admin-jobs/create-user-secrets.sh', 'kafka-admin-jobs/kafka-admin-lib.sh', 'kafka-admin-jobs/upsert-scram-users.sh',
       'kafka-broker-config/kafka-ready.sh', 'kafka-broker-config/kafka-start.sh', 'kafka-controller-config/kafka-start.sh',
       'kafka-zookeeper-config/zookeeper-ready.sh', 'kafka-zookeeper-config/zookeeper-start.sh', 'kafka-broker-0/fetch-jmx-exporter',
+      'kafka-roll/roll-cluster.sh',
     ]));
   });
 

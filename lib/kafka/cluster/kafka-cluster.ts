@@ -17,6 +17,7 @@ import { ClusterDisruptionBudgets } from './disruption-budgets';
 import { ExternalListener } from './external-listener';
 import { ClusterNetworkPolicies } from './network-policies';
 import { KafkaNodePool } from './node-pool';
+import { RollingRestart } from './rolling-restart';
 import { addSynthWarning } from './synth-warnings';
 import { ZooKeeperEnsemble } from './zookeeper-ensemble';
 
@@ -117,9 +118,10 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
 
     this.declarations = new ClusterDeclarations(spec, this.constructPath);
     new ClusterServices(this, 'services', spec);
-    if (spec.controllers) new KafkaNodePool(this, 'controllers', { spec, pool: spec.controllers, statefulSetAnnotations: haAnnotations });
+    const controllers = spec.controllers ? new KafkaNodePool(this, 'controllers', { spec, pool: spec.controllers, statefulSetAnnotations: haAnnotations }) : undefined;
     if (spec.zookeeper) new ZooKeeperEnsemble(this, 'zookeeper', { spec, zookeeper: spec.zookeeper, statefulSetAnnotations: haAnnotations });
-    new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });
+    const brokers = new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });
+    new RollingRestart(this, 'rolling-restart', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
     new ClusterDisruptionBudgets(this, 'disruption-budgets', spec);
     if (spec.externalListener) {
       const risks = verdict.accepted.filter(f => f.prop.startsWith('externalListener.')).map(f => `${f.problem} (accepted by ${f.acceptedBy})`);

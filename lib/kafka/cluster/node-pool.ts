@@ -12,6 +12,7 @@ import { renderProperties } from '../model/broker-config';
 import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
 import { KafkaClusterSpec, NodePoolSpec, ZonePoolSpec } from '../model/cluster-spec';
 import { clusterPodAffinity, clusterTolerations } from './placement';
+import { CONFIG_HASH_ANNOTATION, RollPool } from './rolling-restart';
 import { baseServerProperties } from './server-properties';
 import { startScriptEnv } from './start-script-env';
 
@@ -28,8 +29,10 @@ export interface KafkaNodePoolProps {
  * zone, each pinned to its zone, so a zone keeps its pods and volumes.
  */
 export class KafkaNodePool extends Construct {
-  /** SHA-256 of the ConfigMap data; pods carry it, so a config change is a template change. */
+  /** SHA-256 of the ConfigMap data and the pod specs; pods carry it (`kafka-platform.io/config-hash`). */
   public readonly configHash: string;
+  /** The pods the roll Job may restart, in roll order, and the hash they must end up with. */
+  public readonly rollPool: RollPool;
 
   constructor(scope: Construct, id: string, props: KafkaNodePoolProps) {
     super(scope, id);
@@ -50,16 +53,21 @@ export class KafkaNodePool extends Construct {
       metadata: spec.naming.meta(pool.configMapName, role),
       data: configData,
     });
-    this.configHash = hashOf(configData);
-    for (const zonePool of pool.zonePools) this.addZoneStatefulSet(spec, pool, zonePool, props.statefulSetAnnotations ?? {});
+    const podSpecs = pool.zonePools.map(zonePool => this.podSpec(spec, pool, zonePool));
+    // Everything a restart would change (properties, scripts, image, env and JVM options, volumes): a pod
+    // whose hash differs from its template's is what the roll Job restarts.
+    this.configHash = hashOf({ configData, podSpecs });
+    this.rollPool = {
+      configHash: this.configHash,
+      // Zone by zone; within a zone the highest ordinal first, as a StatefulSet rolls.
+      targets: pool.zonePools.flatMap(z => z.nodeIds.map((nodeId, ordinal) => ({ pod: `${z.statefulSetName}-${ordinal}`, nodeId })).reverse()),
+    };
+    pool.zonePools.forEach((zonePool, i) => this.addZoneStatefulSet(spec, pool, zonePool, podSpecs[i], props.statefulSetAnnotations ?? {}));
   }
 
-  private addZoneStatefulSet(spec: KafkaClusterSpec, pool: NodePoolSpec, zonePool: ZonePoolSpec, annotations: Record<string, string>): void {
-    const { naming } = spec;
+  private podSpec(spec: KafkaClusterSpec, pool: NodePoolSpec, zonePool: ZonePoolSpec): Record<string, any> {
     const role = pool.role;
     const ext = role === 'broker' ? spec.externalListener : undefined;
-    const selector = { ...naming.selectorFor(role), [`${LABEL_KEY_PREFIX}/zone-index`]: String(zonePool.zoneIndex) };
-    const podLabels = { ...naming.labels(role), ...selector, [`${LABEL_KEY_PREFIX}/zone`]: zonePool.zone };
     const ports = [
       { name: role === 'broker' ? 'internal' : 'controller', containerPort: pool.listenPort, protocol: 'TCP' },
       { name: 'metrics', containerPort: KAFKA_PORTS.metrics, protocol: 'TCP' },
@@ -82,6 +90,38 @@ export class KafkaNodePool extends Construct {
       { name: 'jmx-exporter', emptyDir: { sizeLimit: '32Mi' } },
       ...(ext ? [{ name: 'external-tls', secret: { secretName: ext.tlsSecretName, defaultMode: 0o440 } }] : []),
     ];
+    return {
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      terminationGracePeriodSeconds: pool.terminationGracePeriodSeconds,
+      securityContext: podSecurityContext(),
+      affinity: clusterPodAffinity(spec, role, [zonePool.zone]),
+      tolerations: clusterTolerations(spec),
+      initContainers: [kafkaJmxAgentInitContainer(spec.images.agentFetcher)],
+      containers: [{
+        name: 'kafka',
+        image: spec.images.kafka,
+        imagePullPolicy: 'IfNotPresent',
+        command: ['/bin/bash', `${KAFKA_PATHS.template}/kafka-start.sh`],
+        env: startScriptEnv(spec, pool, zonePool),
+        ports,
+        resources: resourceRequirements(pool.resources),
+        securityContext: containerSecurityContext(),
+        volumeMounts,
+        // Log recovery after an unclean stop can take long: liveness only starts once the listener is up.
+        startupProbe: { tcpSocket: { port: pool.listenPort }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 90 },
+        readinessProbe: { exec: { command: ['/bin/bash', `${KAFKA_PATHS.template}/kafka-ready.sh`] }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, successThreshold: 1 },
+        livenessProbe: { tcpSocket: { port: pool.listenPort }, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 },
+      }],
+      volumes,
+    };
+  }
+
+  private addZoneStatefulSet(spec: KafkaClusterSpec, pool: NodePoolSpec, zonePool: ZonePoolSpec, podSpec: Record<string, any>, annotations: Record<string, string>): void {
+    const { naming } = spec;
+    const role = pool.role;
+    const selector = { ...naming.selectorFor(role), [`${LABEL_KEY_PREFIX}/zone-index`]: String(zonePool.zoneIndex) };
+    const podLabels = { ...naming.labels(role), ...selector, [`${LABEL_KEY_PREFIX}/zone`]: zonePool.zone };
     const stsAnnotations = Object.keys(annotations).length > 0 ? { annotations } : {};
     new ApiObject(this, `zone-${zonePool.zoneIndex}`, {
       apiVersion: 'apps/v1', kind: 'StatefulSet',
@@ -91,38 +131,14 @@ export class KafkaNodePool extends Construct {
         replicas: zonePool.replicas,
         // All pods start together: a quorum (or a broker set) cannot become ready one by one.
         podManagementPolicy: 'Parallel',
-        // One StatefulSet per zone would roll all zones at once; pods are restarted one at a time
-        // by the operator instead (see the README, "Rolling restarts").
+        // One StatefulSet per zone would roll all zones at once; the roll Job restarts one pod at a
+        // time instead, after Kafka's own checks (rolling-restart.ts; README, "Rolling restarts").
         updateStrategy: { type: 'OnDelete' },
         persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
         selector: { matchLabels: selector },
         template: {
-          metadata: { labels: podLabels, annotations: { [`${LABEL_KEY_PREFIX}/config-hash`]: this.configHash } },
-          spec: {
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            terminationGracePeriodSeconds: pool.terminationGracePeriodSeconds,
-            securityContext: podSecurityContext(),
-            affinity: clusterPodAffinity(spec, role, [zonePool.zone]),
-            tolerations: clusterTolerations(spec),
-            initContainers: [kafkaJmxAgentInitContainer(spec.images.agentFetcher)],
-            containers: [{
-              name: 'kafka',
-              image: spec.images.kafka,
-              imagePullPolicy: 'IfNotPresent',
-              command: ['/bin/bash', `${KAFKA_PATHS.template}/kafka-start.sh`],
-              env: startScriptEnv(spec, pool, zonePool),
-              ports,
-              resources: resourceRequirements(pool.resources),
-              securityContext: containerSecurityContext(),
-              volumeMounts,
-              // Log recovery after an unclean stop can take long: liveness only starts once the listener is up.
-              startupProbe: { tcpSocket: { port: pool.listenPort }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 90 },
-              readinessProbe: { exec: { command: ['/bin/bash', `${KAFKA_PATHS.template}/kafka-ready.sh`] }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3, successThreshold: 1 },
-              livenessProbe: { tcpSocket: { port: pool.listenPort }, periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 },
-            }],
-            volumes,
-          },
+          metadata: { labels: podLabels, annotations: { [CONFIG_HASH_ANNOTATION]: this.configHash } },
+          spec: podSpec,
         },
         volumeClaimTemplates: [{
           metadata: { name: 'data', labels: naming.labels(role) },

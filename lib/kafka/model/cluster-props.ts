@@ -1,4 +1,5 @@
 import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, NodePlacement, TopicRequirement, ContainerResources, VolumeSpec } from '../types';
+import { KafkaRollingRestartOptions } from './rolling-restart-options';
 
 /** Label the default NetworkPolicies require of the metrics scraper (see `KafkaNetworkPolicyOptions.monitoringPodSelector`). */
 export const DEFAULT_METRICS_SCRAPER_LABELS: Readonly<Record<string, string>> = { 'kafka-platform.io/metrics-scraper': 'true' };
@@ -121,4 +122,6 @@ export interface KafkaClusterProps {
   readonly credentials?: KafkaCredentialsOptions;
   /** Kubernetes cluster DNS domain. @default 'cluster.local' */
   readonly clusterDomain?: string;
+  /** The automatic, checked roll after a change that needs a restart. @default - see KafkaRollingRestartOptions */
+  readonly rollingRestart?: KafkaRollingRestartOptions;
 }

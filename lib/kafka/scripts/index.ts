@@ -14,11 +14,14 @@ export type KafkaScriptName =
   | 'create-user-secrets.sh'
   | 'kafka-admin-lib.sh'
   | 'upsert-scram-users.sh'
-  | 'apply-topics.sh';
+  | 'apply-acls.sh'
+  | 'apply-topics.sh'
+  | 'roll-cluster.sh';
 
 export const KAFKA_SCRIPT_NAMES: ReadonlyArray<KafkaScriptName> = [
   'kafka-start.sh', 'kafka-ready.sh', 'zookeeper-start.sh', 'zookeeper-ready.sh',
-  'create-user-secrets.sh', 'kafka-admin-lib.sh', 'upsert-scram-users.sh', 'apply-topics.sh',
+  'create-user-secrets.sh', 'kafka-admin-lib.sh', 'upsert-scram-users.sh', 'apply-acls.sh', 'apply-topics.sh',
+  'roll-cluster.sh',
 ];
 
 const cache = new Map<KafkaScriptName, string>();

@@ -1,0 +1,160 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { KafkaPlatformValidationError } from '../../errors';
+import { hashOf } from '../k8s/hash';
+import { assertPinnedImage } from '../k8s/image-pinning';
+import { containerSecurityContext } from '../k8s/security-context';
+import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
+import { KafkaClusterSpec } from '../model/cluster-spec';
+import { DEFAULT_KUBECTL_IMAGE, KafkaRollingRestartOptions } from '../model/rolling-restart-options';
+import { kafkaScript } from '../scripts';
+import { adminJobPodSpec, kafkaAdminEnv } from './admin-job-template';
+
+/** Annotation every broker and controller pod carries: the hash of everything a restart would change. */
+export const CONFIG_HASH_ANNOTATION = `${LABEL_KEY_PREFIX}/config-hash`;
+
+/** One pod the roll may restart, in roll order. */
+export interface RollTarget {
+  readonly pod: string;
+  readonly nodeId: number;
+}
+
+/** A node pool as the roll sees it: its pods and the config hash its template carries. */
+export interface RollPool {
+  readonly configHash: string;
+  /** Pods in roll order (zone by zone, highest ordinal first). */
+  readonly targets: RollTarget[];
+}
+
+export interface RollingRestartProps {
+  readonly spec: KafkaClusterSpec;
+  readonly brokers: RollPool;
+  /** @default - no controllers (ZooKeeper mode) */
+  readonly controllers?: RollPool;
+  /** @default - see KafkaRollingRestartOptions */
+  readonly options?: KafkaRollingRestartOptions;
+}
+
+const SCRIPTS_MOUNT = '/etc/kafka-roll';
+const TOOLS_MOUNT = '/opt/kafka-roll-tools';
+
+/**
+ * The automatic roll: StatefulSets stay `OnDelete` (one per zone, so Kubernetes
+ * would restart a pod in every zone at once); instead a Job named after the
+ * pools' config hashes runs on every change that needs a restart and deletes
+ * one pod at a time, only when Kafka's own tools say the cluster can spare it
+ * (roll-cluster.sh). No operator: the official kubectl binary (copied from its
+ * image by an init container) and the cluster's Kafka image.
+ */
+export class RollingRestart extends Construct {
+  /** Name of the Job for the current hashes. */
+  public readonly jobName: string;
+
+  constructor(scope: Construct, id: string, props: RollingRestartProps) {
+    super(scope, id);
+    const { spec, brokers, controllers } = props;
+    const { naming } = spec;
+    const options = resolveOptions(scope.node.path, props.options ?? {});
+    const name = naming.name('roll');
+    const labels = naming.labels('roll');
+    const pods = [...(controllers?.targets ?? []), ...brokers.targets].map(t => t.pod);
+
+    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: naming.meta(name, 'roll'), automountServiceAccountToken: false });
+    new ApiObject(this, 'role', {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+      metadata: naming.meta(name, 'roll'),
+      // Only this cluster's broker and controller pods, by name: the roll can restart nothing else.
+      rules: [{ apiGroups: [''], resources: ['pods'], resourceNames: pods, verbs: ['get', 'list', 'watch', 'delete'] }],
+    });
+    new ApiObject(this, 'rolebinding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+      metadata: naming.meta(name, 'roll'),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
+    });
+    const scripts = { 'roll-cluster.sh': kafkaScript('roll-cluster.sh'), 'kafka-admin-lib.sh': kafkaScript('kafka-admin-lib.sh') };
+    new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: naming.meta(name, 'roll'), data: scripts });
+
+    const list = (pool?: RollPool) => (pool?.targets ?? []).map(t => `${t.pod}=${t.nodeId}`).join(' ');
+    const env = [
+      ...kafkaAdminEnv(spec),
+      { name: 'HOME', value: '/tmp' },
+      { name: 'KP_KUBECTL', value: `${TOOLS_MOUNT}/kubectl` },
+      { name: 'KP_NAMESPACE', value: spec.namespace },
+      { name: 'KP_ROLL_HASH_ANNOTATION', value: CONFIG_HASH_ANNOTATION },
+      ...(controllers ? [
+        { name: 'KP_ROLL_CONTROLLERS', value: list(controllers) },
+        { name: 'KP_ROLL_CONTROLLER_HASH', value: controllers.configHash },
+      ] : []),
+      { name: 'KP_ROLL_BROKERS', value: list(brokers) },
+      { name: 'KP_ROLL_BROKER_HASH', value: brokers.configHash },
+      { name: 'KP_ROLL_TIMEOUT_SECONDS', value: String(options.checkTimeoutSeconds) },
+      { name: 'KP_ROLL_POLL_SECONDS', value: String(options.pollSeconds) },
+      { name: 'KP_ROLL_MAX_QUORUM_LAG', value: String(options.maxQuorumLag) },
+    ];
+    // Jobs are immutable: a new hash is a new Job, and an unchanged synth keeps the finished one.
+    this.jobName = naming.name(`roll-${hashOf({ env, image: spec.images.kafka, kubectl: options.kubectlImage, scripts }).slice(0, 8)}`);
+    const podSpec = adminJobPodSpec(spec, [{
+      name: 'roll',
+      image: spec.images.kafka,
+      imagePullPolicy: 'IfNotPresent',
+      command: ['/bin/bash', `${SCRIPTS_MOUNT}/roll-cluster.sh`],
+      env,
+      resources: { requests: { cpu: '100m', memory: '384Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+      securityContext: containerSecurityContext(),
+      volumeMounts: [
+        { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
+        { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
+        { name: 'tmp', mountPath: '/tmp' },
+      ],
+    }], [
+      { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
+      { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
+      { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+    ], name);
+    new ApiObject(this, 'job', {
+      apiVersion: 'batch/v1', kind: 'Job',
+      metadata: naming.meta(this.jobName, 'roll'),
+      spec: {
+        // A failed check must stay visible as a failed Job, not be retried into a crash loop; one retry covers a lost node.
+        backoffLimit: 1,
+        template: {
+          metadata: { labels: { ...labels, [spec.clientAccessLabel.key]: spec.clientAccessLabel.value } },
+          spec: {
+            ...podSpec,
+            restartPolicy: 'Never',
+            initContainers: [{
+              name: 'kubectl',
+              image: options.kubectlImage,
+              imagePullPolicy: 'IfNotPresent',
+              command: ['/bin/sh', '-c', `cp "$(command -v kubectl)" ${TOOLS_MOUNT}/kubectl`],
+              resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
+              securityContext: containerSecurityContext(),
+              volumeMounts: [{ name: 'tools', mountPath: TOOLS_MOUNT }],
+            }],
+          },
+        },
+      },
+    });
+  }
+}
+
+function resolveOptions(path: string, o: KafkaRollingRestartOptions): Required<KafkaRollingRestartOptions> {
+  const resolved = {
+    checkTimeoutSeconds: o.checkTimeoutSeconds ?? 900,
+    pollSeconds: o.pollSeconds ?? 10,
+    maxQuorumLag: o.maxQuorumLag ?? 100,
+    kubectlImage: o.kubectlImage ?? DEFAULT_KUBECTL_IMAGE,
+  };
+  const positive: Array<[keyof typeof resolved, number]> = [['checkTimeoutSeconds', resolved.checkTimeoutSeconds], ['pollSeconds', resolved.pollSeconds]];
+  for (const [prop, value] of positive) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new KafkaPlatformValidationError(path, `rollingRestart.${prop}`, `${value} is not a positive whole number of seconds`, 'give a whole number of seconds, at least 1');
+    }
+  }
+  if (!Number.isInteger(resolved.maxQuorumLag) || resolved.maxQuorumLag < 0) {
+    throw new KafkaPlatformValidationError(path, 'rollingRestart.maxQuorumLag', `${resolved.maxQuorumLag} is not a whole number of records`, 'give 0 or more records');
+  }
+  assertPinnedImage(path, 'rollingRestart.kubectlImage', resolved.kubectlImage);
+  return resolved;
+}
