@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ISynthesisSession, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { stringify } from 'yaml';
-import { ApplyTier, KubernetesObject, applyTier, objectSlug } from './object-identity';
+import { KafkaPlatformValidationError } from '../errors';
+import { ApplyTier, KubernetesObject, applyTier, objectKey, objectSlug } from './object-identity';
+import { stringifyPortableYaml } from './portable-yaml';
 
 export interface GitopsYamlWriterProps {
   /** The objects, in the order the bridge applies them. */
@@ -55,14 +56,21 @@ export class GitopsYamlWriter extends Construct {
 }
 
 export function renderGitopsFiles(objects: ReadonlyArray<KubernetesObject>): GitopsFile[] {
+  // Two objects of one kind/namespace/name: whichever the tool applies last would silently replace the other.
+  const seen = new Set<string>();
+  for (const object of objects) {
+    const key = objectKey(object);
+    if (seen.has(key)) throw new KafkaPlatformValidationError('gitops', 'objects', `duplicate object ${key}`, 'give each Kubernetes object a unique kind/namespace/name (component names must differ from each other and from the cluster\'s objects)');
+    seen.add(key);
+  }
   const ordered = [...objects].map((object, index) => ({ object, index, tier: applyTier(object) }))
     .sort((a, b) => a.tier - b.tier || a.index - b.index);
   const width = String(ordered.length).length;
   const files = ordered.map(({ object, tier }, i) => ({
     fileName: `${String(i).padStart(width, '0')}-${objectSlug(object)}.yaml`,
-    content: `# apply tier: ${ApplyTier[tier]}\n${stringify(object, { lineWidth: 0, aliasDuplicateObjects: false })}`,
+    content: `# apply tier: ${ApplyTier[tier]}\n${stringifyPortableYaml(object, { lineWidth: 0, aliasDuplicateObjects: false })}`,
   }));
-  const kustomization = stringify({
+  const kustomization = stringifyPortableYaml({
     apiVersion: 'kustomize.config.k8s.io/v1beta1',
     kind: 'Kustomization',
     resources: files.map((f) => f.fileName),

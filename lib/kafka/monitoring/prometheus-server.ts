@@ -16,7 +16,7 @@ import { addService } from '../k8s/service';
 import { ScrapeTarget } from '../observability/scrape-target';
 import { ContainerResources, IKafkaCluster, VolumeSpec } from '../types';
 import { MONITORING_IMAGES } from './images';
-import { renderPrometheusConfig } from './scrape-config';
+import { KUBELET_JOB, renderPrometheusConfig } from './scrape-config';
 
 const DEFAULT_RESOURCES = { cpuRequest: '500m', cpuLimit: '2', memory: '4Gi' };
 
@@ -144,6 +144,12 @@ export class PrometheusServer extends Construct {
       });
     }
 
+    // Prometheus refuses a config with two jobs of one name; a component named like another's job would do that.
+    const jobNames = [...props.targets.map(t => t.jobName), ...(scrapeKubelet ? [KUBELET_JOB] : [])];
+    const repeated = jobNames.find((job, i) => jobNames.indexOf(job) !== i);
+    if (repeated !== undefined) {
+      throw new KafkaPlatformValidationError(path, 'targets', `two scrape jobs are named ${JSON.stringify(repeated)}`, 'give the components distinct names (each component\'s name is its scrape job name)');
+    }
     this.configYaml = renderPrometheusConfig({
       clusterName: cluster.clusterName,
       scrapeInterval,

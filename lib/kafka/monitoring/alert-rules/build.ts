@@ -1,4 +1,5 @@
 import { KafkaPlatformValidationError } from '../../../errors';
+import { plainStringProblem } from '../../k8s/prop-shape';
 import { DEFAULT_KAFKA_METRIC_NAMES, KafkaMetricNames } from '../../observability/metric-names';
 import { KafkaMetadataMode } from '../../types';
 import { brokerRules } from './brokers';
@@ -9,6 +10,8 @@ import { AlertRuleContext, KafkaAlertRule, KafkaAlertThresholds, KafkaAlertTopol
 import { quorumRules } from './quorum';
 import { replicationRules } from './replication';
 import { schemaRegistryRules } from './schema-registry';
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /** The catalogue, area by area, in the order the rule file lists them. */
 const AREAS: ReadonlyArray<(c: AlertRuleContext) => KafkaAlertRule[]> = [
@@ -37,6 +40,17 @@ export function buildKafkaAlertRules(topology: KafkaAlertTopology, thresholds: K
   for (const [group, limit] of Object.entries({ '(default)': defaultLag, ...perGroup })) {
     if (!(Number.isFinite(limit) && limit > 0)) {
       throw new KafkaPlatformValidationError(ownerPath, group === '(default)' ? 'alertThresholds.consumerLag' : `alertThresholds.consumerLagPerGroup["${group}"]`, `must be a positive number, got ${limit}`, 'use a lag in messages, e.g. 10000');
+    }
+  }
+  for (const group of Object.keys(perGroup)) {
+    // The group name becomes a PromQL string and a promtool label value: one line of printable text.
+    const problem = group.length === 0 || group.length > 255 ? 'is empty or longer than 255 characters' : plainStringProblem(group);
+    if (problem) throw new KafkaPlatformValidationError(ownerPath, `alertThresholds.consumerLagPerGroup[${JSON.stringify(group)}]`, `group name ${problem}`, 'use the consumer group id as Kafka reports it');
+  }
+  for (const [key, name] of Object.entries(metricNames)) {
+    // Spliced into every alert expression: anything but a metric name breaks the rule file (or changes the query).
+    if (typeof name !== 'string' || !METRIC_NAME.test(name)) {
+      throw new KafkaPlatformValidationError(ownerPath, `metricNames.${key}`, `${JSON.stringify(name)} is not a Prometheus metric name`, 'use letters, digits, "_" and ":", not starting with a digit, e.g. "kafka_server_replicamanager_underreplicatedpartitions"');
     }
   }
   const context: AlertRuleContext = {
