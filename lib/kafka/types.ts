@@ -150,6 +150,72 @@ export interface KafkaUserCredentials {
   readonly jaasConfigKey: string;
 }
 
+/** What an ACL protects. */
+export enum AclResourceType {
+  TOPIC = 'topic',
+  GROUP = 'group',
+  /** The cluster itself; its name is always `kafka-cluster`. */
+  CLUSTER = 'cluster',
+  TRANSACTIONAL_ID = 'transactional-id',
+}
+
+/** How an ACL's resource name matches. */
+export enum AclPatternType {
+  /** Exactly this name (`*` matches every resource of the type). */
+  LITERAL = 'literal',
+  /** Every resource whose name starts with this prefix. */
+  PREFIXED = 'prefixed',
+}
+
+/** Kafka's ACL operations (`kafka-acls.sh --operation`). */
+export enum AclOperation {
+  ALL = 'All',
+  READ = 'Read',
+  WRITE = 'Write',
+  CREATE = 'Create',
+  DELETE = 'Delete',
+  ALTER = 'Alter',
+  DESCRIBE = 'Describe',
+  CLUSTER_ACTION = 'ClusterAction',
+  DESCRIBE_CONFIGS = 'DescribeConfigs',
+  ALTER_CONFIGS = 'AlterConfigs',
+  IDEMPOTENT_WRITE = 'IdempotentWrite',
+}
+
+/** One ACL entry: a user may (or may not) do these operations on these resources. */
+export interface KafkaAcl {
+  readonly resourceType: AclResourceType;
+  /** Topic, group or transactional ID name or prefix; `kafka-cluster` for the cluster. @default 'kafka-cluster' for CLUSTER (required otherwise) */
+  readonly name?: string;
+  /** @default AclPatternType.LITERAL */
+  readonly patternType?: AclPatternType;
+  readonly operations: AclOperation[];
+  /** A DENY entry wins over every ALLOW. @default 'allow' */
+  readonly permission?: 'allow' | 'deny';
+  /** Client host the entry applies to. @default '*' */
+  readonly host?: string;
+}
+
+/** Broker-enforced client quotas of one user (Kafka's user quota configs). */
+export interface KafkaUserQuotas {
+  /** Bytes per second a user may produce, per broker. @default - unlimited */
+  readonly producerByteRate?: number;
+  /** Bytes per second a user may fetch, per broker. @default - unlimited */
+  readonly consumerByteRate?: number;
+  /** Percentage of one request-handler and one network thread the user may use, per broker. @default - unlimited */
+  readonly requestPercentage?: number;
+  /** Partition creations and deletions per second. @default - unlimited */
+  readonly controllerMutationRate?: number;
+}
+
+/** What a user may do: its ACLs and quotas. */
+export interface KafkaUserOptions {
+  /** @default [] (the user can authenticate, and do nothing) */
+  readonly acls?: KafkaAcl[];
+  /** @default - no quotas */
+  readonly quotas?: KafkaUserQuotas;
+}
+
 /** A topic some component needs, checked against the cluster's HA invariants. */
 export interface TopicRequirement {
   readonly name: string;
@@ -213,8 +279,12 @@ export interface IKafkaCluster {
    */
   readonly metricsScraper?: { readonly namespace: string; readonly podLabels?: Record<string, string> };
 
-  /** Declares a SCRAM user (created idempotently in the cluster) and returns where its credentials live. */
-  addUser(username: string): KafkaUserCredentials;
+  /**
+   * Declares a SCRAM user (created idempotently in the cluster) with its ACLs
+   * and quotas, and returns where its credentials live. Declaring a user again
+   * adds ACLs; its quotas must not conflict.
+   */
+  addUser(username: string, options?: KafkaUserOptions): KafkaUserCredentials;
   /**
    * Checks a topic some component needs against the cluster's invariants
    * (RF <= brokers, min ISR < RF, known config names). Throws

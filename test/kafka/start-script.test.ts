@@ -171,6 +171,36 @@ describe('kafka-start.sh (KRaft controller)', () => {
     expect(format.args.slice(0, 6)).toEqual(['format', '--config', path.join(env.KP_CONFIG_DIR, 'server.properties'), '--cluster-id', cluster.kraftClusterId, '--ignore-formatted']);
     expect(fake.calls('kafka-server-start.sh')[0].env.KAFKA_HEAP_OPTS).toBe('-Xms1024m -Xmx1024m');
   });
+
+  test('the controller listener authenticates: controllers verify the admin principal over SASL/PLAIN, brokers present it', () => {
+    const { objects } = synth();
+    const login = `org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${ADMIN_PASSWORD}"`;
+    const controller = preparePod(objects, 'kafka-controller-0', 0);
+    expect(fake.run(controller.script, controller.env).status).toBe(0);
+    const controllerConfig = finalConfig();
+    expect(controllerConfig['listener.security.protocol.map']).toBe('CONTROLLER:SASL_PLAINTEXT');
+    expect(controllerConfig['listener.name.controller.sasl.enabled.mechanisms']).toBe('PLAIN');
+    expect(controllerConfig['sasl.mechanism.controller.protocol']).toBe('PLAIN');
+    expect(controllerConfig['listener.name.controller.plain.sasl.jaas.config']).toBe(`${login} user_admin="${ADMIN_PASSWORD}";`);
+
+    fake.cleanup();
+    fake = new FakeTools();
+    for (const tool of ['kafka-storage.sh', 'kafka-configs.sh', 'kafka-server-start.sh']) fake.install(tool);
+    const broker = preparePod(objects, 'kafka-broker-0', 0);
+    expect(fake.run(broker.script, broker.env).status).toBe(0);
+    const brokerConfig = finalConfig();
+    expect(brokerConfig['sasl.mechanism.controller.protocol']).toBe('PLAIN');
+    // A broker is only a client of the controller listener: it must not hold the server-side user table.
+    expect(brokerConfig['listener.name.controller.plain.sasl.jaas.config']).toBe(`${login};`);
+  });
+
+  test('a controller refuses to start with a password that cannot be quoted in JAAS', () => {
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-controller-0', 0, {});
+    const result = fake.run(script, { ...env, KP_ADMIN_PASSWORD: 'a"b' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/KP_ADMIN_PASSWORD may only contain/);
+  });
 });
 
 describe('kafka-start.sh (ZooKeeper mode broker)', () => {
@@ -215,7 +245,7 @@ describe('kafka-start.sh (external listener)', () => {
     const config = finalConfig();
     expect(config['listeners']).toBe('INTERNAL://0.0.0.0:9092,EXTERNAL://0.0.0.0:9094');
     expect(config['advertised.listeners']).toBe('INTERNAL://kafka-broker-2-0.kafka-broker-headless.kafka.svc.cluster.local:9092,EXTERNAL://broker-1200.kafka.example.com:9094');
-    expect(config['listener.security.protocol.map']).toBe('CONTROLLER:PLAINTEXT,INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_SSL');
+    expect(config['listener.security.protocol.map']).toBe('CONTROLLER:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_SSL');
     expect(config['listener.name.external.ssl.keystore.type']).toBe('PEM');
     expect(fs.readFileSync(config['listener.name.external.ssl.keystore.location'], 'utf8')).toBe(FAKE_KEY + FAKE_CERT);
   });

@@ -5,6 +5,7 @@ import { KafkaMetadataMode } from '../../lib/kafka';
 import { FakeTools } from '../support/fake-tools';
 import { resolveContainerEnv } from '../support/pod-env';
 import { all, find, synth } from './helpers';
+import { AclOperation, AclPatternType, AclResourceType } from '../../lib/kafka';
 
 let fake: FakeTools;
 beforeEach(() => { fake = new FakeTools(); });
@@ -224,23 +225,71 @@ exit 0`, 'path');
 describe('upsert-scram-users.sh and apply-topics.sh (admin Jobs)', () => {
   const secrets = { 'kafka-user-admin': { password: 'adminpw123' }, 'kafka-user-connect': { password: 'connectpw456' } };
 
-  function jobEnv(objects: any[], prefix: string, overrides: Record<string, string> = {}) {
+  function jobEnv(objects: any[], prefix: string, overrides: Record<string, string> = {}, extraSecrets: Record<string, Record<string, string>> = {}) {
     const job = all(objects, 'Job').find(j => j.metadata.name.startsWith(prefix));
-    return resolveContainerEnv(job.spec.template.spec.containers[0], { podName: 'job', namespace: 'kafka', secrets, overrides: { KAFKA_HOME: fake.kafkaHome, TMPDIR: fake.root, KP_ADMIN_RETRY_SECONDS: '0', ...overrides } });
+    return resolveContainerEnv(job.spec.template.spec.containers[0], { podName: 'job', namespace: 'kafka', secrets: { ...secrets, ...extraSecrets }, overrides: { KAFKA_HOME: fake.kafkaHome, TMPDIR: fake.root, KP_ADMIN_RETRY_SECONDS: '0', ...overrides } });
   }
 
   test('upserts each declared user with the admin command config', () => {
     fake.install('kafka-topics.sh');
     fake.install('kafka-configs.sh');
+    fake.install('kafka-acls.sh');
     const { objects, cluster } = synth({}, c => { c.addUser('connect'); });
     const dir = writeConfigMap(objects, 'kafka-admin-jobs');
-    const result = fake.run(path.join(dir, 'upsert-scram-users.sh'), jobEnv(objects, 'kafka-users-', { KP_TOPICS_FILE: '' }));
+    const result = fake.run(path.join(dir, 'upsert-scram-users.sh'), jobEnv(objects, 'kafka-users-', {
+      KP_TOPICS_FILE: '', KP_ACLS_FILE: path.join(dir, 'acls.tsv'), KP_QUOTAS_FILE: path.join(dir, 'quotas.tsv'),
+    }));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const [call] = fake.calls('kafka-configs.sh');
     expect(call.args).toEqual(expect.arrayContaining(['--bootstrap-server', cluster.internalBootstrapServers, '--alter', '--entity-type', 'users', '--entity-name', 'connect', '--add-config', 'SCRAM-SHA-512=[password=connectpw456]']));
     expect(call.commandConfig).toBe('security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="adminpw123";\n');
-    expect(fake.calls('kafka-configs.sh')).toHaveLength(1);
+    // The SCRAM upsert, then the quota check of the same user (it has none, so nothing changes).
+    expect(fake.calls('kafka-configs.sh').map(c => c.args.slice(4, 6))).toEqual([['--alter', '--entity-type'], ['--describe', '--entity-type']]);
+    expect(fake.calls('kafka-acls.sh').map(c => c.args.slice(4))).toEqual([['--list', '--principal', 'User:connect']]);
+  });
+
+  test('converges each managed user\'s ACLs and quotas: adds what is declared, removes what is not, leaves other principals alone', () => {
+    fake.install('kafka-topics.sh');
+    fake.install('kafka-configs.sh', `
+case " $* " in
+  *" --describe "*) echo "Quota configs for user-principal 'orders' are consumer_byte_rate=100.0, request_percentage=50.0" ;;
+esac`);
+    fake.install('kafka-acls.sh', `
+case " $* " in
+  *" --list "*) printf '%s\\n' \
+    "Current ACLs for resource \\\`ResourcePattern(resourceType=TOPIC, name=orders, patternType=PREFIXED)\\\`: " \
+    " \\t(principal=User:orders, host=*, operation=WRITE, permissionType=ALLOW)" \
+    " \\t(principal=User:orders, host=*, operation=DELETE, permissionType=ALLOW)" \
+    "" ;;
+esac`);
+    const { objects } = synth({}, c => {
+      c.addUser('orders', {
+        acls: [
+          { resourceType: AclResourceType.TOPIC, name: 'orders', patternType: AclPatternType.PREFIXED, operations: [AclOperation.WRITE, AclOperation.DESCRIBE_CONFIGS] },
+          { resourceType: AclResourceType.CLUSTER, operations: [AclOperation.IDEMPOTENT_WRITE] },
+        ],
+        quotas: { producerByteRate: 1048576, requestPercentage: 50 },
+      });
+    });
+    const dir = writeConfigMap(objects, 'kafka-admin-jobs');
+    const result = fake.run(path.join(dir, 'upsert-scram-users.sh'), jobEnv(objects, 'kafka-users-', {
+      KP_ACLS_FILE: path.join(dir, 'acls.tsv'), KP_QUOTAS_FILE: path.join(dir, 'quotas.tsv'),
+    }, { 'kafka-user-orders': { password: 'orderspw789' } }));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const acls = fake.calls('kafka-acls.sh').map(c => c.args.slice(4));
+    expect(acls).toEqual([
+      ['--list', '--principal', 'User:orders'],
+      ['--remove', '--force', '--topic', 'orders', '--resource-pattern-type', 'prefixed', '--operation', 'Delete', '--allow-principal', 'User:orders', '--allow-host', '*'],
+      ['--add', '--cluster', '--resource-pattern-type', 'literal', '--operation', 'IdempotentWrite', '--allow-principal', 'User:orders', '--allow-host', '*'],
+      ['--add', '--topic', 'orders', '--resource-pattern-type', 'prefixed', '--operation', 'DescribeConfigs', '--allow-principal', 'User:orders', '--allow-host', '*'],
+    ]);
+    const quotas = fake.calls('kafka-configs.sh').map(c => c.args.slice(4)).filter(a => a[0] === '--alter' && !a.includes('SCRAM-SHA-512=[password=orderspw789]'));
+    expect(quotas).toEqual([
+      ['--alter', '--entity-type', 'users', '--entity-name', 'orders', '--add-config', 'producer_byte_rate=1048576,request_percentage=50'],
+      ['--alter', '--entity-type', 'users', '--entity-name', 'orders', '--delete-config', 'consumer_byte_rate'],
+    ]);
   });
 
   test('waits for Kafka, then creates topics, sets configs (bracketing list values) and raises partitions', () => {

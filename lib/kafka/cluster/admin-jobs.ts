@@ -9,6 +9,8 @@ import { ADMIN_SCRIPTS_MOUNT, kafkaAdminEnv, kafkaAdminJob } from './admin-job-t
 import { CredentialsBootstrap } from './credentials-bootstrap';
 import { ClusterDeclarations } from './declarations';
 import { renderTopicsTable } from './topics-table';
+import { renderAclTable } from './acl-entries';
+import { renderQuotaTable } from './quota-table';
 
 export interface AdminJobsProps {
   readonly spec: KafkaClusterSpec;
@@ -29,6 +31,8 @@ export class AdminJobs extends Construct {
     const configName = naming.name('admin-jobs');
     const clientLabels = { ...naming.labels('admin'), [spec.clientAccessLabel.key]: spec.clientAccessLabel.value };
     const topicsTable = () => renderTopicsTable(declarations.declaredTopics);
+    const aclTable = () => renderAclTable(declarations.declaredUserDetails.flatMap(u => u.acls));
+    const quotaTable = () => renderQuotaTable(declarations.declaredUserDetails);
     new SynthTimeApiObject(this, 'admin-jobs-config', 'v1', 'ConfigMap', () => ({
       name: configName,
       body: {
@@ -37,8 +41,11 @@ export class AdminJobs extends Construct {
           'create-user-secrets.sh': kafkaScript('create-user-secrets.sh'),
           'kafka-admin-lib.sh': kafkaScript('kafka-admin-lib.sh'),
           'upsert-scram-users.sh': kafkaScript('upsert-scram-users.sh'),
+          'apply-acls.sh': kafkaScript('apply-acls.sh'),
           'apply-topics.sh': kafkaScript('apply-topics.sh'),
           'topics.tsv': topicsTable(),
+          'acls.tsv': aclTable(),
+          'quotas.tsv': quotaTable(),
         },
       },
     }));
@@ -57,13 +64,15 @@ export class AdminJobs extends Construct {
       }
       const env = [
         ...kafkaAdminEnv(spec),
+        { name: 'KP_ACLS_FILE', value: `${ADMIN_SCRIPTS_MOUNT}/acls.tsv` },
+        { name: 'KP_QUOTAS_FILE', value: `${ADMIN_SCRIPTS_MOUNT}/quotas.tsv` },
         { name: 'KP_USER_COUNT', value: String(users.length) },
         ...users.flatMap((u, i) => [
           { name: `KP_USER_${i}_NAME`, value: u.username },
           { name: `KP_USER_${i}_PASSWORD`, valueFrom: { secretKeyRef: { name: u.secretName, key: u.passwordKey } } },
         ]),
       ];
-      const name = naming.name(`users-${hashOf({ env, image: spec.images.kafka, script: kafkaScript('upsert-scram-users.sh'), lib: kafkaScript('kafka-admin-lib.sh') }).slice(0, 8)}`);
+      const name = naming.name(`users-${hashOf({ env, image: spec.images.kafka, acls: aclTable(), quotas: quotaTable(), script: kafkaScript('upsert-scram-users.sh'), aclScript: kafkaScript('apply-acls.sh'), lib: kafkaScript('kafka-admin-lib.sh') }).slice(0, 8)}`);
       return { name, body: kafkaAdminJob(spec, name, 'upsert-scram-users', 'upsert-scram-users.sh', env, clientLabels) };
     });
 

@@ -1,7 +1,16 @@
 import { KafkaPlatformValidationError } from '../../errors';
-import { enforceFindings, runTopicRulePack, userNameProblem } from '../rules';
+import { enforceFindings, runTopicRulePack, runUserRulePack, userNameProblem } from '../rules';
 import { KafkaClusterSpec } from '../model/cluster-spec';
-import { KafkaUserCredentials, TopicPropNames, TopicRequirement } from '../types';
+import { KafkaUserCredentials, KafkaUserOptions, KafkaUserQuotas, TopicPropNames, TopicRequirement } from '../types';
+import { aclEntries, AclEntry } from './acl-entries';
+
+/** A declared user: where its credentials live, and what it may do. */
+export interface DeclaredUser {
+  readonly credentials: KafkaUserCredentials;
+  /** One entry per operation, sorted, without duplicates. */
+  readonly acls: AclEntry[];
+  readonly quotas?: KafkaUserQuotas;
+}
 
 /**
  * The users and topics declared for a cluster, from its props or later
@@ -10,13 +19,13 @@ import { KafkaUserCredentials, TopicPropNames, TopicRequirement } from '../types
  * is synthesized, so late declarations are never lost.
  */
 export class ClusterDeclarations {
-  private readonly users = new Map<string, KafkaUserCredentials>();
+  private readonly users = new Map<string, { credentials: KafkaUserCredentials; acls: Map<string, AclEntry>; quotas?: KafkaUserQuotas }>();
   private readonly topics = new Map<string, TopicRequirement>();
   private sealedBy?: string;
 
   constructor(private readonly spec: KafkaClusterSpec, private readonly constructPath: string) {}
 
-  public addUser(username: string): KafkaUserCredentials {
+  public addUser(username: string, options: KafkaUserOptions = {}): KafkaUserCredentials {
     const prop = `addUser("${username}")`;
     this.assertOpen(prop);
     const problem = userNameProblem(username);
@@ -24,12 +33,28 @@ export class ClusterDeclarations {
     if (username === this.spec.adminCredentials.username) {
       throw new KafkaPlatformValidationError(this.constructPath, prop, 'is the inter-broker admin user, which has full control of the cluster', 'use a separate user per component');
     }
-    let creds = this.users.get(username);
-    if (!creds) {
-      creds = this.spec.credentialsFor(username);
-      this.users.set(username, creds);
+    enforceFindings(this.constructPath, this.spec.profile, runUserRulePack({ username, prop, options }));
+    let user = this.users.get(username);
+    if (!user) {
+      user = { credentials: this.spec.credentialsFor(username), acls: new Map() };
+      this.users.set(username, user);
     }
-    return creds;
+    if (options.quotas !== undefined) {
+      if (user.quotas !== undefined && JSON.stringify(sortedQuotas(user.quotas)) !== JSON.stringify(sortedQuotas(options.quotas))) {
+        throw new KafkaPlatformValidationError(this.constructPath, `${prop}.quotas`, 'differ from the quotas declared for this user before', 'declare a user\'s quotas once');
+      }
+      user.quotas = { ...options.quotas };
+    }
+    for (const entry of aclEntries(username, options.acls ?? [])) user.acls.set(entry.key, entry);
+    return user.credentials;
+  }
+
+  /** Users declared so far with their ACLs and quotas, sorted by name (the admin user is not included). */
+  public get declaredUserDetails(): DeclaredUser[] {
+    return [...this.users.keys()].sort().map(k => {
+      const u = this.users.get(k)!;
+      return { credentials: u.credentials, acls: [...u.acls.values()].sort((a, b) => a.key.localeCompare(b.key)), ...(u.quotas ? { quotas: u.quotas } : {}) };
+    });
   }
 
   /** Checks a topic against the topic rule pack; throws one error naming every problem. */
@@ -58,7 +83,7 @@ export class ClusterDeclarations {
 
   /** Users declared so far, sorted by name (the admin user is not included). */
   public get declaredUsers(): KafkaUserCredentials[] {
-    return [...this.users.keys()].sort().map(k => this.users.get(k)!);
+    return [...this.users.keys()].sort().map(k => this.users.get(k)!.credentials);
   }
 
   /**
@@ -79,3 +104,8 @@ function canonicalTopic(t: TopicRequirement): string {
   const config = t.config ?? {};
   return JSON.stringify([t.name, t.partitions, t.replicationFactor, Object.keys(config).sort().map(k => [k, config[k]])]);
 }
+
+function sortedQuotas(q: KafkaUserQuotas): Array<[string, unknown]> {
+  return Object.entries(q).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+}
+

@@ -8,7 +8,7 @@ import { assertShape } from '../k8s/prop-shape';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { resolveKafkaClusterSpec } from '../model/resolve-spec';
 import {
-  ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, TopicPropNames, TopicRequirement,
+  ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, KafkaUserOptions, TopicPropNames, TopicRequirement,
 } from '../types';
 import { AdminJobs } from './admin-jobs';
 import { ClusterServices } from './cluster-services';
@@ -75,9 +75,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
 
   constructor(scope: Construct, id: string, props: KafkaClusterProps) {
     super(scope, id);
-    const spec = resolveKafkaClusterSpec(props);
     // Before anything reads them: JavaScript callers' nulls and wrong types get an error naming the prop, not a TypeError.
     assertShape(this.node.path, props, KAFKA_CLUSTER_PROPS_SHAPE);
+    const spec = resolveKafkaClusterSpec(props);
     this.spec = spec;
     this.constructPath = this.node.path;
     const findings = [...runInputRulePack({ props, spec }), ...runRulePack(haRuleContext(props, spec))];
@@ -133,9 +133,14 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     for (const topic of spec.initialTopics) this.addTopic(topic);
   }
 
-  /** Declares a SCRAM user (created idempotently in the cluster) and returns where its credentials live. */
-  public addUser(username: string): KafkaUserCredentials {
-    return this.declarations.addUser(username);
+  /**
+   * Declares a SCRAM user (created idempotently in the cluster) with its ACLs
+   * and quotas, and returns where its credentials live. The users Job
+   * converges the cluster to the declared ACLs and quotas of every user it
+   * manages; declaring a user again adds ACLs.
+   */
+  public addUser(username: string, options?: KafkaUserOptions): KafkaUserCredentials {
+    return this.declarations.addUser(username, options);
   }
 
   /** Checks a topic against the topic rule pack; throws one KafkaPlatformValidationError naming `ownerPath`, `prop` and every problem. */

@@ -12,18 +12,22 @@ export function baseServerProperties(spec: KafkaClusterSpec, role: KafkaNodeRole
     const clusterDefaults = Object.fromEntries(CONTROLLER_CLUSTER_DEFAULT_KEYS.filter(k => spec.brokerConfig[k] !== undefined).map(k => [k, spec.brokerConfig[k]]));
     return {
       ...clusterDefaults,
+      ...(spec.controllers?.configOverrides ?? {}),
       'process.roles': 'controller',
       'controller.listener.names': 'CONTROLLER',
-      // The controller listener is reachable only from brokers and controllers (NetworkPolicy).
-      'listener.security.protocol.map': 'CONTROLLER:PLAINTEXT',
-      ...(spec.controllers?.configOverrides ?? {}),
+      // NetworkPolicies admit only brokers and controllers, but not every CNI enforces them: the listener authenticates too.
+      'listener.security.protocol.map': 'CONTROLLER:SASL_PLAINTEXT',
+      'sasl.mechanism.controller.protocol': 'PLAIN',
+      'listener.name.controller.sasl.enabled.mechanisms': 'PLAIN',
+      ...authorizerProperties(spec),
     };
   }
   const ext = spec.externalListener;
-  const protocolMap = [...(spec.kraft ? ['CONTROLLER:PLAINTEXT'] : []), 'INTERNAL:SASL_PLAINTEXT', ...(ext ? ['EXTERNAL:SASL_SSL'] : [])].join(',');
+  const protocolMap = [...(spec.kraft ? ['CONTROLLER:SASL_PLAINTEXT'] : []), 'INTERNAL:SASL_PLAINTEXT', ...(ext ? ['EXTERNAL:SASL_SSL'] : [])].join(',');
   const props: Record<string, string> = {
     ...spec.brokerConfig,
-    ...(spec.kraft ? { 'process.roles': 'broker', 'controller.listener.names': 'CONTROLLER' } : { 'broker.id.generation.enable': 'false' }),
+    ...(spec.kraft ? { 'process.roles': 'broker', 'controller.listener.names': 'CONTROLLER', 'sasl.mechanism.controller.protocol': 'PLAIN' } : { 'broker.id.generation.enable': 'false' }),
+    ...authorizerProperties(spec),
     'listener.security.protocol.map': protocolMap,
     'inter.broker.listener.name': 'INTERNAL',
     'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
@@ -35,4 +39,18 @@ export function baseServerProperties(spec: KafkaClusterSpec, role: KafkaNodeRole
     props['listener.name.external.ssl.enabled.protocols'] = 'TLSv1.3,TLSv1.2';
   }
   return props;
+}
+
+/**
+ * Authorization on by default: without it every authenticated user is in
+ * effect a super user. Only the platform's admin principal (the inter-broker
+ * and controller identity, and the admin Jobs') is a super user; everyone
+ * else gets exactly the ACLs declared for it.
+ */
+export function authorizerProperties(spec: KafkaClusterSpec): Record<string, string> {
+  return {
+    'authorizer.class.name': spec.kraft ? 'org.apache.kafka.metadata.authorizer.StandardAuthorizer' : 'kafka.security.authorizer.AclAuthorizer',
+    'allow.everyone.if.no.acl.found': 'false',
+    'super.users': `User:${spec.adminCredentials.username}`,
+  };
 }

@@ -4,3 +4,5 @@ export * from './engine';
 export { MIN_TERMINATION_GRACE_PERIOD_SECONDS } from '../constants';
 export { replicasAfterZoneLoss } from './zone-loss';
 export { userNameProblem } from './credentials';
+export { ACL_OPERATIONS_BY_RESOURCE, CLUSTER_RESOURCE_NAME } from './user-acls';
+export { QUOTA_KEYS } from './user-quotas';

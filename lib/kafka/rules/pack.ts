@@ -24,7 +24,7 @@ import { objectNamesRule } from './object-names';
 import { rackAwarenessRule } from './rack-awareness';
 import { replicationFactorRule } from './replication-factor';
 import { resourceQuantitiesRule } from './resource-quantities';
-import { Finding, KafkaInputContext, KafkaInputRule, KafkaRule, KafkaRuleContext, KafkaTopicContext, KafkaTopicRule } from './rule';
+import { Finding, KafkaInputContext, KafkaInputRule, KafkaRule, KafkaRuleContext, KafkaTopicContext, KafkaTopicRule, KafkaUserContext, KafkaUserRule } from './rule';
 import { sourceCidrsRule } from './source-cidrs';
 import { storageRequestsRule } from './storage-requests';
 import { topicConfigsRule } from './topic-configs';
@@ -32,6 +32,8 @@ import { topicMinInsyncReplicasRule } from './topic-min-insync-replicas';
 import { topicReplicationRule } from './topic-replication';
 import { topicShapeRule } from './topic-shape';
 import { uncleanLeaderElectionRule } from './unclean-leader-election';
+import { userAclsRule } from './user-acls';
+import { userQuotasRule } from './user-quotas';
 import { zoneCountRule } from './zone-count';
 import { zoneLossRule } from './zone-loss';
 import { zookeeperEnsembleRule } from './zookeeper-ensemble';
@@ -83,6 +85,16 @@ export const KAFKA_TOPIC_RULE_PACK: ReadonlyArray<KafkaTopicRule> = [
   topicConfigsRule,
   topicMinInsyncReplicasRule,
 ];
+
+/** Every user's ACLs and quotas, whoever declares the user. */
+export const KAFKA_USER_RULE_PACK: ReadonlyArray<KafkaUserRule> = [
+  userAclsRule,
+  userQuotasRule,
+];
+
+export function runUserRulePack(ctx: KafkaUserContext, pack: ReadonlyArray<KafkaUserRule> = KAFKA_USER_RULE_PACK): Finding[] {
+  return pack.flatMap(rule => rule(ctx));
+}
 
 export function runRulePack(ctx: KafkaRuleContext, pack: ReadonlyArray<KafkaRule> = KAFKA_HA_RULE_PACK): Finding[] {
   return pack.flatMap(rule => rule(ctx));

@@ -1,6 +1,6 @@
 import type { KafkaClusterProps } from '../model/cluster-props';
 import type { KafkaClusterSpec } from '../model/cluster-spec';
-import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, TopicPropNames, TopicRequirement } from '../types';
+import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, KafkaUserOptions, TopicPropNames, TopicRequirement } from '../types';
 
 /** Everything a rule needs to judge a cluster, after defaults are applied. */
 export interface KafkaRuleContext {
@@ -71,6 +71,16 @@ export function topicProps(ctx: KafkaTopicContext): TopicPropNames {
 }
 
 export type KafkaTopicRule = (ctx: KafkaTopicContext) => Finding[];
+
+/** What a user rule judges: one user's declared ACLs and quotas. */
+export interface KafkaUserContext {
+  readonly username: string;
+  /** Prop path of the user, e.g. `addUser("orders")`. */
+  readonly prop: string;
+  readonly options: KafkaUserOptions;
+}
+
+export type KafkaUserRule = (ctx: KafkaUserContext) => Finding[];
 
 /** A finding that is never relaxed: the input cannot work at all. */
 export function inputFinding(ruleId: string, prop: string, problem: string, fix: string): Finding {

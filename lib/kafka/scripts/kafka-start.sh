@@ -42,14 +42,27 @@ config="$KP_CONFIG_DIR/server.properties"
 mkdir -p "$KP_CONFIG_DIR" "$KP_DATA_DIR"
 umask 077
 
+# The controller listener authenticates every connection (SASL/PLAIN as the admin principal, a super
+# user): an unauthenticated client on the controller port gets nothing. Controllers also verify it.
+controller_jaas() {
+  local login="org.apache.kafka.common.security.plain.PlainLoginModule required username=\"$KP_ADMIN_USERNAME\" password=\"$KP_ADMIN_PASSWORD\""
+  if [[ "$role" == controller ]]; then
+    login="$login user_$KP_ADMIN_USERNAME=\"$KP_ADMIN_PASSWORD\""
+  fi
+  echo "listener.name.controller.plain.sasl.jaas.config=$login;"
+}
+
 per_pod=()
 if [[ "$role" == controller ]]; then
-  require_env KP_CLUSTER_ID KP_CONTROLLER_QUORUM_VOTERS KP_CONTROLLER_PORT
+  require_env KP_CLUSTER_ID KP_CONTROLLER_QUORUM_VOTERS KP_CONTROLLER_PORT KP_ADMIN_USERNAME KP_ADMIN_PASSWORD
+  check_scram_safe KP_ADMIN_USERNAME "$KP_ADMIN_USERNAME"
+  check_scram_safe KP_ADMIN_PASSWORD "$KP_ADMIN_PASSWORD"
   per_pod+=(
     "node.id=$node_id"
     "controller.quorum.voters=$KP_CONTROLLER_QUORUM_VOTERS"
     "listeners=CONTROLLER://$KP_LISTEN_HOST:$KP_CONTROLLER_PORT"
     "log.dirs=$KP_DATA_DIR"
+    "$(controller_jaas)"
   )
 else
   require_env KP_RACK KP_ADVERTISED_HOST KP_INTERNAL_PORT KP_ADMIN_USERNAME KP_ADMIN_PASSWORD
@@ -80,7 +93,7 @@ else
   fi
   if [[ "$mode" == kraft ]]; then
     require_env KP_CLUSTER_ID KP_CONTROLLER_QUORUM_VOTERS
-    per_pod+=("node.id=$node_id" "controller.quorum.voters=$KP_CONTROLLER_QUORUM_VOTERS")
+    per_pod+=("node.id=$node_id" "controller.quorum.voters=$KP_CONTROLLER_QUORUM_VOTERS" "$(controller_jaas)")
   else
     require_env KP_ZOOKEEPER_CONNECT
     per_pod+=("broker.id=$node_id" "zookeeper.connect=$KP_ZOOKEEPER_CONNECT")
