@@ -28,7 +28,7 @@ const INT32_MAX = 2 ** 31 - 1;
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function present(value: unknown, at: string, out: ShapeProblem[], what: string): boolean {

@@ -25,18 +25,42 @@ export const JMX_AGENT_PORT_NAME = 'metrics';
 /**
  * Shell run by the init container: download next to the target, verify, then
  * move into place, so a partial or foreign download is never used (fail closed).
+ * Every attempt is bounded (connect and total time), so an unreachable
+ * source fails the start in minutes instead of hanging it.
+ * With `cacheDir` (a persistent volume), a copy that passes the same checksum
+ * is used without any download, and a verified download is kept there: a pod
+ * restart needs no network once the pod has started once.
  * `url` and `sha256` must have been checked (`jmxAgentSourceProblem`): they are
  * interpolated into the script.
  */
-export function jmxAgentFetchScript(url: string = JMX_EXPORTER_AGENT.url, sha256: string = JMX_EXPORTER_AGENT.sha256, dir: string = JMX_AGENT_DIR): string {
+export function jmxAgentFetchScript(url: string = JMX_EXPORTER_AGENT.url, sha256: string = JMX_EXPORTER_AGENT.sha256, dir: string = JMX_AGENT_DIR, cacheDir?: string): string {
   const target = `${dir}/${JMX_EXPORTER_AGENT.fileName}`;
+  const download = `curl -fsSL --connect-timeout 10 --max-time 300 --retry 5 --retry-delay 3 -o "${target}.download" "${url}"`;
+  if (!cacheDir) {
+    return [
+      'set -eu',
+      download,
+      `echo "${sha256}  ${target}.download" | sha256sum -c -`,
+      `mv "${target}.download" "${target}"`,
+    ].join('\n');
+  }
+  const cached = `${cacheDir}/${sha256}.jar`;
   return [
     'set -eu',
-    `curl -fsSL --retry 5 --retry-delay 3 -o "${target}.download" "${url}"`,
+    `if [ -f "${cached}" ] && echo "${sha256}  ${cached}" | sha256sum -c - >/dev/null 2>&1; then`,
+    `  cp "${cached}" "${target}.download"`,
+    'else',
+    `  ${download}`,
+    'fi',
     `echo "${sha256}  ${target}.download" | sha256sum -c -`,
+    // Best effort: a full volume must not stop the start; the next start downloads again.
+    `mkdir -p "${cacheDir}" && cp "${target}.download" "${cached}.tmp" && mv "${cached}.tmp" "${cached}" || echo "jmx agent: could not cache in ${cacheDir}" >&2`,
     `mv "${target}.download" "${target}"`,
   ].join('\n');
 }
+
+/** Where broker and controller pods keep the verified agent, on their data volume (outside `log.dirs`). */
+export const JMX_AGENT_CACHE_DIR = `${KAFKA_PATHS.dataMount}/jmx-agent-cache`;
 
 /** What is wrong with a custom agent source (a mirror for air-gapped clusters), or undefined. */
 export function jmxAgentSourceProblem(url: string, sha256: string): { readonly prop: 'url' | 'sha256'; readonly problem: string; readonly fix: string } | undefined {
@@ -51,18 +75,23 @@ export function jmxAgentSourceProblem(url: string, sha256: string): { readonly p
 }
 
 /**
- * The init container of broker, controller and ZooKeeper pods: fetches the
- * agent into the `jmx-exporter` volume with `image` (curl + sha256sum).
+ * The init container of broker and controller pods: installs the agent into
+ * the `jmx-exporter` volume with `image` (curl + sha256sum), from the copy on
+ * the pod's data volume when it has one (`JMX_AGENT_CACHE_DIR`).
  */
 export function kafkaJmxAgentInitContainer(image: string): Record<string, any> {
   return {
     name: 'fetch-jmx-exporter',
     image,
     imagePullPolicy: 'IfNotPresent',
-    command: ['/bin/sh', '-c', jmxAgentFetchScript()],
+    command: ['/bin/sh', '-c', jmxAgentFetchScript(JMX_EXPORTER_AGENT.url, JMX_EXPORTER_AGENT.sha256, JMX_AGENT_DIR, JMX_AGENT_CACHE_DIR)],
     resources: { requests: { cpu: '50m', memory: '32Mi' }, limits: { cpu: '200m', memory: '64Mi' } },
     securityContext: containerSecurityContext(),
-    volumeMounts: [{ name: 'jmx-exporter', mountPath: JMX_AGENT_DIR }, { name: 'tmp', mountPath: KAFKA_PATHS.tmp }],
+    volumeMounts: [
+      { name: 'jmx-exporter', mountPath: JMX_AGENT_DIR },
+      { name: 'tmp', mountPath: KAFKA_PATHS.tmp },
+      { name: 'data', mountPath: KAFKA_PATHS.dataMount },
+    ],
   };
 }
 

@@ -22,8 +22,56 @@ describe('the JMX exporter agent: one pin, one fetch script', () => {
     const componentInit = podSpec(find(objects, 'Deployment', 'kafka-schema-registry')).initContainers.find((c: any) => c.name === 'fetch-jmx-exporter');
     const brokerInit = podSpec(objects.find(o => o.kind === 'StatefulSet' && o.metadata.name.startsWith('kafka-broker'))).initContainers.find((c: any) => c.name === 'fetch-jmx-exporter');
     expect(componentInit.command).toEqual(['/bin/sh', '-c', jmxAgentFetchScript()]);
-    expect(brokerInit.command).toEqual(componentInit.command);
-    expect(kafkaJmxAgentInitContainer('curlimages/curl:8.11.1').command).toEqual(componentInit.command);
+    // Brokers and controllers: the same pin and script, plus the copy on their data volume.
+    expect(brokerInit.command).toEqual(['/bin/sh', '-c', jmxAgentFetchScript(JMX_EXPORTER_AGENT.url, JMX_EXPORTER_AGENT.sha256, '/opt/jmx-exporter', '/var/lib/kafka/jmx-agent-cache')]);
+    expect(brokerInit.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/kafka' });
+    expect(kafkaJmxAgentInitContainer('curlimages/curl:8.11.1').command).toEqual(brokerInit.command);
+  });
+
+  test('every download is bounded in time, so an unreachable source cannot hang a start', () => {
+    for (const script of [jmxAgentFetchScript(), jmxAgentFetchScript(JMX_EXPORTER_AGENT.url, JMX_EXPORTER_AGENT.sha256, '/a', '/c')]) {
+      expect(script).toContain('curl -fsSL --connect-timeout 10 --max-time 300 --retry 5 --retry-delay 3 ');
+    }
+  });
+
+  describe('with a cache on the data volume (brokers and controllers)', () => {
+    let dir: string;
+    const jar = Buffer.from('cached agent bytes\n');
+    const sha = crypto.createHash('sha256').update(jar).digest('hex');
+    // Port 9 on loopback: nothing listens, so any download attempt fails at once.
+    const offline = 'http://127.0.0.1:9/jmx.jar';
+    beforeEach(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jmx-cache-'));
+      fs.mkdirSync(path.join(dir, 'agent'));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const run = (url: string) => spawnSync('sh', ['-c', jmxAgentFetchScript(url, sha, path.join(dir, 'agent'), path.join(dir, 'cache')).replace('--retry 5 --retry-delay 3', '--retry 0')], { encoding: 'utf8', timeout: 20000 });
+
+    test('a restart with the network down installs the verified copy', () => {
+      fs.mkdirSync(path.join(dir, 'cache'));
+      fs.writeFileSync(path.join(dir, 'cache', `${sha}.jar`), jar);
+      const result = run(offline);
+      expect([result.status, result.stderr]).toEqual([0, '']);
+      expect(fs.readFileSync(path.join(dir, 'agent', JMX_EXPORTER_AGENT.fileName))).toEqual(jar);
+    });
+
+    test('the first start downloads, verifies and keeps the copy', () => {
+      const source = path.join(dir, 'upstream.jar');
+      fs.writeFileSync(source, jar);
+      expect(run(`file://${source}`).status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'cache', `${sha}.jar`))).toEqual(jar);
+      fs.rmSync(source);
+      fs.rmSync(path.join(dir, 'agent', JMX_EXPORTER_AGENT.fileName));
+      expect(run(offline).status).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'agent', JMX_EXPORTER_AGENT.fileName))).toEqual(jar);
+    });
+
+    test('a corrupted copy is not used: with the network down the start fails closed', () => {
+      fs.mkdirSync(path.join(dir, 'cache'));
+      fs.writeFileSync(path.join(dir, 'cache', `${sha}.jar`), 'tampered');
+      expect(run(offline).status).not.toBe(0);
+      expect(fs.existsSync(path.join(dir, 'agent', JMX_EXPORTER_AGENT.fileName))).toBe(false);
+    });
   });
 
   describe('the script, run by sh with curl and sha256sum', () => {
