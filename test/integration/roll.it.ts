@@ -1,0 +1,199 @@
+/**
+ * The automatic roll against a live KRaft cluster (Kafka 4.1, 3 controllers +
+ * 3 brokers in three zones) started from the synthesized configuration as
+ * local JVMs. The synthesized roll Job runs for real (its script, Kafka's
+ * tools, the readiness probes); only `kubectl` is a stand-in that restarts the
+ * local processes (roll/kube-shim.ts). See the README ("How we test HA").
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Chart } from 'cdk8s';
+import { KafkaCluster, KafkaClusterProps, KafkaTopic } from '../../lib/kafka';
+import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
+import { CACHE_DIR, resolveJars } from './harness/jars';
+import { byKind, K8sObject, synthChart } from './harness/k8s';
+import { KafkaHome, writeKafkaHome } from './harness/kafka-home';
+import { startAndWaitReady, waitReady } from './harness/kafka-pods';
+import { KafkaTools, readProducerReport } from './harness/kafka-tools';
+import { LocalCluster, LocalPod } from './harness/local-cluster';
+import { killAll, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
+import { SuiteReport } from './harness/report';
+import { generateUserSecrets } from './harness/secrets';
+import { KubeShim } from './roll/kube-shim';
+
+/**
+ * Test-only switch (negative control, run by .ci/run): `roll-no-isr-check`
+ * gives the roll Job a kafka-topics.sh that answers the min-ISR questions with
+ * "none", so the roll's in-sync check never blocks. Scenario 9 must then fail.
+ */
+const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
+const report = new SuiteReport('roll');
+const HEAP = '-Xms64m -Xmx256m';
+const TOPIC = 'orders';
+const ZONES = ['zone-a', 'zone-b', 'zone-c'];
+// Fast polls and a short give-up, so the suite stays short; the defaults are 10 s and 900 s.
+const ROLL = { pollSeconds: 2, checkTimeoutSeconds: 240 };
+
+let objects: K8sObject[];
+let local: LocalCluster;
+let shim: KubeShim;
+let tools: KafkaTools;
+let home: KafkaHome;
+let brokers: LocalPod[];
+let controllers: LocalPod[];
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+
+function synthCluster(props: Partial<KafkaClusterProps> = {}): K8sObject[] {
+  return synthChart((chart: Chart) => {
+    const cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...props, rollingRestart: { ...ROLL, ...props.rollingRestart } });
+    new KafkaTopic(chart, 'orders', { cluster, name: TOPIC, partitions: 6 });
+  });
+}
+
+function job(from: K8sObject[], prefix: string): K8sObject {
+  const hits = byKind(from, 'Job').filter((j) => j.metadata.name.startsWith(`kafka-${prefix}-`));
+  if (hits.length !== 1) throw new Error(`expected one ${prefix} Job, found ${hits.length}`);
+  return hits[0];
+}
+
+/** The negative control's roll Job: the same Job with a KAFKA_HOME whose kafka-topics.sh never reports a partition at or under min ISR. */
+function withoutIsrCheck(rollJob: K8sObject): K8sObject {
+  const broken = path.join(local.root, 'no-isr-check-home');
+  fs.mkdirSync(path.join(broken, 'bin'), { recursive: true });
+  for (const f of fs.readdirSync(home.bin)) {
+    const target = path.join(broken, 'bin', f);
+    if (!fs.existsSync(target)) fs.symlinkSync(path.join(home.bin, f), target);
+  }
+  fs.rmSync(path.join(broken, 'bin', 'kafka-topics.sh'));
+  fs.writeFileSync(path.join(broken, 'bin', 'kafka-topics.sh'), `#!/usr/bin/env bash
+case " $* " in *" --at-min-isr-partitions "* | *" --under-min-isr-partitions "*) exit 0 ;; esac
+exec ${home.tool('kafka-topics.sh')} "$@"
+`, { mode: 0o755 });
+  const copy = JSON.parse(JSON.stringify(rollJob));
+  const container = copy.spec.template.spec.containers[0];
+  container.env = container.env.map((e: { name: string }) => (e.name === 'KAFKA_HOME' ? { name: 'KAFKA_HOME', value: broken } : e));
+  return copy;
+}
+
+async function runRoll(from: K8sObject[]): Promise<{ code: number; out: string; ms: number }> {
+  const t0 = Date.now();
+  const rollJob = BREAK === 'roll-no-isr-check' ? withoutIsrCheck(job(from, 'roll')) : job(from, 'roll');
+  const res = await local.runJob(rollJob, 900_000);
+  fs.writeFileSync(path.join(local.root, `${rollJob.metadata.name}.log`), res.stdout);
+  return { code: res.code, out: res.stdout, ms: Date.now() - t0 };
+}
+
+async function fullyInSync(): Promise<void> {
+  await waitFor(`${TOPIC} fully in sync`, async () => (await tools.describeTopic(TOPIC)).partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length), 180_000, 1000);
+}
+
+beforeAll(async () => {
+  if (BREAK && BREAK !== 'roll-no-isr-check') throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (roll-no-isr-check)`);
+  reapLeftovers();
+  const jars = resolveJars('kafka41');
+  resolveJars('jmx', { 'jmx.exporter.version': JMX_EXPORTER_AGENT.version });
+  objects = synthCluster();
+  const { secrets } = generateUserSecrets(objects);
+  home = writeKafkaHome(path.join(CACHE_DIR, 'roll', 'kafka-home'), jars);
+  const shimDir = path.join(CACHE_DIR, 'roll', 'kube-shim');
+  local = await LocalCluster.create({
+    runDir: 'roll', objects, kafkaHome: home, secrets, heapOpts: HEAP,
+    include: (w) => ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? ''),
+    // The roll Job's init container copies `kubectl` from its image's PATH: here, the stand-in.
+    imagePath: (w) => (w.kind === 'Job' && w.metadata.name.startsWith('kafka-roll-') ? [shimDir, home.imageBin] : [home.imageBin]),
+  });
+  shim = await KubeShim.start(local, objects, 'kafka', shimDir);
+  controllers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'controller' });
+  brokers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' });
+  const admin = secrets['kafka-user-admin'];
+  tools = new KafkaTools(home, path.join(local.root, 'tools'), () => local.rewrite('kafka-bootstrap.kafka.svc.cluster.local:9092'), {
+    securityProtocol: 'SASL_PLAINTEXT', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'],
+  });
+  await startAndWaitReady(local, [...controllers, ...brokers]);
+  for (const prefix of ['users', 'topics']) {
+    const res = await local.runJob(job(objects, prefix));
+    if (res.code !== 0) throw new Error(`Job ${prefix} failed:\n${res.stdout.slice(-3000)}`);
+  }
+  // Nothing to roll on a fresh cluster: the Job finds every pod on its hash.
+  const first = await runRoll(objects);
+  if (first.code !== 0 || !first.out.includes('roll: done')) throw new Error(`the roll Job of the first synth failed:\n${first.out.slice(-3000)}`);
+  if (shim.deletes.length !== 0) throw new Error(`the first roll restarted ${shim.deletes.join(', ')}`);
+}, 600_000);
+
+afterAll(async () => {
+  await shim?.close();
+  await local?.killAll();
+  killAll();
+  report.write();
+});
+
+describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against live brokers and controllers', () => {
+  test('8. a broker property change rolls every broker, one at a time, with no acknowledged message lost', report.scenario('8 roll on a property change', async (figures) => {
+    const changed = synthCluster({ brokers: { config: { 'queued.max.requests': '600' } } });
+    const startsBefore = new Map([...controllers, ...brokers].map((p) => [p.name, p.starts]));
+    const outFile = path.join(local.root, 'tools', 's8-producer.jsonl');
+    const config = tools.configWith('s8-producer', { 'delivery.timeout.ms': '120000', 'request.timeout.ms': '15000', 'linger.ms': '5' });
+    const producer = tools.startVerifiableProducer(TOPIC, { maxMessages: 200_000, throughput: 200, acks: '-1', config, valuePrefix: 8, outFile });
+    let roll;
+    try {
+      await waitFor('500 acknowledged messages', () => readProducerReport(outFile).acked.length >= 500, 90_000, 250);
+      shim.apply(changed);
+      roll = await runRoll(changed);
+      await fullyInSync();
+      await sleep(2000);
+    } finally {
+      await terminate(producer, 15_000);
+    }
+    figures.rollS = seconds(roll.ms);
+    figures.deletes = shim.deletes.join(',');
+    figures.maxPodsDown = shim.maxDown;
+    expect(shim.errors).toEqual([]);
+    expect({ code: roll.code, tail: roll.code === 0 ? '' : roll.out.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    // Brokers only (the controllers' hash did not change), zone by zone, each once.
+    expect(shim.deletes).toEqual(['kafka-broker-0-0', 'kafka-broker-1-0', 'kafka-broker-2-0']);
+    expect(controllers.map((c) => c.starts)).toEqual(controllers.map((c) => startsBefore.get(c.name)));
+    expect(brokers.map((b) => b.starts)).toEqual(brokers.map((b) => startsBefore.get(b.name)! + 1));
+    for (const b of brokers) {
+      expect({ pod: b.name, running: fs.readFileSync(path.join(b.dir, 'volumes', 'config', 'server.properties'), 'utf8').includes('\nqueued.max.requests=600\n') }).toEqual({ pod: b.name, running: true });
+    }
+    expect(shim.maxDown).toBe(1);
+    const produced = readProducerReport(outFile);
+    const seen = new Set((await tools.consumeAll(TOPIC)).filter((v) => v.startsWith('8.')));
+    const missing = produced.acked.filter((v) => !seen.has(v));
+    figures.acked = produced.acked.length;
+    figures.missing = missing.length;
+    const d = await tools.describeTopic(TOPIC);
+    figures.underReplicatedAfter = d.partitions.filter((p) => p.isr.length < p.replicas.length).length;
+    expect(produced.acked.length).toBeGreaterThan(1000);
+    expect(missing).toEqual([]);
+    expect(figures.underReplicatedAfter).toBe(0);
+    // The same Job again: nothing left to restart.
+    const again = await runRoll(changed);
+    expect(again.code).toBe(0);
+    expect(shim.deletes).toHaveLength(3);
+  }), 900_000);
+
+  test('9. with one broker already down, the roll refuses to restart another and says why', report.scenario('9 roll refuses with a broker down', async (figures) => {
+    const changed = synthCluster({ brokers: { config: { 'queued.max.requests': '700' } }, rollingRestart: { checkTimeoutSeconds: 30 } });
+    const victim = brokers[2];
+    const deletesBefore = shim.deletes.length;
+    try {
+      await local.kill(victim);
+      await waitFor('the dead broker out of every ISR', async () => (await tools.describeTopic(TOPIC)).partitions.every((p) => !p.isr.includes(1200)), 90_000, 1000);
+      shim.apply(changed);
+      const roll = await runRoll(changed);
+      figures.exit = roll.code;
+      figures.why = /restarting broker \d+ would leave these partitions below min.insync.replicas: [^;\n]*/.exec(roll.out)?.[0] ?? 'none';
+      figures.restarted = shim.deletes.slice(deletesBefore).join(',') || 'none';
+      expect(shim.deletes.slice(deletesBefore)).toEqual([]);
+      expect(roll.code).not.toBe(0);
+      expect(roll.out).toContain('FAILED after 30s waiting for every partition on broker 1000 to keep min.insync.replicas without it');
+      expect(roll.out).toContain('No further pod was restarted.');
+    } finally {
+      for (let i = 0; i < 300 && shim.errors.length === 0 && brokers.some((b) => !local.isRunning(b) && b !== victim); i++) await sleep(1000);
+      if (!local.isRunning(victim)) await local.start(victim);
+      await Promise.all(brokers.map((b) => waitReady(local, b)));
+      await fullyInSync();
+    }
+  }), 600_000);
+});

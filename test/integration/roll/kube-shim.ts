@@ -1,0 +1,128 @@
+import * as fs from 'fs';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import * as path from 'path';
+import { K8sObject, podTemplate } from '../harness/k8s';
+import { waitReady } from '../harness/kafka-pods';
+import { LocalCluster, LocalPod } from '../harness/local-cluster';
+
+const HASH_ANNOTATION = 'kafka-platform.io/config-hash';
+
+/**
+ * The one stand-in of the roll scenarios, for the Kubernetes API only (see the
+ * README, "How we test HA"): a `kubectl` on the roll Job's PATH that asks this
+ * process, which answers from the local pods.
+ *
+ * - `kubectl get pod <name>`: the pod's uid (name + start count), the config
+ *   hash of the template it was started from, and Ready = the synthesized
+ *   readinessProbe passing now. A pod being deleted is NotFound until it runs again.
+ * - `kubectl delete pod <name>`: what the StatefulSet controller does with
+ *   `OnDelete`: SIGTERM with the pod's grace period, then a start from the
+ *   *current* template (the last `apply`).
+ *
+ * Everything else (the decisions, the Kafka tools, the probes) is the synthesized roll Job.
+ */
+export class KubeShim {
+  public static async start(local: LocalCluster, objects: K8sObject[], namespace: string, dir: string): Promise<KubeShim> {
+    const shim = new KubeShim(local, objects, namespace, dir);
+    await new Promise<void>((resolve) => shim.server.listen(0, '127.0.0.1', resolve));
+    const port = (shim.server.address() as AddressInfo).port;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'kubectl'), `#!/usr/bin/env bash
+# Test stand-in for kubectl (test/integration/roll/kube-shim.ts): forwards the arguments to the test process.
+resp="$(printf '%s\\n' "$@" | curl -sS --max-time 900 --data-binary @- http://127.0.0.1:${port}/kubectl)" || exit 99
+code="\${resp%%$'\\n'*}"
+body="\${resp#*$'\\n'}"
+if [[ "$code" == 0 ]]; then printf '%s' "$body"; else printf '%s' "$body" >&2; fi
+exit "$code"
+`, { mode: 0o755 });
+    return shim;
+  }
+
+  /** Pods deleted through the shim, in order. */
+  public readonly deletes: string[] = [];
+  /** Most pods of the cluster down (deleted and not yet Ready again, or not running) at one time, since the last `apply`. */
+  public maxDown = 0;
+  /** Pods that did not come back after a delete (the roll then times out; the scenario reports these). */
+  public readonly errors: string[] = [];
+  /** Deleted and not yet Ready again (counted as down). */
+  private readonly restarting = new Set<string>();
+  /** Deleted and not yet recreated (NotFound). */
+  private readonly gone = new Set<string>();
+  private readonly startedFrom = new Map<string, string>();
+  private readonly server: http.Server;
+  private readonly monitor: NodeJS.Timeout;
+
+  private constructor(private readonly local: LocalCluster, private readonly objects: K8sObject[], private readonly namespace: string, public readonly dir: string) {
+    for (const pod of local.pods) this.startedFrom.set(pod.name, hashOf(pod.workload));
+    this.server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => { body += c; });
+      req.on('end', () => {
+        this.handle(body.split('\n').slice(0, -1)).then(([code, out]) => res.end(`${code}\n${out}`), (e) => res.end(`98\n${e}`));
+      });
+    });
+    this.monitor = setInterval(() => {
+      const down = this.local.pods.filter((p) => this.restarting.has(p.name) || !this.local.isRunning(p)).length;
+      this.maxDown = Math.max(this.maxDown, down);
+    }, 100);
+  }
+
+  /**
+   * `kubectl apply` of a new synth: ConfigMaps and templates change, running pods keep what they started with.
+   * LocalCluster reads the object list it was created with, so it is updated in place.
+   */
+  public apply(next: K8sObject[]): void {
+    // Counted from here: before the first apply the pods were still starting.
+    this.maxDown = 0;
+    this.objects.splice(0, this.objects.length, ...next);
+    for (const pod of this.local.pods) {
+      const workload = next.find((o) => o.kind === pod.workload.kind && o.metadata.name === pod.workload.metadata.name);
+      if (workload) (pod as { workload: K8sObject }).workload = workload;
+    }
+  }
+
+  /** The config hash the pod runs with (of the template it was last started from). */
+  public runningHash(pod: LocalPod): string | undefined {
+    return this.startedFrom.get(pod.name);
+  }
+
+  public async close(): Promise<void> {
+    clearInterval(this.monitor);
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(args: string[]): Promise<[number, string]> {
+    const [verb, kind, name] = args;
+    const ns = args[args.indexOf('--namespace') + 1];
+    const pod = this.local.pods.find((p) => p.name === name);
+    if (kind !== 'pod' || !['get', 'delete'].includes(verb)) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
+    if (!pod || ns !== this.namespace || this.gone.has(name)) return [1, `Error from server (NotFound): pods "${name}" not found`];
+    if (verb === 'get') {
+      const ready = this.local.isRunning(pod) && (await this.local.probe(pod, 'readinessProbe')).ok;
+      return [0, `${pod.name}-${pod.starts}|${this.startedFrom.get(pod.name) ?? ''}|${ready ? 'True' : 'False'}`];
+    }
+    this.deletes.push(name);
+    this.restarting.add(name);
+    this.gone.add(name);
+    void (async () => {
+      try {
+        await this.local.stop(pod);
+        this.startedFrom.set(pod.name, hashOf(pod.workload));
+        await this.local.start(pod);
+        this.gone.delete(name);
+        await waitReady(this.local, pod);
+      } catch (e) {
+        this.errors.push(`${name}: ${(e as Error).message}`);
+      } finally {
+        this.gone.delete(name);
+        this.restarting.delete(name);
+      }
+    })();
+    return [0, `pod "${name}" deleted`];
+  }
+}
+
+function hashOf(workload: K8sObject): string {
+  return podTemplate(workload).metadata?.annotations?.[HASH_ANNOTATION] ?? '';
+}
