@@ -37,7 +37,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'eqeqeq': ['error', 'smart'],
       'no-restricted-imports': ['error', { paths: PROVIDER_ROOTS }],
-      'import-x/no-duplicates': 'error',
       'import-x/no-self-import': 'error',
       'import-x/no-extraneous-dependencies': ['error', { devDependencies: true, peerDependencies: true, optionalDependencies: false }],
     },
@@ -50,11 +49,6 @@ export default tseslint.config(
       // Synth-time advice belongs in construct annotations (the cdktf CLI shows them), not on stderr.
       'no-console': 'error',
     },
-  },
-  {
-    // Known exception until the development-profile warnings become annotations (lead, issue 13).
-    files: ['lib/kafka/kafka-cluster.ts'],
-    rules: { 'no-console': 'off' },
   },
   {
     // Tests re-require modules on purpose (fresh module state, optional schemas) and build fakes with closures.
