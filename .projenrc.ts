@@ -123,10 +123,10 @@ project.addTask('prepare', { description: 'Precompile lib/ and examples/ for the
 // Consumer test: the release tarball installed into a fresh cdktf project with the newest matching peers.
 project.addTask('test:consumer', { description: 'Pack the release tarball, install it into fresh TypeScript and JavaScript cdktf projects, type-check and synthesize', exec: 'bash scripts/consumer-test/run.sh' });
 
-// The published package is the compiled library only: an allow-list, so new files elsewhere (examples, synth
-// output, CI scripts) never leak into it. dist/ also holds the YAML examples' output and the packed tarballs.
 // CommonJS, said explicitly so Node.js need not detect the module type of each file (publint).
 project.package.addField('type', 'commonjs');
+// The published package is the compiled library only: an allow-list, so new files elsewhere (examples, synth
+// output, CI scripts) never leak into it. dist/ also holds the YAML examples' output and the packed tarballs.
 project.package.addField('files', ['dist/**/*.js', 'dist/**/*.d.ts', 'dist/kafka/scripts/*.sh', '!dist/js/**']);
 
 // Alibaba Cloud bindings: generated offline from the committed provider schema (alicloud/schema), committed under lib/generated.
@@ -143,7 +143,7 @@ project.addTask('test:integration', { description: 'HA scenarios against a live 
 project.addTask('validate', { description: 'Synthesize the cdktf examples and run terraform init + validate on each stack (TF_PLUGIN_MIRROR selects a filesystem mirror)', exec: 'ts-node --swc scripts/validate.ts' });
 // The property suite runs in `npm test` at its CI size; this runs it at 50,000+ cases per target (figures in the README).
 project.addTask('fuzz', { description: 'Property-based suite at full size (FUZZ_RUNS cases per target, default 50000)', exec: 'jest test/fuzz --runInBand', env: { FUZZ_RUNS: '50000' } });
-project.addTask('bench', { description: 'Synth wall time and peak memory of the examples, 3 -> 90 brokers and 10 -> 1,000 topics', exec: 'ts-node --swc scripts/bench.ts' });
+project.addTask('bench', { description: 'npx cdktf synth of the default example vs a trivial app (ratio), then synth wall time and peak memory of the examples, 3 -> 90 brokers and 10 -> 1,000 topics', exec: 'ts-node --swc scripts/bench.ts' });
 
 // Kafka core examples: plain YAML for GitOps users.
 project.addTask('synth:kraft-yaml', { description: 'Synthesize the 3-zone KRaft example to dist/kraft-yaml', exec: 'ts-node --swc examples/kraft-yaml/main.ts' });
