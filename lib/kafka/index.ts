@@ -25,3 +25,4 @@ export {
 export type { Finding, KafkaRule, KafkaRuleContext, KafkaInputRule, KafkaInputContext, KafkaTopicRule, KafkaTopicContext, Verdict } from './rules';
 export { kafkaScript, kafkaScriptPath, KAFKA_SCRIPT_NAMES } from './scripts';
 export type { KafkaScriptName } from './scripts';
+export { acl, GROUP_MEMBER, TOPIC_READ, TOPIC_READ_WRITE } from './acls/acl-builders';

@@ -69,12 +69,16 @@ describe('layers of lib/', () => {
     expect(importsOf('kafka/k8s').filter(u => !['errors', 'kafka/types', 'kafka/constants'].includes(u))).toEqual([]);
   });
 
+  test('ACL builders (Kafka building blocks) import only the public types', () => {
+    expect(importsOf('kafka/acls').filter(u => u !== 'kafka/types')).toEqual([]);
+  });
+
   test('observability contracts import only the building blocks', () => {
     expect(importsOf('kafka/observability').filter(u => !['errors', 'kafka/types', 'kafka/constants', 'kafka/k8s'].includes(u))).toEqual([]);
   });
 
   test('monitoring imports only the building blocks and contracts, never the ecosystem', () => {
-    expect(importsOf('kafka/monitoring').filter(u => !['errors', 'kafka/types', 'kafka/constants', 'kafka/k8s', 'kafka/observability'].includes(u))).toEqual([]);
+    expect(importsOf('kafka/monitoring').filter(u => !['errors', 'kafka/types', 'kafka/constants', 'kafka/k8s', 'kafka/acls', 'kafka/observability'].includes(u))).toEqual([]);
   });
 
   test('the ecosystem composes monitoring, and nothing below it imports the ecosystem back', () => {

@@ -1,5 +1,6 @@
 export * from './connect-plugin';
 export * from './connect-worker-config';
+export * from './connector-acls';
 export * from './connector-submission';
 export * from './images';
 export * from './jmx-agent';

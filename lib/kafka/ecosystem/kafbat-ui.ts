@@ -13,9 +13,10 @@ import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { addService } from '../k8s/service';
 import { ScrapeTarget } from '../observability/scrape-target';
-import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { AclOperation, ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
 import { ECOSYSTEM_IMAGES } from './images';
 import { kafkaClientSecurity } from './kafka-client';
+import { acl } from '../acls/acl-builders';
 
 const DEFAULT_RESOURCES = { cpuRequest: '100m', cpuLimit: '1', memory: '1Gi' };
 
@@ -35,7 +36,11 @@ export interface KafbatUiProps {
    * @default `<name>-login`
    */
   readonly loginSecretName?: string;
-  /** Forbid changes (topic creation, message production, ...) from the UI. @default false */
+  /**
+   * Forbid changes (topic creation, message production, ...) from the UI. Its
+   * Kafka user gets read-only ACLs too, so the cluster enforces it.
+   * @default true
+   */
   readonly readOnly?: boolean;
   /** Schema Registry URL to browse schemas. @default - none */
   readonly schemaRegistryUrl?: string;
@@ -80,7 +85,16 @@ export class KafbatUi extends Construct {
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'replicas', replicas, 2);
     const ns = cluster.namespace;
-    this.credentials = cluster.addUser(name);
+    const readOnly = props.readOnly ?? true;
+    // The cluster enforces what the UI promises: read and describe everything, change nothing unless asked.
+    const changes = readOnly ? [] : [AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER, AclOperation.ALTER_CONFIGS];
+    this.credentials = cluster.addUser(name, {
+      acls: [
+        acl.topic('*', AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, ...changes),
+        acl.group('*', AclOperation.DESCRIBE, ...(readOnly ? [] : [AclOperation.READ, AclOperation.DELETE])),
+        acl.cluster(AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS),
+      ],
+    });
     const { selector, all: labels } = componentLabels(cluster.clusterName, 'kafbat-ui', name);
     const loginSecret = props.loginSecretName ?? `${name}-login`;
 
@@ -89,7 +103,7 @@ export class KafbatUi extends Construct {
       plainEnv(`${p}NAME`, cluster.clusterName),
       plainEnv(`${p}BOOTSTRAPSERVERS`, cluster.internalBootstrapServers),
       ...kafkaClientSecurity(cluster, this.credentials, `${p}PROPERTIES_`).env,
-      plainEnv(`${p}READONLY`, String(props.readOnly ?? false)),
+      plainEnv(`${p}READONLY`, String(readOnly)),
       ...(props.schemaRegistryUrl ? [plainEnv(`${p}SCHEMAREGISTRY`, props.schemaRegistryUrl)] : []),
       ...Object.entries(props.connectClusters ?? {}).sort(([a], [b]) => a.localeCompare(b)).flatMap(([connectName, url], i) => [
         plainEnv(`${p}KAFKACONNECT_${i}_NAME`, connectName),

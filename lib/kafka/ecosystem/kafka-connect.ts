@@ -18,7 +18,7 @@ import { addService } from '../k8s/service';
 import { CONNECT_JMX_RULES } from '../observability/component-jmx-rules';
 import { JMX_AGENT_PORT_NAME } from '../observability/jmx-agent';
 import { ScrapeTarget } from '../observability/scrape-target';
-import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { AclOperation, ContainerResources, IKafkaCluster, KafkaAcl, KafkaUserCredentials } from '../types';
 import { ConnectPlugin, CONNECT_PLUGIN_DIR } from './connect-plugin';
 import {
   CONNECT_ADVERTISED_HOST_ENV, CONNECT_JAAS_ENV, CONNECT_REST_PORT_ENV, CONNECT_SECRETS_DIR, PROTECTED_WORKER_PROPERTIES, renderConnectWorkerProperties,
@@ -28,6 +28,7 @@ import { ECOSYSTEM_IMAGES } from './images';
 import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
 import { JVM_HEAP_FROM_LIMIT } from './kafka-client';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
+import { acl, GROUP_MEMBER, TOPIC_READ_WRITE } from '../acls/acl-builders';
 
 const DEFAULT_RESOURCES = { cpuRequest: '500m', cpuLimit: '2', memory: '2Gi' };
 
@@ -69,6 +70,8 @@ export interface ConnectorRegistration {
   /** The full config sent to Connect, secrets already replaced by `${dir:...}` references. */
   readonly config: Record<string, string>;
   readonly secretNames: string[];
+  /** What the workers need to run it (topics, its group). @default [] */
+  readonly acls?: KafkaAcl[];
 }
 
 const REST_PORT = 8083;
@@ -150,7 +153,16 @@ export class KafkaConnect extends Construct {
     declareInternalTopic(cluster, path, topicProps, compactedTopic(this.topics.offset, offsetPartitions, rf, minIsr));
     declareInternalTopic(cluster, path, topicProps, compactedTopic(this.topics.status, statusPartitions, rf, minIsr));
 
-    this.credentials = cluster.addUser(name);
+    // Least privilege: its internal topics and its own group; each KafkaConnector adds the topics it names.
+    this.credentials = cluster.addUser(name, {
+      acls: [
+        acl.topic(this.topics.config, ...TOPIC_READ_WRITE),
+        acl.topic(this.topics.offset, ...TOPIC_READ_WRITE),
+        acl.topic(this.topics.status, ...TOPIC_READ_WRITE),
+        acl.group(name, ...GROUP_MEMBER),
+        acl.cluster(AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS),
+      ],
+    });
     const { selector, all: labels } = componentLabels(cluster.clusterName, 'kafka-connect', name);
     this.labels = labels;
     this.podSelector = selector;
@@ -285,6 +297,7 @@ export class KafkaConnect extends Construct {
       throw new KafkaPlatformValidationError(ownerPath, 'name', `connector "${registration.name}" is declared twice on ${this.node.path}`, 'give each KafkaConnector a unique name');
     }
     this.connectors.set(registration.name, registration);
+    if ((registration.acls ?? []).length > 0) this.cluster.addUser(this.credentials.username, { acls: registration.acls });
     if (!this.submission) this.submission = this.addConnectorSubmission();
   }
 

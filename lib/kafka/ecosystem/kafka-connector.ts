@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { CONNECT_SECRETS_DIR } from './connect-worker-config';
+import { ConnectorTopicAccess, connectorAcls } from './connector-acls';
 import type { ConnectorSecretRef, KafkaConnect } from './kafka-connect';
 
 export interface KafkaConnectorProps {
@@ -21,6 +22,12 @@ export interface KafkaConnectorProps {
    * enters a manifest or the Connect REST API. @default {}
    */
   readonly secrets?: Record<string, ConnectorSecretRef>;
+  /**
+   * Topics the connector uses beyond what its config names in `topics`,
+   * `topic` or `topic.prefix`; the Connect workers get ACLs for exactly these.
+   * @default - only the topics the config names
+   */
+  readonly topicAccess?: ConnectorTopicAccess;
 }
 
 const CONNECTOR_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/;
@@ -85,6 +92,6 @@ export class KafkaConnector extends Construct {
     }
     this.connectorName = name;
     this.renderedConfig = rendered;
-    props.connect.registerConnector(path, { name, config: rendered, secretNames: [...secretNames].sort() });
+    props.connect.registerConnector(path, { name, config: rendered, secretNames: [...secretNames].sort(), acls: connectorAcls(path, name, config, props.topicAccess) });
   }
 }

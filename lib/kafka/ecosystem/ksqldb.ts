@@ -15,11 +15,12 @@ import { addService } from '../k8s/service';
 import { KSQLDB_JMX_RULES } from '../observability/component-jmx-rules';
 import { JMX_AGENT_PORT_NAME } from '../observability/jmx-agent';
 import { ScrapeTarget } from '../observability/scrape-target';
-import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { AclOperation, ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
 import { ECOSYSTEM_IMAGES } from './images';
 import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
 import { JVM_HEAP_FROM_LIMIT, kafkaClientSecurity } from './kafka-client';
 import { declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
+import { acl } from '../acls/acl-builders';
 
 const DEFAULT_RESOURCES = { cpuRequest: '500m', cpuLimit: '2', memory: '2Gi' };
 
@@ -96,7 +97,17 @@ export class KsqlDb extends Construct {
       config: { 'cleanup.policy': 'delete', 'retention.ms': String(7 * 24 * 3600 * 1000), 'min.insync.replicas': String(minIsr) },
     });
 
-    this.credentials = cluster.addUser(name);
+    // Least privilege: everything under its own prefixes (command topic, processing log, Streams internals, groups).
+    // Queries over application topics need those granted too: cluster.addUser(ksql.credentials.username, { acls }).
+    this.credentials = cluster.addUser(name, {
+      acls: [
+        acl.topicPrefix(`_confluent-ksql-${this.serviceId}`, AclOperation.ALL),
+        acl.topicPrefix(this.serviceId, AclOperation.ALL),
+        acl.groupPrefix(`_confluent-ksql-${this.serviceId}`, AclOperation.ALL),
+        acl.transactionalIdPrefix(this.serviceId, AclOperation.ALL),
+        acl.cluster(AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS),
+      ],
+    });
     const { selector, all: labels } = componentLabels(cluster.clusterName, 'ksqldb', name);
     this.podSelector = selector;
 

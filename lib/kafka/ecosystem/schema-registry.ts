@@ -15,11 +15,12 @@ import { addService } from '../k8s/service';
 import { SCHEMA_REGISTRY_JMX_RULES } from '../observability/component-jmx-rules';
 import { JMX_AGENT_PORT_NAME } from '../observability/jmx-agent';
 import { ScrapeTarget } from '../observability/scrape-target';
-import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { AclOperation, ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
 import { ECOSYSTEM_IMAGES } from './images';
 import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
 import { JVM_HEAP_FROM_LIMIT, kafkaClientSecurity } from './kafka-client';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
+import { acl, GROUP_MEMBER, TOPIC_READ_WRITE } from '../acls/acl-builders';
 
 const DEFAULT_RESOURCES = { cpuRequest: '250m', cpuLimit: '1', memory: '1Gi' };
 
@@ -89,7 +90,14 @@ export class SchemaRegistry extends Construct {
     declareInternalTopic(cluster, path, { replicationFactor: 'topicReplicationFactor', minInsyncReplicas: 'topicMinInsyncReplicas' },
       compactedTopic(this.topicName, 1, rf, props.topicMinInsyncReplicas ?? minIsrFor(rf)));
 
-    this.credentials = cluster.addUser(name);
+    // Least privilege: its own topic and its own group (primary election), nothing else.
+    this.credentials = cluster.addUser(name, {
+      acls: [
+        acl.topic(this.topicName, ...TOPIC_READ_WRITE),
+        acl.group(name, ...GROUP_MEMBER),
+        acl.cluster(AclOperation.DESCRIBE),
+      ],
+    });
     const { selector, all: labels } = componentLabels(cluster.clusterName, 'schema-registry', name);
     this.podSelector = selector;
     const ns = cluster.namespace;

@@ -11,8 +11,9 @@ import { assertResourceQuantities, containerResources } from '../k8s/quantities'
 import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { ScrapeTarget } from '../observability/scrape-target';
-import { ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
+import { AclOperation, ContainerResources, IKafkaCluster, KafkaUserCredentials } from '../types';
 import { MONITORING_IMAGES } from './images';
+import { acl } from '../acls/acl-builders';
 
 const DEFAULT_RESOURCES = { cpuRequest: '50m', cpuLimit: '500m', memory: '256Mi' };
 
@@ -60,7 +61,10 @@ export class KafkaExporter extends Construct {
     const replicas = props.replicas ?? 2;
     validateReplicas(cluster.profile, path, 'kafkaExporter.replicas', replicas, 1);
     const ns = cluster.namespace;
-    this.credentials = cluster.addUser(name);
+    // Describe only: lag is computed from offsets and metadata; it can neither read records nor change anything.
+    this.credentials = cluster.addUser(name, {
+      acls: [acl.topic('*', AclOperation.DESCRIBE), acl.group('*', AclOperation.DESCRIBE), acl.cluster(AclOperation.DESCRIBE)],
+    });
     const { selector, all: labels } = componentLabels(cluster.clusterName, 'kafka-exporter', name);
     const tls = cluster.internalSecurityProtocol === 'SASL_SSL';
     const mechanism = cluster.saslMechanism === 'SCRAM-SHA-256' ? 'scram-sha256' : 'scram-sha512';
