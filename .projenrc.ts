@@ -127,7 +127,8 @@ project.addTask('test:consumer', { description: 'Pack the release tarball, insta
 project.package.addField('type', 'commonjs');
 // The published package is the compiled library only: an allow-list, so new files elsewhere (examples, synth
 // output, CI scripts) never leak into it. dist/ also holds the YAML examples' output and the packed tarballs.
-project.package.addField('files', ['dist/**/*.js', 'dist/**/*.d.ts', 'dist/kafka/scripts/*.sh', '!dist/js/**']);
+// bin/: the package's CLI scripts (projen declares each file there in "bin").
+project.package.addField('files', ['dist/**/*.js', 'dist/**/*.d.ts', 'dist/kafka/scripts/*.sh', '!dist/js/**', 'bin/']);
 
 // Alibaba Cloud bindings: generated offline from the committed provider schema (alicloud/schema), committed under lib/generated.
 project.addTask('gen:alicloud', { description: 'Regenerate the aliyun/alicloud 1.289.0 bindings into lib/generated/providers/alicloud', exec: 'ts-node --transpile-only scripts/gen-alicloud.ts' });

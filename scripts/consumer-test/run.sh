@@ -27,8 +27,8 @@ tarballs=(dist/js/*.tgz)
 [ ${#tarballs[@]} -eq 1 ] || { echo "expected one tarball in dist/js, found: ${tarballs[*]}" >&2; exit 1; }
 tarball="$root/${tarballs[0]}"
 npx publint run --strict --pack false "$tarball"
-# Nothing but the compiled library (and the manifest, README, LICENSE) may ship.
-unexpected=$(tar tzf "$tarball" | grep -vE '^package/(dist/.+\.(js|d\.ts|sh)|package\.json|README\.md|LICENSE)$' || true)
+# Nothing but the compiled library, its CLI scripts (bin/) and the manifest, README and LICENSE may ship.
+unexpected=$(tar tzf "$tarball" | grep -vE '^package/(dist/.+\.(js|d\.ts|sh)|bin/[^/]+|package\.json|README\.md|LICENSE)$' || true)
 [ -z "$unexpected" ] || { printf 'unexpected files in the tarball:\n%s\n' "$unexpected" >&2; exit 1; }
 for peer in constructs cdktf cdk8s; do
   if tar xzf "$tarball" -O package/package.json | node -e "const p=JSON.parse(require('fs').readFileSync(0,'utf8')); process.exit(p.dependencies && p.dependencies['$peer'] ? 0 : 1)"; then
