@@ -1,8 +1,11 @@
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
+import { assertNoObjectCollisions } from '../k8s/object-collisions';
+import { assertShape } from '../k8s/prop-shape';
 import { Grafana, GrafanaOptions } from '../monitoring/grafana';
 import { KafkaMonitoring, KafkaMonitoringProps } from '../monitoring/kafka-monitoring';
 import { DEFAULT_KAFKA_METRIC_NAMES } from '../observability/metric-names';
+import { KAFKA_ECOSYSTEM_PROPS_SHAPE } from './ecosystem-props-shape';
 import { IKafkaCluster, KafkaMetadataMode } from '../types';
 import { KafbatUi, KafbatUiProps } from './kafbat-ui';
 import { KafkaConnect, KafkaConnectProps } from './kafka-connect';
@@ -58,6 +61,8 @@ export class KafkaEcosystem extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaEcosystemProps) {
     super(scope, id);
+    // Before any component reads them: nulls and wrong types get an error naming the prop, not a TypeError.
+    assertShape(this.node.path, props, KAFKA_ECOSYSTEM_PROPS_SHAPE);
     const cluster = props.cluster;
     const sr = options(props.schemaRegistry, true);
     const connect = options(props.connect, true);
@@ -111,5 +116,6 @@ export class KafkaEcosystem extends Construct {
       });
       this.monitoring.prometheus.allowHttpFrom(this.grafana.podPeer);
     }
+    assertNoObjectCollisions(this, 'name');
   }
 }

@@ -15,3 +15,4 @@ export * from './synth-time-object';
 export * from './name-syntax';
 export * from './cidr';
 export * from './prop-shape';
+export * from './object-collisions';
