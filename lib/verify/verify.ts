@@ -139,6 +139,8 @@ export async function verify(opts: VerifyOptions = {}): Promise<VerifyReport> {
     await platform?.local.killAll();
     killAll();
     await mirror?.close();
+    // Exit handlers of the killed processes would otherwise rewrite the PID file into a removed directory.
+    useProcessStateDir(undefined);
   }
   const passed = results.length > 0 && results.every((r) => r.passed);
   if (passed) fs.rmSync(runDir, { recursive: true, force: true });

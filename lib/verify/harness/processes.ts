@@ -19,7 +19,7 @@ const live = new Map<number, string>();
  * under it (the fake KAFKA_HOME, pod directories), which is what marks a
  * leftover process as ours. Call before starting anything.
  */
-export function useProcessStateDir(dir: string): void {
+export function useProcessStateDir(dir: string | undefined): void {
   stateDir = dir;
 }
 
