@@ -9,6 +9,7 @@ export { ClusterNaming } from './model/cluster-naming';
 export type { KafkaNodeRole, ClusterComponent } from './model/cluster-naming';
 export * from './cluster/kafka-cluster';
 export * from './cluster/kafka-topic';
+export * from './cluster/kafka-tenant';
 export { KAFKA_WARNING_METADATA, synthWarnings } from './cluster/synth-warnings';
 export type { SynthWarning } from './cluster/synth-warnings';
 export { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from './constants';

@@ -21,6 +21,8 @@ export interface DeclaredUser {
 export class ClusterDeclarations {
   private readonly users = new Map<string, { credentials: KafkaUserCredentials; acls: Map<string, AclEntry>; quotas?: KafkaUserQuotas }>();
   private readonly topics = new Map<string, TopicRequirement>();
+  private readonly clientNamespaces = new Set<string>();
+  private readonly tenantPrefixes = new Map<string, string>();
   private sealedBy?: string;
 
   constructor(private readonly spec: KafkaClusterSpec, private readonly constructPath: string) {}
@@ -74,6 +76,30 @@ export class ClusterDeclarations {
       return;
     }
     this.topics.set(topic.name, { ...topic, config: topic.config ? { ...topic.config } : undefined });
+  }
+
+  /** Lets every pod of `namespace` reach the client listener (a tenant's namespace). */
+  public allowClientNamespace(namespace: string): void {
+    this.assertOpen(`clientNamespace "${namespace}"`);
+    this.clientNamespaces.add(namespace);
+  }
+
+  /** Namespaces allowed to reach the client listener, sorted. */
+  public get allowedClientNamespaces(): string[] {
+    return [...this.clientNamespaces].sort();
+  }
+
+  /**
+   * Claims a topic/group prefix for a tenant. Two tenants whose prefixes
+   * overlap could read each other's topics through their prefixed ACLs.
+   */
+  public claimTenantPrefix(ownerPath: string, tenant: string, prefix: string): void {
+    for (const [other, otherPrefix] of this.tenantPrefixes) {
+      if (prefix.startsWith(otherPrefix) || otherPrefix.startsWith(prefix)) {
+        throw new KafkaPlatformValidationError(ownerPath, 'prefix', `"${prefix}" overlaps the prefix "${otherPrefix}" of tenant ${other}, so each could reach the other's topics`, 'give every tenant a prefix that is not a prefix of another one (e.g. "team-a." and "team-b.")');
+      }
+    }
+    this.tenantPrefixes.set(tenant, prefix);
   }
 
   /** Topics declared so far, sorted by name. */

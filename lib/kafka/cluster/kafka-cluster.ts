@@ -127,7 +127,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       const risks = verdict.accepted.filter(f => f.prop.startsWith('externalListener.')).map(f => `${f.problem} (accepted by ${f.acceptedBy})`);
       new ExternalListener(this, 'external-listener', { spec, listener: spec.externalListener, acceptedRisks: risks });
     }
-    if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec);
+    if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec, () => this.declarations.allowedClientNamespaces);
     new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations });
 
     for (const topic of spec.initialTopics) this.addTopic(topic);
@@ -151,6 +151,11 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   /** Declares a topic to be created idempotently in the cluster. Validates it first. */
   public addTopic(topic: TopicRequirement): void {
     this.declarations.addTopic(topic);
+  }
+
+  /** The registry of users, topics, tenants and client namespaces (what `KafkaTenant` and the Jobs read). */
+  public get declarationRegistry(): ClusterDeclarations {
+    return this.declarations;
   }
 
   /** Topics declared so far, sorted by name. */

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KAFKA_PORTS } from '../constants';
+import { SynthTimeApiObject } from '../k8s/synth-time-object';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 
 /**
@@ -9,7 +10,12 @@ import { KafkaClusterSpec } from '../model/cluster-spec';
  * metrics scraper the metrics port, and the load balancer the external one.
  */
 export class ClusterNetworkPolicies extends Construct {
-  constructor(scope: Construct, id: string, spec: KafkaClusterSpec) {
+  /**
+   * @param clientNamespaces namespaces (tenants') whose every pod may reach the
+   *   client listener; read when the chart is synthesized, so tenants declared
+   *   later are included.
+   */
+  constructor(scope: Construct, id: string, spec: KafkaClusterSpec, clientNamespaces: () => string[] = () => []) {
     super(scope, id);
     const { naming } = spec;
     const scraper = spec.metricsScraper;
@@ -30,13 +36,26 @@ export class ClusterNetworkPolicies extends Construct {
     });
 
     const ext = spec.externalListener;
-    policy('broker-ingress', 'broker', spec.brokerSelector, [
-      // The scraper only needs the metrics port; exporters that talk Kafka run as labelled clients.
-      { from: [brokers, ...clientPeers], ports: tcp(KAFKA_PORTS.internal) },
-      { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
-      // The LoadBalancer decides who reaches the external listener (exposure, allowedSourceCidrs); SASL_SSL authenticates.
-      ...(ext ? [{ ports: tcp(ext.port) }] : []),
-    ]);
+    new SynthTimeApiObject(this, 'broker-ingress', 'networking.k8s.io/v1', 'NetworkPolicy', () => {
+      const tenantPeers = [...new Set(clientNamespaces())].sort().map(ns => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } }));
+      return {
+        name: naming.name('broker-ingress'),
+        body: {
+          metadata: naming.meta(naming.name('broker-ingress'), 'broker'),
+          spec: {
+            podSelector: { matchLabels: spec.brokerSelector },
+            policyTypes: ['Ingress'],
+            ingress: [
+              // The scraper only needs the metrics port; exporters that talk Kafka run as labelled clients.
+              { from: [brokers, ...clientPeers, ...tenantPeers], ports: tcp(KAFKA_PORTS.internal) },
+              { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
+              // The LoadBalancer decides who reaches the external listener (exposure, allowedSourceCidrs); SASL_SSL authenticates.
+              ...(ext ? [{ ports: tcp(ext.port) }] : []),
+            ],
+          },
+        },
+      };
+    });
     if (spec.kraft) {
       const controllers = { podSelector: { matchLabels: naming.selectorFor('controller') } };
       policy('controller-ingress', 'controller', naming.selectorFor('controller'), [
