@@ -35,14 +35,14 @@ export interface VerifyOptions {
   readonly write?: (text: string) => void;
 }
 
-function kafkaJars(facts: ClusterFacts, cache: string, kafkaHome: string | undefined): ResolvedJars {
+function kafkaJars(facts: ClusterFacts, cache: string, kafkaHome: string | undefined, env: NodeJS.ProcessEnv): ResolvedJars {
   if (kafkaHome) return jarsFromKafkaDistribution(path.resolve(kafkaHome));
   const zk = facts.mode === 'zookeeper' ? facts.zookeeperVersion : undefined;
   if (facts.mode === 'zookeeper' && !zk) {
     throw new VerifyError('ZooKeeper mode, but the ZooKeeper StatefulSet\'s image has no x.y.z version tag', 'pin the zookeeper image by version (e.g. zookeeper:3.8.4)');
   }
   return resolveJars(`kafka-${facts.kafkaVersion}${zk ? `-zookeeper-${zk}` : ''}`,
-    kafkaDependencies({ kafkaVersion: facts.kafkaVersion, zookeeperVersion: zk }), path.join(cache, 'jars'));
+    kafkaDependencies({ kafkaVersion: facts.kafkaVersion, zookeeperVersion: zk }), path.join(cache, 'jars'), { env });
 }
 
 /** Kills what crashed earlier runs left (their PID files under `<cache>/runs`) and removes their directories. */
@@ -102,11 +102,11 @@ export async function verify(opts: VerifyOptions = {}): Promise<VerifyReport> {
   const java = requireJava(env);
   const cache = cacheDirectory(env);
   const jars = await progress.step(opts.kafkaHome ? `reading the jars of ${opts.kafkaHome}` : `resolving Kafka ${facts.kafkaVersion} jars (cache ${cache})`,
-    () => kafkaJars(facts, cache, opts.kafkaHome), (j, s) => `${j.jars.length} jars in ${s} s (Java ${java})`);
+    () => kafkaJars(facts, cache, opts.kafkaHome, env), (j, s) => `${j.jars.length} jars in ${s} s (Java ${java})`);
   const workloads = [...facts.brokerSets, ...facts.controllerSets, ...facts.zookeeperSets];
   const downloads = mavenCentralDownloads(workloads);
   const downloadsDir = downloads.length === 0 ? undefined : await progress.step(`caching what the init containers download (${downloads.map((d) => `${d.artifactId} ${d.version}`).join(', ')})`,
-    () => resolveJars('maven-central', downloads, cache, { repositoryLayout: true }).dir);
+    () => resolveJars('maven-central', downloads, cache, { repositoryLayout: true, env }).dir);
 
   const runs = path.join(cache, 'runs');
   cleanEarlierRuns(runs);

@@ -18,6 +18,8 @@ export interface ResolvedJars {
 export interface ResolveOptions {
   /** Keep Maven's repository layout (`group/path/artifact/version/…jar`) and skip transitive dependencies. @default false */
   readonly repositoryLayout?: boolean;
+  /** Environment of the `mvn` run (PATH, JAVA_HOME, MAVEN_OPTS). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 function listJars(dir: string): string[] {
@@ -30,9 +32,9 @@ function listJars(dir: string): string[] {
   return out.sort();
 }
 
-function hasMaven(): boolean {
+function hasMaven(env: NodeJS.ProcessEnv): boolean {
   try {
-    execFileSync('mvn', ['-v'], { stdio: 'ignore', timeout: 60_000 });
+    execFileSync('mvn', ['-v'], { stdio: 'ignore', timeout: 60_000, env });
     return true;
   } catch {
     return false;
@@ -52,7 +54,8 @@ export function resolveJars(set: string, deps: readonly MavenDependency[], cache
   const key = JSON.stringify({ pom, repositoryLayout: !!opts.repositoryLayout });
   if (!(fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key)) {
     const wanted = deps.map((d) => `${d.groupId}:${d.artifactId}:${d.version}`).join(', ');
-    if (!hasMaven()) {
+    const env = opts.env ?? process.env;
+    if (!hasMaven(env)) {
       throw new PrerequisiteError(`Maven (mvn) is needed once to download ${wanted} from Maven Central into ${dir}, and it is not on PATH`,
         'install Maven 3.6+ (Debian/Ubuntu: `apt-get install maven`; macOS: `brew install maven`), or pass --kafka-home <an Apache Kafka distribution>');
     }
@@ -63,7 +66,7 @@ export function resolveJars(set: string, deps: readonly MavenDependency[], cache
     const args = ['-B', '-q', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${dir}`, '-DincludeScope=runtime',
       ...(opts.repositoryLayout ? ['-Dmdep.useRepositoryLayout=true', '-DexcludeTransitive=true'] : [])];
     try {
-      execFileSync('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+      execFileSync('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000, env });
     } catch (e) {
       const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
       const said = `${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`.split('\n').filter(Boolean).slice(-15).join('\n');
