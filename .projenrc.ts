@@ -69,6 +69,8 @@ const project = new typescript.TypeScriptProject({
     'publint@0.3.25',
     // Property-based suite (test/fuzz): hostile generated props, fixed seed.
     'fast-check@4.11.0',
+    // A client that is not the JVM one, for the live authorization scenarios (SCRAM-SHA-512).
+    'kafkajs@2.2.4',
   ],
   jest: true,
   jestOptions: {
