@@ -127,7 +127,7 @@ export async function verify(opts: VerifyOptions = {}): Promise<VerifyReport> {
     const zookeeperHome = facts.mode === 'zookeeper' ? writeZooKeeperHome(path.join(runDir, 'zookeeper-home'), jars, home) : undefined;
     if (downloadsDir) mirror = await startMavenMirror(downloadsDir);
     try {
-      platform = await startLocalPlatform({ facts, objects, home, zookeeperHome, mirror, runDir: 'cluster', progress });
+      platform = await startLocalPlatform({ facts, objects, home, zookeeperHome, mirror, runDir: 'cluster', progress, runAdminJobs: scenarios.some((s) => s.needsAdminJobs) });
       reportFacts['started and ready (s)'] = Number(seconds(Date.now() - t0));
       await progress.step(`creating topic ${VERIFY_TOPIC} with the cluster's defaults`, () => platform!.tools.createTopicWithDefaults(VERIFY_TOPIC, 6));
     } catch (e) {

@@ -73,6 +73,10 @@ npx tsc --noEmit
 step "TypeScript: cdktf synth of the README quick start (AWS)"
 synth ts-aws --output cdktf.out
 node "$here/check-synth.js" cdktf.out kafka orders || status=1
+step "The package's CLI: npx kafka-platform --help, and verify reading the synthesized GitOps directory (no JVM: unknown scenario)"
+npx kafka-platform --help | grep -q '^Usage: kafka-platform verify' || { echo "npx kafka-platform --help did not print the usage" >&2; status=1; }
+verify_out=$(npx kafka-platform verify --scenarios no-such-scenario 2>&1) && { echo "kafka-platform verify accepted an unknown scenario" >&2; status=1; }
+grep -q 'unknown scenario no-such-scenario' <<<"$verify_out" || { echo "kafka-platform verify did not find and read cdktf.out/gitops: $verify_out" >&2; status=1; }
 step "TypeScript: cdktf synth of the Alibaba Cloud program"
 synth ts-alicloud --app 'npx ts-node alicloud.ts' --output cdktf.out.alicloud
 node "$here/check-synth.js" cdktf.out.alicloud kafka payments || status=1

@@ -36,13 +36,15 @@ export interface StartOptions {
   /** Directory name of this run under `<home>/../run`. */
   readonly runDir: string;
   readonly progress: Progress;
+  /** Run the synthesized users and topics Jobs after the start. */
+  readonly runAdminJobs: boolean;
 }
 
 /**
  * Starts the cluster's quorum and brokers from the synthesized objects (all at
  * once, as `podManagementPolicy: Parallel` does), waits for each pod's own
- * readiness probe, checks that nothing listens beyond 127.0.0.1, then runs the
- * synthesized users and topics Jobs.
+ * readiness probe, checks that nothing listens beyond 127.0.0.1, then (when
+ * asked) runs the synthesized users and topics Jobs.
  */
 export async function startLocalPlatform(opts: StartOptions): Promise<LocalPlatform> {
   const { facts, progress } = opts;
@@ -78,7 +80,7 @@ export async function startLocalPlatform(opts: StartOptions): Promise<LocalPlatf
   const ids = new Map<string, number>();
   for (const p of [...(facts.mode === 'kraft' ? quorum : []), ...brokers]) ids.set(p.name, await nodeIdOf(p));
   await progress.step('checking that every listener is on 127.0.0.1', () => local.assertLoopbackOnly(), () => 'no listener beyond loopback');
-  for (const job of [facts.usersJob, facts.topicsJob]) {
+  for (const job of opts.runAdminJobs ? [facts.usersJob, facts.topicsJob] : []) {
     if (!job) continue;
     await progress.step(`running Job ${job.metadata.name}`, async () => {
       const res = await local.runJob(job);

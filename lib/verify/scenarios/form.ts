@@ -44,6 +44,7 @@ async function checkQuorum(p: LocalPlatform, figures: Figures): Promise<void> {
 export const FORM: VerifyScenario = {
   name: 'form',
   summary: 'quorum, brokers on their racks, declared topics with their RF, min ISR and rack spread',
+  needsAdminJobs: true,
   appliesTo: () => true,
   async run({ platform: p, verifyTopic }: ScenarioContext, figures: Figures): Promise<void> {
     await checkQuorum(p, figures);

@@ -24,6 +24,8 @@ export interface VerifyScenario {
   readonly name: string;
   /** One line for `--help` and the report. */
   readonly summary: string;
+  /** True when it checks what the synthesized users and topics Jobs create (they run before the scenarios only then: a topics Job calls three tools per topic). @default false */
+  readonly needsAdminJobs?: boolean;
   /** False when the scenario has no meaning for this configuration (e.g. controller failover in ZooKeeper mode). */
   appliesTo(facts: ClusterFacts): boolean;
   run(ctx: ScenarioContext, figures: Figures): Promise<void>;
