@@ -15,6 +15,8 @@ import { GitopsYamlWriter } from './gitops-writer';
 import { KubernetesManifestBridge } from './manifest-bridge';
 import { KubernetesObject } from './object-identity';
 import { RenderBeforeSynthStack } from './render-before-synth-stack';
+import { anything, assertShape, objectOf } from '../kafka/k8s/prop-shape';
+import { KAFKA_CLUSTER_PROPS_FIELDS } from '../kafka/model/cluster-props-shape';
 
 /** The external listener as the platform takes it: the cloud supplies the load-balancer flavour. */
 export interface PlatformExternalListenerOptions extends Omit<ExternalListenerOptions, 'loadBalancer'> {
@@ -89,6 +91,8 @@ export class KafkaPlatform extends Construct {
       throw new KafkaPlatformValidationError(this.node.path, 'id', `"${id}" cannot prefix cloud resource names`, 'use 3-32 lower-case letters, digits and hyphens, starting with a letter');
     }
     this.props = props;
+    // Before the cloud reads them (it builds the network from the listener's CIDRs): typed errors, not TypeErrors.
+    assertShape(this.node.path, props.kafka ?? {}, objectOf({ ...KAFKA_CLUSTER_PROPS_FIELDS, zones: anything }), 'kafka');
     const kafkaProps = props.kafka ?? {};
     const namespace = kafkaProps.namespace ?? 'kafka';
     const external = kafkaProps.externalListener;

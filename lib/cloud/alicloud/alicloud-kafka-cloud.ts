@@ -8,6 +8,7 @@ import { ExternalEndpoint, NodePlacement } from '../../kafka/types';
 import { AlicloudLoadBalancerFlavour, AlicloudLoadBalancerFlavourProps, AlicloudLoadBalancerType } from './load-balancer-flavour';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
 import { AckCluster, AckNetworkPlugin } from './ack-cluster';
+import { arrayOf, assertShape, int, objectOf, optional, str } from '../../kafka/k8s/prop-shape';
 import { contains, parseCidr } from './cidr';
 import { BrokerDnsRecords, KafkaPrivateZone } from './dns';
 import { RotatingKmsKey } from './kms';
@@ -113,7 +114,14 @@ export interface AlicloudKafkaCloudProps {
 export class AlicloudKafkaCloud implements IKafkaCloud {
   public readonly cloudName = 'alicloud';
 
-  constructor(private readonly props: AlicloudKafkaCloudProps) {}
+  constructor(private readonly props: AlicloudKafkaCloudProps) {
+    // The network, security group and alarms are built from these: a wrong type gets a typed error, not a TypeError.
+    assertShape('AlicloudKafkaCloud', props, objectOf({
+      region: str(64), zones: arrayOf(objectOf({ zoneId: str(64), slot: optional(int(0, 15)) }), 16),
+      vpcCidr: optional(str(64)), podCidr: optional(str(64)), serviceCidr: optional(str(64)), allowedClientCidrs: optional(arrayOf(str(64), 1000)),
+      alarmContacts: arrayOf(objectOf({ name: str(64), email: optional(str(254)), sms: optional(str(32)), dingTalkWebhook: optional(str(2048)) }), 100),
+    }), '', 'give the value the type AlicloudKafkaCloudProps documents');
+  }
 
   public createInfrastructure(stack: TerraformStack, request: CloudInfrastructureRequest): ICloudInfrastructure {
     return new AlicloudKafkaInfrastructure(stack, 'alicloud', { ...this.props, request });

@@ -48,7 +48,13 @@ export class CloudMonitorAlarms extends Construct {
     if (props.contacts.length === 0) {
       throw new KafkaPlatformValidationError(this.node.path, 'monitoring.contacts', 'no alarm contact given, so alarms would notify nobody', 'add at least one contact with an email, sms or dingTalkWebhook');
     }
+    const names = new Set<string>();
     const contacts = props.contacts.map((contact, i) => {
+      // The name is the contact's identity in CloudMonitor and in the construct tree: a repeat would clash in both.
+      if (typeof contact?.name !== 'string' || !/^[\w.@-]{1,64}$/u.test(contact.name) || names.has(contact.name)) {
+        throw new KafkaPlatformValidationError(this.node.path, `monitoring.contacts[${i}].name`, `${JSON.stringify(contact?.name)} is missing, repeated or not a plain contact name`, 'give each contact its own name of letters, digits, "_", ".", "@" and "-" (at most 64)');
+      }
+      names.add(contact.name);
       if (!contact.email && !contact.dingTalkWebhook && !contact.sms) {
         throw new KafkaPlatformValidationError(this.node.path, `monitoring.contacts[${i}]`, `contact ${contact.name} has no channel`, 'set email, sms or dingTalkWebhook');
       }

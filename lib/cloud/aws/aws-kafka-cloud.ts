@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { ExternalEndpoint, NodePlacement } from '../../kafka/types';
 import { isAnyAddressCidr } from '../../kafka/k8s/cidr';
+import { arrayOf, assertShape, objectOf, optional, str } from '../../kafka/k8s/prop-shape';
 import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
 import { selectAvailabilityZones } from './availability-zones';
 import { EksClusterRoles } from './cluster-roles';
@@ -82,7 +83,13 @@ export interface AwsKafkaCloudProps {
 export class AwsKafkaCloud implements IKafkaCloud {
   public readonly cloudName = 'aws';
 
-  constructor(private readonly props: AwsKafkaCloudProps) {}
+  constructor(private readonly props: AwsKafkaCloudProps) {
+    // The network and security groups are built from these lists: a wrong type gets a typed error, not a TypeError.
+    assertShape('AwsKafkaCloud', props, objectOf({
+      region: str(64), availabilityZones: optional(arrayOf(str(64), 16)), vpcCidr: optional(str(64)),
+      allowedClientCidrs: optional(arrayOf(str(64), 1000)), publicEndpointCidrs: optional(arrayOf(str(64), 1000)), adminPrincipalArns: optional(arrayOf(str(2048), 100)),
+    }), '', 'give the value the type AwsKafkaCloudProps documents');
+  }
 
   public createInfrastructure(stack: TerraformStack, request: CloudInfrastructureRequest): ICloudInfrastructure {
     return new AwsKafkaInfrastructure(stack, 'aws', { ...this.props, request });

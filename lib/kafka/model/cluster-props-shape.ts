@@ -19,7 +19,8 @@ const MAX_REPLICAS = 10_000;
 /** Only what is read before the topic rules run; they judge the rest and name the topic (`topics["orders"]`). */
 const TOPIC_SHAPE: Shape = objectOf({ name: str(249), config: optional(mapOf(anything)) });
 
-export const KAFKA_CLUSTER_PROPS_SHAPE: Shape = objectOf({
+/** The fields of KafkaClusterProps and their shapes (KafkaPlatform checks the same fields minus `zones`). */
+export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   zones: arrayOf(str(63), 64),
   namespace: optional(str(253)),
   clusterName: optional(str(253)),
@@ -63,5 +64,7 @@ export const KAFKA_CLUSTER_PROPS_SHAPE: Shape = objectOf({
   networkPolicy: optional(objectOf({ enabled: optional(bool), monitoringNamespace: optional(str(253)), monitoringPodSelector: optional(LABELS_SHAPE) })),
   credentials: optional(objectOf({ adminUsername: optional(str(253)), existingSecrets: optional(mapOf(str(253), str(253))), createMissingSecrets: optional(bool) })),
   clusterDomain: optional(str(253)),
-});
+};
+
+export const KAFKA_CLUSTER_PROPS_SHAPE: Shape = objectOf(KAFKA_CLUSTER_PROPS_FIELDS);
 
