@@ -26,6 +26,7 @@ const TOOL_CLASSES: Record<string, string[]> = {
   'kafka-leader-election.sh': ['org.apache.kafka.tools.LeaderElectionCommand'],
   'kafka-reassign-partitions.sh': ['org.apache.kafka.tools.reassign.ReassignPartitionsCommand'],
   'kafka-verifiable-producer.sh': ['org.apache.kafka.tools.VerifiableProducer'],
+  'kafka-producer-perf-test.sh': ['org.apache.kafka.tools.ProducerPerformance'],
   'kafka-verifiable-consumer.sh': ['org.apache.kafka.tools.VerifiableConsumer'],
   'kafka-log-dirs.sh': ['org.apache.kafka.tools.LogDirsCommand'],
   'kafka-metadata-shell.sh': ['org.apache.kafka.shell.MetadataShell'],

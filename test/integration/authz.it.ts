@@ -1,0 +1,236 @@
+/**
+ * Authorization against a live KRaft cluster (Kafka 4.1) started from the
+ * synthesized configuration as local JVMs on 127.0.0.1 (see the README, "How
+ * we test HA"): the authorizer, the ACLs and quotas the users Job converges
+ * to, tenants, the exporter's describe-only user, and the authenticated
+ * controller listener. Clients are Kafka's own tools (JVM) and KafkaJS (not JVM).
+ *
+ * Negative control: KAFKA_IT_BREAK=no-authorizer removes `authorizer.class.name`
+ * from the synthesized broker and controller configuration before the JVMs
+ * start; scenario 2 (a user without ACLs is refused) must then fail, while
+ * scenario 6 (the controller listener authenticates) still passes.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Chart } from 'cdk8s';
+import { Kafka, logLevel } from 'kafkajs';
+import { KafkaCluster, KafkaTenant } from '../../lib/kafka';
+import { KafkaMonitoring } from '../../lib/kafka/monitoring';
+import { CACHE_DIR, resolveJars } from './harness/jars';
+import { byKind, K8sObject, synthChart } from './harness/k8s';
+import { writeKafkaHome, KafkaHome } from './harness/kafka-home';
+import { startAndWaitReady } from './harness/kafka-pods';
+import { KafkaTools } from './harness/kafka-tools';
+import { LocalCluster } from './harness/local-cluster';
+import { ZONES } from './harness/platform';
+import { killAll, reapLeftovers } from './harness/processes';
+import { SuiteReport } from './harness/report';
+import { generateUserSecrets } from './harness/secrets';
+
+const report = new SuiteReport('authz');
+const BREAK = process.env.KAFKA_IT_BREAK ?? '';
+const QUOTA_BYTES_PER_SECOND = 51_200;
+
+let objects: K8sObject[];
+let cluster: KafkaCluster;
+let exporterUser: string;
+let local: LocalCluster;
+let home: KafkaHome;
+let secrets: Record<string, Record<string, string>>;
+
+const password = (user: string) => secrets[`${cluster.clusterName}-user-${user}`].password;
+const bootstrap = () => local.rewrite(cluster.internalBootstrapServers);
+
+/** Kafka's own tools as `user` (its SCRAM credentials, as the synthesized clients use them). */
+function toolsAs(user: string): KafkaTools {
+  const secret = secrets[`${cluster.clusterName}-user-${user}`];
+  return new KafkaTools(home, path.join(local.root, 'tools', user), bootstrap, {
+    securityProtocol: cluster.internalSecurityProtocol, mechanism: cluster.saslMechanism, jaasConfig: secret['sasl.jaas.config'],
+  });
+}
+
+/** KafkaJS (a client that is not the JVM one) as `user`, over SCRAM-SHA-512. */
+function kafkajsAs(user: string): Kafka {
+  return new Kafka({
+    clientId: user, brokers: bootstrap().split(','), logLevel: logLevel.NOTHING,
+    sasl: { mechanism: 'scram-sha-512', username: user, password: password(user) },
+    retry: { retries: 3, initialRetryTime: 200 },
+  });
+}
+
+/** The error types KafkaJS reports, however deeply it wraps them. */
+function errorText(e: any): string {
+  const parts: string[] = [];
+  for (let err = e; err; err = err.originalError ?? err.cause) parts.push(`${err.type ?? ''} ${err.message ?? ''}`);
+  return parts.join(' | ');
+}
+
+function job(prefix: string): K8sObject {
+  const hits = byKind(objects, 'Job').filter((j) => j.metadata.name.startsWith(`${prefix}-`));
+  if (hits.length !== 1) throw new Error(`expected one ${prefix} Job, found ${hits.length}`);
+  return hits[0];
+}
+
+async function runJobOk(prefix: string): Promise<string> {
+  const res = await local.runJob(job(prefix));
+  if (res.code !== 0) throw new Error(`Job ${prefix} failed (exit ${res.code}):\n${res.stdout.slice(-3000)}`);
+  return res.stdout;
+}
+
+/** The platform under test: two tenants, a user nobody granted anything, the quota-limited user, and monitoring (its exporter user). */
+function authzPlatform(chart: Chart): void {
+  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES });
+  new KafkaTenant(chart, 'alpha', {
+    cluster, name: 'alpha', users: [{ name: 'alpha-app' }, { name: 'alpha-bulk', quotas: { producerByteRate: QUOTA_BYTES_PER_SECOND } }],
+    topics: [{ name: 'alpha.orders', partitions: 3, replicationFactor: 3 }, { name: 'alpha.bulk', partitions: 1, replicationFactor: 3 }],
+  });
+  new KafkaTenant(chart, 'beta', { cluster, name: 'beta', users: [{ name: 'beta-app' }], topics: [{ name: 'beta.events', partitions: 3, replicationFactor: 3 }] });
+  cluster.addUser('nobody');
+  exporterUser = new KafkaMonitoring(chart, 'monitoring', { cluster }).kafkaExporter!.credentials.username;
+}
+
+/**
+ * The negative control: the same configuration without the authorizer. A
+ * broker without one refuses ACL requests, so the users Job only upserts the
+ * SCRAM users (its ACL table is taken away too).
+ */
+function withoutAuthorizer(objs: K8sObject[]): K8sObject[] {
+  return objs.map((o) => {
+    if (o.kind === 'ConfigMap' && /-(broker|controller)-config$/.test(o.metadata.name)) {
+      return { ...o, data: { ...o.data, 'server.properties': (o.data?.['server.properties'] ?? '').replace(/^authorizer\.class\.name=.*\n/m, '') } };
+    }
+    if (o.kind === 'Job' && /-users-/.test(o.metadata.name)) {
+      const copy = JSON.parse(JSON.stringify(o));
+      for (const c of copy.spec.template.spec.containers) c.env = c.env.filter((e: any) => e.name !== 'KP_ACLS_FILE');
+      return copy;
+    }
+    return o;
+  });
+}
+
+beforeAll(async () => {
+  reapLeftovers();
+  const jars = resolveJars('kafka41');
+  const synthesized = synthChart((chart) => authzPlatform(chart));
+  objects = BREAK === 'no-authorizer' ? withoutAuthorizer(synthesized) : synthesized;
+  fs.mkdirSync(path.join(CACHE_DIR, 'authz'), { recursive: true });
+  secrets = generateUserSecrets(objects).secrets;
+  home = writeKafkaHome(path.join(CACHE_DIR, 'authz', 'kafka-home'), jars);
+  const runs = (w: K8sObject) => w.metadata.labels?.['app.kubernetes.io/instance'] === cluster.clusterName
+    && ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? '');
+  local = await LocalCluster.create({ runDir: 'authz', objects, kafkaHome: home, secrets, heapOpts: '-Xms64m -Xmx256m', include: runs });
+  const pods = [...local.select(cluster.metadataQuorumSelector), ...local.select(cluster.brokerSelector)];
+  await startAndWaitReady(local, pods);
+  await local.assertLoopbackOnly();
+  await runJobOk(`${cluster.clusterName}-users`);
+  await runJobOk(`${cluster.clusterName}-topics`);
+}, 420_000);
+
+afterAll(async () => {
+  await local?.killAll();
+  killAll();
+  report.write();
+});
+
+describe('authorization (KRaft, live)', () => {
+  test('1. the users Job converges the declared ACLs and quotas; a second run changes nothing', report.scenario('1 ACLs converge', async (figures) => {
+    const acls = await toolsAs('admin').ok('kafka-acls.sh', ['--bootstrap-server', bootstrap(), '--command-config', toolsAs('admin').clientConfig, '--list', '--principal', 'User:alpha-app']);
+    expect(acls).toMatch(/resourceType=TOPIC, name=alpha\., patternType=PREFIXED/);
+    expect(acls).toMatch(/principal=User:alpha-app, host=\*, operation=WRITE, permissionType=ALLOW/);
+    const again = await runJobOk(`${cluster.clusterName}-users`);
+    expect(again).not.toMatch(/ACL (added to|removed from)/);
+    figures.aclsOfAlphaApp = (acls.match(/principal=User:alpha-app/g) ?? []).length;
+  }), 240_000);
+
+  test('2. a user with valid credentials but no ACL is refused: TopicAuthorizationException, GroupAuthorizationException', report.scenario('2 no ACL, no access', async (figures) => {
+    const nobody = toolsAs('nobody');
+    const produce = await nobody.tool('kafka-console-producer.sh', ['--bootstrap-server', bootstrap(), '--producer.config', nobody.clientConfig, '--topic', 'alpha.orders'], 60_000);
+    expect(`${produce.stdout}${produce.stderr}`).toMatch(/TopicAuthorizationException|Not authorized to access topics/);
+    const consume = await nobody.tool('kafka-console-consumer.sh', ['--bootstrap-server', bootstrap(), '--consumer.config', nobody.clientConfig, '--topic', 'alpha.orders', '--group', 'alpha.readers', '--timeout-ms', '10000'], 60_000);
+    expect(`${consume.stdout}${consume.stderr}`).toMatch(/GroupAuthorizationException|TopicAuthorizationException|Not authorized/);
+    const producer = kafkajsAs('nobody').producer();
+    await producer.connect();
+    let refused = '';
+    try { await producer.send({ topic: 'alpha.orders', messages: [{ value: 'x' }] }); } catch (e) { refused = errorText(e); } finally { await producer.disconnect(); }
+    expect(refused).toMatch(/TOPIC_AUTHORIZATION_FAILED|not authorized/i);
+    figures.kafkajsError = refused.split('|')[0].trim().slice(0, 60);
+  }), 180_000);
+
+  test('3. the Kafka exporter\'s user can describe, but neither create nor delete a topic', report.scenario('3 exporter describe only', async () => {
+    const exporter = toolsAs(exporterUser);
+    const admin = ['--bootstrap-server', bootstrap(), '--command-config', exporter.clientConfig];
+    expect(await exporter.ok('kafka-topics.sh', [...admin, '--list'])).toContain('alpha.orders');
+    const create = await exporter.tool('kafka-topics.sh', [...admin, '--create', '--topic', 'exporter-made', '--partitions', '1', '--replication-factor', '3']);
+    expect(create.code).not.toBe(0);
+    expect(`${create.stdout}${create.stderr}`).toMatch(/AuthorizationException|not authorized/i);
+    const del = await exporter.tool('kafka-topics.sh', [...admin, '--delete', '--topic', 'beta.events']);
+    expect(`${del.stdout}${del.stderr}`).toMatch(/AuthorizationException|not authorized/i);
+    expect(await toolsAs('admin').ok('kafka-topics.sh', ['--bootstrap-server', bootstrap(), '--command-config', toolsAs('admin').clientConfig, '--list'])).toContain('beta.events');
+  }), 180_000);
+
+  test('4. tenants: KafkaJS produces and consumes under its own prefix, and cannot read the other tenant\'s topic', report.scenario('4 tenant isolation', async (figures) => {
+    const alpha = kafkajsAs('alpha-app');
+    const producer = alpha.producer();
+    await producer.connect();
+    await producer.send({ topic: 'alpha.orders', acks: -1, messages: Array.from({ length: 20 }, (_v, i) => ({ value: `order-${i}` })) });
+    await producer.disconnect();
+    const received: string[] = [];
+    const consumer = alpha.consumer({ groupId: 'alpha.readers' });
+    await consumer.connect();
+    await consumer.subscribe({ topic: 'alpha.orders', fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => { received.push(String(message.value)); } });
+    const deadline = Date.now() + 60_000;
+    while (received.length < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    await consumer.disconnect();
+    expect(new Set(received).size).toBe(20);
+    figures.consumedByKafkaJs = received.length;
+
+    for (const [user, foreign] of [['alpha-app', 'beta.events'], ['beta-app', 'alpha.orders']]) {
+      const spy = kafkajsAs(user).consumer({ groupId: `${user.split('-')[0]}.spy` });
+      await spy.connect();
+      let refused = '';
+      try {
+        await spy.subscribe({ topic: foreign, fromBeginning: true });
+        await spy.run({ eachMessage: async () => undefined });
+        await new Promise((r) => setTimeout(r, 5000));
+      } catch (e) { refused = errorText(e); }
+      const crashed = await new Promise<string>((resolve) => {
+        if (refused) return resolve(refused);
+        spy.on(spy.events.CRASH, (ev: any) => resolve(errorText(ev.payload.error)));
+        setTimeout(() => resolve(''), 20_000);
+      });
+      await spy.disconnect().catch(() => undefined);
+      expect({ user, foreign, refused: /AUTHORIZATION_FAILED|not authorized/i.test(crashed) }).toEqual({ user, foreign, refused: true });
+    }
+  }), 240_000);
+
+  test('5. a quota throttles a producer: throttle time above zero, byte rate near the quota', report.scenario('5 quota throttles', async (figures) => {
+    const bulk = toolsAs('alpha-bulk');
+    const out = await bulk.ok('kafka-producer-perf-test.sh', ['--topic', 'alpha.bulk', '--num-records', '600', '--record-size', '1000', '--throughput', '-1',
+      '--producer.config', bulk.clientConfig, '--producer-props', `bootstrap.servers=${bootstrap()}`, 'acks=all', '--print-metrics'], 180_000);
+    const summary = /(\d+) records sent, ([\d.]+) records\/sec \(([\d.]+) MB\/sec\)/.exec(out);
+    expect(summary).not.toBeNull();
+    const bytesPerSecond = Number(summary![2]) * 1000;
+    const throttle = Number(/produce-throttle-time-avg[^:]*:\s*([\d.]+)/.exec(out)?.[1] ?? 'NaN');
+    figures.bytesPerSecond = Math.round(bytesPerSecond);
+    figures.throttleAvgMs = throttle;
+    expect(throttle).toBeGreaterThan(0);
+    expect(bytesPerSecond).toBeLessThan(QUOTA_BYTES_PER_SECOND * 1.6);
+  }), 240_000);
+
+  test('6. the controller listener gives nothing without credentials, and the quorum with the admin\'s', report.scenario('6 controller listener authenticates', async () => {
+    const controller = local.select(cluster.metadataQuorumSelector)[0];
+    const address = `127.0.0.1:${local.port(controller, 9093)}`;
+    const noCredentials = path.join(local.root, 'tools', 'anonymous.properties');
+    fs.writeFileSync(noCredentials, 'request.timeout.ms=10000\ndefault.api.timeout.ms=15000\n');
+    const anonymous = await toolsAs('admin').tool('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', noCredentials, 'describe', '--status'], 60_000);
+    expect(anonymous.code).not.toBe(0);
+    expect(anonymous.stdout).not.toMatch(/LeaderId:\s*\d+/);
+    const adminPassword = password('admin');
+    const plain = path.join(local.root, 'tools', 'controller-admin.properties');
+    fs.writeFileSync(plain, ['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=PLAIN',
+      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${adminPassword}";`, ''].join('\n'), { mode: 0o600 });
+    const withAdmin = await toolsAs('admin').ok('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', plain, 'describe', '--status'], 60_000);
+    expect(withAdmin).toMatch(/LeaderId:\s*\d+/);
+  }), 180_000);
+});
