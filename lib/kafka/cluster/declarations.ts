@@ -75,6 +75,9 @@ export class ClusterDeclarations {
       }
       return;
     }
+    // Kafka refuses a topic whose name equals another's once '.' and '_' are equated (their metric names would clash).
+    const clash = [...this.topics.keys()].find(name => name.replace(/\./g, '_') === topic.name.replace(/\./g, '_'));
+    if (clash !== undefined) throw new KafkaPlatformValidationError(this.constructPath, prop, `collides with topic "${clash}": Kafka treats "." and "_" alike in topic names`, 'rename one of the two topics');
     this.topics.set(topic.name, { ...topic, config: topic.config ? { ...topic.config } : undefined });
   }
 

@@ -7,13 +7,19 @@ import { KafkaPlatformValidationError } from '../../errors';
  */
 
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
+/** The distribution reference grammar of a repository, with an optional registry host and port. */
+const REFERENCE_NAME = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 /** Docker's tag grammar. */
 const TAG = /^[\w][\w.-]{0,127}$/;
 
 /** What is wrong with `image` as a pinned reference, or undefined when it is pinned. */
 export function imagePinProblem(image: string): string | undefined {
-  if (DIGEST.test(image)) return undefined;
+  if (typeof image !== 'string') return `image ${String(image)} is not a string`;
+  // The reference grammar first: whitespace or a stray character makes the kubelet refuse the pod, pinned or not.
   const [name, digest] = image.split('@', 2);
+  const repository = name.replace(/:[^/]*$/, '');
+  if (!REFERENCE_NAME.test(repository) || repository.length > 255) return `image ${JSON.stringify(image)} is not an image reference ([registry[:port]/]repository[:tag][@sha256:digest])`;
+  if (DIGEST.test(image)) return undefined;
   if (digest !== undefined) return `image ${JSON.stringify(image)} has a malformed digest, so it is not pinned`;
   // The tag follows the last ":" of the last path segment; an earlier ":" is a registry port.
   const lastSegment = name.split('/').pop() ?? '';

@@ -116,7 +116,7 @@ export function mapOf(entry: Shape, key: Shape = str(253)): Shape {
     if (!present(value, at, out, 'a map')) return;
     if (!isPlainObject(value)) return void out.push({ prop: at, problem: `is ${describe(value)}, not a map` });
     for (const [k, v] of Object.entries(value)) {
-      key(k, `${at} key ${JSON.stringify(k)}`, out);
+      key(k, `${at}[${JSON.stringify(k)}]`, out);
       entry(v, `${at}[${JSON.stringify(k)}]`, out);
     }
   };
