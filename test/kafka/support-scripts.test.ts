@@ -268,6 +268,7 @@ esac`);
         acls: [
           { resourceType: AclResourceType.TOPIC, name: 'orders', patternType: AclPatternType.PREFIXED, operations: [AclOperation.WRITE, AclOperation.DESCRIBE_CONFIGS] },
           { resourceType: AclResourceType.CLUSTER, operations: [AclOperation.IDEMPOTENT_WRITE] },
+          { resourceType: AclResourceType.GROUP, name: 'orders.', patternType: AclPatternType.PREFIXED, operations: [AclOperation.READ, AclOperation.DESCRIBE] },
         ],
         quotas: { producerByteRate: 1048576, requestPercentage: 50 },
       });
@@ -283,6 +284,8 @@ esac`);
       ['--list', '--principal', 'User:orders'],
       ['--remove', '--force', '--topic', 'orders', '--resource-pattern-type', 'prefixed', '--operation', 'Delete', '--allow-principal', 'User:orders', '--allow-host', '*'],
       ['--add', '--cluster', '--resource-pattern-type', 'literal', '--operation', 'IdempotentWrite', '--allow-principal', 'User:orders', '--allow-host', '*'],
+      // One call per resource: each kafka-acls.sh run is a JVM start.
+      ['--add', '--group', 'orders.', '--resource-pattern-type', 'prefixed', '--operation', 'Describe', '--operation', 'Read', '--allow-principal', 'User:orders', '--allow-host', '*'],
       ['--add', '--topic', 'orders', '--resource-pattern-type', 'prefixed', '--operation', 'DescribeConfigs', '--allow-principal', 'User:orders', '--allow-host', '*'],
     ]);
     const quotas = fake.calls('kafka-configs.sh').map(c => c.args.slice(4)).filter(a => a[0] === '--alter' && !a.includes('SCRAM-SHA-512=[password=orderspw789]'));

@@ -20,9 +20,9 @@ pascal_operation() {
   echo "$out"
 }
 
-# kafka-acls.sh arguments that select one binding of a table line.
+# kafka-acls.sh arguments for the bindings of one principal on one resource (one or more operations).
 acl_args() {
-  local principal="$1" type="$2" pattern="$3" name="$4" operation="$5" permission="$6" host="$7"
+  local principal="$1" type="$2" pattern="$3" name="$4" operations="$5" permission="$6" host="$7" operation
   local args=()
   case "$type" in
     TOPIC) args+=(--topic "$name") ;;
@@ -31,13 +31,41 @@ acl_args() {
     TRANSACTIONAL_ID) args+=(--transactional-id "$name") ;;
     *) die "unknown resource type $type" ;;
   esac
-  args+=(--resource-pattern-type "${pattern,,}" --operation "$(pascal_operation "$operation")")
+  args+=(--resource-pattern-type "${pattern,,}")
+  for operation in $operations; do
+    args+=(--operation "$(pascal_operation "$operation")")
+  done
   if [[ "$permission" == DENY ]]; then
     args+=(--deny-principal "$principal" --deny-host "$host")
   else
     args+=(--allow-principal "$principal" --allow-host "$host")
   fi
   printf '%s\n' "${args[@]}"
+}
+
+# Applies table lines read from stdin with one kafka-acls.sh call per resource (each call is a JVM start).
+apply_acl_lines() {
+  local action="$1" user="$2" line principal type pattern name operation permission host key
+  local -A operations=()
+  local -a order=() fields args
+  while IFS= read -r line; do
+    [[ -n "$line" ]] || continue
+    IFS=$'\t' read -r principal type pattern name operation permission host <<<"$line"
+    key="$principal"$'\t'"$type"$'\t'"$pattern"$'\t'"$name"$'\t'"$permission"$'\t'"$host"
+    [[ -n "${operations[$key]+set}" ]] || order+=("$key")
+    operations[$key]="${operations[$key]:-}${operations[$key]:+ }$operation"
+  done
+  for key in "${order[@]}"; do
+    IFS=$'\t' read -r -a fields <<<"$key"
+    mapfile -t args < <(acl_args "${fields[0]}" "${fields[1]}" "${fields[2]}" "${fields[3]}" "${operations[$key]}" "${fields[4]}" "${fields[5]}")
+    if [[ "$action" == remove ]]; then
+      kafka_admin kafka-acls.sh --remove --force "${args[@]}" >/dev/null
+      echo "ACL removed from $user: ${fields[1]} ${fields[2]} ${fields[3]} ${operations[$key]} ${fields[4]}"
+    else
+      kafka_admin kafka-acls.sh --add "${args[@]}" >/dev/null
+      echo "ACL added to $user: ${fields[1]} ${fields[2]} ${fields[3]} ${operations[$key]} ${fields[4]}"
+    fi
+  done
 }
 
 # The bindings the cluster holds for one principal, as table lines (sorted).
@@ -54,25 +82,11 @@ current_acls() {
 }
 
 converge_acls() {
-  local user="$1" principal="User:$1" line
-  local -a args fields
-  local desired current
+  local user="$1" principal="User:$1" desired current
   desired="$(grep -v '^#' "$KP_ACLS_FILE" | awk -F'\t' -v p="$principal" '$1 == p' | LC_ALL=C sort || true)"
   current="$(current_acls "$principal")"
-  while IFS= read -r line; do
-    [[ -n "$line" ]] || continue
-    IFS=$'\t' read -r -a fields <<<"$line"
-    mapfile -t args < <(acl_args "${fields[@]}")
-    kafka_admin kafka-acls.sh --remove --force "${args[@]}" >/dev/null
-    echo "ACL removed from $user: $line"
-  done < <(LC_ALL=C comm -13 <(printf '%s\n' "$desired") <(printf '%s\n' "$current"))
-  while IFS= read -r line; do
-    [[ -n "$line" ]] || continue
-    IFS=$'\t' read -r -a fields <<<"$line"
-    mapfile -t args < <(acl_args "${fields[@]}")
-    kafka_admin kafka-acls.sh --add "${args[@]}" >/dev/null
-    echo "ACL added to $user: $line"
-  done < <(LC_ALL=C comm -23 <(printf '%s\n' "$desired") <(printf '%s\n' "$current"))
+  apply_acl_lines remove "$user" < <(LC_ALL=C comm -13 <(printf '%s\n' "$desired") <(printf '%s\n' "$current"))
+  apply_acl_lines add "$user" < <(LC_ALL=C comm -23 <(printf '%s\n' "$desired") <(printf '%s\n' "$current"))
 }
 
 converge_quotas() {
