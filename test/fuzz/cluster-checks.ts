@@ -29,7 +29,7 @@ function diff(label: string, actual: Map<string, string> | undefined, expected: 
  * is an extra key; a swallowed one a lost or changed key.
  */
 export function propertiesProblems(props: KafkaClusterProps, objects: any[]): string[] {
-  const baseline = buildCluster({ ...props, brokers: { ...props.brokers, config: undefined }, controllers: props.controllers && { ...props.controllers, config: undefined } }).objects;
+  const baseline = baselineObjects(props);
   const brokerUser = (props.brokers?.config ?? {}) as Record<string, string>;
   const controllerUser = (props.controllers?.config ?? {}) as Record<string, string>;
   const toObj = (m: Map<string, string> | undefined) => Object.fromEntries(m ?? []);
@@ -40,6 +40,23 @@ export function propertiesProblems(props: KafkaClusterProps, objects: any[]): st
     problems.push(...diff('controller server.properties', propertiesOf(objects, '-controller-config'), { ...toObj(baseController), ...inherited, ...controllerUser }));
   }
   return problems;
+}
+
+const baselines = new Map<string, any[]>();
+
+/**
+ * The same cluster without the user's config. The base files depend only on
+ * the metadata mode, the external listener and the admin user, so one
+ * synth per combination serves every case (half the suite's time otherwise).
+ */
+function baselineObjects(props: KafkaClusterProps): any[] {
+  const key = JSON.stringify([props.metadataMode, props.externalListener !== undefined, props.credentials?.adminUsername, props.zones.length]);
+  let objects = baselines.get(key);
+  if (!objects) {
+    objects = buildCluster({ ...props, brokers: { ...props.brokers, config: undefined }, controllers: props.controllers && { ...props.controllers, config: undefined } }).objects;
+    baselines.set(key, objects);
+  }
+  return objects;
 }
 
 /**
