@@ -48,7 +48,8 @@ describe('examples/alicloud-ack', () => {
     // Node alarms: group metric rules on the Kafka nodes' application group; LB alarms: on the Kafka Services' CLBs only.
     expect(values(kraft.infra, 'alicloud_cms_group_metric_rule')).toHaveLength(4);
     expect(values(kraft.workloads, 'alicloud_cms_alarm').map((a) => a.metric).sort()).toEqual(['InstanceDropConnection', 'UnhealthyServerCount']);
-    expect(JSON.stringify([kraft.infra, kraft.workloads])).not.toContain('_ALL');
+    // No alarm dimension covers every resource of the region (`{"resource":"_ALL"}`).
+    expect(JSON.stringify([kraft.infra, kraft.workloads])).not.toMatch(/\\*"_ALL\\*"/);
     // One private and one public record per host name the brokers advertise (bootstrap + each broker).
     const advertised = kraft.platform.kafka.externalEndpoints.map((e) => e.hostname).sort();
     expect(advertised).toEqual(['bootstrap.kafka.example.com', 'broker-1000.kafka.example.com', 'broker-1100.kafka.example.com', 'broker-1200.kafka.example.com']);
