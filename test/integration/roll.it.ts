@@ -57,21 +57,32 @@ function job(from: K8sObject[], prefix: string): K8sObject {
 }
 
 /** The negative control's roll Job: the same Job with a KAFKA_HOME whose kafka-topics.sh never reports a partition at or under min ISR. */
-function withoutIsrCheck(rollJob: K8sObject): K8sObject {
-  const broken = path.join(local.root, 'no-isr-check-home');
-  fs.mkdirSync(path.join(broken, 'bin'), { recursive: true });
+/** Where the roll Job of the negative control finds its Kafka tools: a container path the harness maps to `brokenHome`. */
+const NO_ISR_CHECK_HOME = '/opt/roll-no-isr-check-kafka';
+
+/**
+ * A Kafka home whose kafka-topics.sh never reports a partition at or under min
+ * ISR. It is reached through a container path (NO_ISR_CHECK_HOME) like every
+ * path a Job sees: a host path in the Job's env would itself be rewritten
+ * (e.g. a checkout under /tmp meets the Job's /tmp volume).
+ */
+function writeNoIsrCheckHome(dir: string): string {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
   for (const f of fs.readdirSync(home.bin)) {
-    const target = path.join(broken, 'bin', f);
-    if (!fs.existsSync(target)) fs.symlinkSync(path.join(home.bin, f), target);
+    fs.writeFileSync(path.join(dir, 'bin', f), `#!/usr/bin/env bash\nexec ${path.join(home.bin, f)} "$@"\n`, { mode: 0o755 });
   }
-  fs.rmSync(path.join(broken, 'bin', 'kafka-topics.sh'));
-  fs.writeFileSync(path.join(broken, 'bin', 'kafka-topics.sh'), `#!/usr/bin/env bash
+  fs.writeFileSync(path.join(dir, 'bin', 'kafka-topics.sh'), `#!/usr/bin/env bash
 case " $* " in *" --at-min-isr-partitions "* | *" --under-min-isr-partitions "*) exit 0 ;; esac
 exec ${home.tool('kafka-topics.sh')} "$@"
 `, { mode: 0o755 });
+  return dir;
+}
+
+function withoutIsrCheck(rollJob: K8sObject): K8sObject {
   const copy = JSON.parse(JSON.stringify(rollJob));
   const container = copy.spec.template.spec.containers[0];
-  container.env = container.env.map((e: { name: string }) => (e.name === 'KAFKA_HOME' ? { name: 'KAFKA_HOME', value: broken } : e));
+  container.env = container.env.map((e: { name: string }) => (e.name === 'KAFKA_HOME' ? { name: 'KAFKA_HOME', value: NO_ISR_CHECK_HOME } : e));
   return copy;
 }
 
@@ -96,8 +107,10 @@ beforeAll(async () => {
   const { secrets } = generateUserSecrets(objects);
   home = writeKafkaHome(path.join(CACHE_DIR, 'roll', 'kafka-home'), jars);
   const shimDir = path.join(CACHE_DIR, 'roll', 'kube-shim');
+  const noIsrCheckHome = BREAK === 'roll-no-isr-check' ? writeNoIsrCheckHome(path.join(CACHE_DIR, 'roll', 'no-isr-check-home')) : undefined;
   local = await LocalCluster.create({
     runDir: 'roll', objects, kafkaHome: home, secrets, heapOpts: HEAP,
+    imageDirs: noIsrCheckHome ? { [NO_ISR_CHECK_HOME]: noIsrCheckHome } : {},
     include: (w) => ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? ''),
     // The roll Job's init container copies `kubectl` from its image's PATH: here, the stand-in.
     imagePath: (w) => (w.kind === 'Job' && w.metadata.name.startsWith('kafka-roll-') ? [shimDir, home.imageBin] : [home.imageBin]),
