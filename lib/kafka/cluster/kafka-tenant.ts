@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { acl } from '../acls/acl-builders';
+import { isDnsLabel } from '../k8s/name-syntax';
 import { AclOperation, KafkaAcl, KafkaUserCredentials, KafkaUserQuotas, TopicRequirement } from '../types';
 import { KafkaCluster } from './kafka-cluster';
 
@@ -35,7 +36,6 @@ export interface KafkaTenantProps {
   readonly allowTopicCreation?: boolean;
 }
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9._-]{0,200}[._-]$/;
 
 /**
@@ -53,11 +53,11 @@ export class KafkaTenant extends Construct {
     super(scope, id);
     const path = this.node.path;
     const fail = (prop: string, problem: string, fix: string): never => { throw new KafkaPlatformValidationError(path, prop, problem, fix); };
-    if (typeof props.name !== 'string' || !DNS_LABEL.test(props.name) || props.name.length > 40) fail('name', `${JSON.stringify(props.name)} is not a DNS label of at most 40 characters`, 'use lower-case letters, digits and dashes, e.g. "payments"');
+    if (!isDnsLabel(props.name, 40)) fail('name', `${JSON.stringify(props.name)} is not a DNS label of at most 40 characters`, 'use lower-case letters, digits and dashes, e.g. "payments"');
     this.prefix = props.prefix ?? `${props.name}.`;
     if (!PREFIX.test(this.prefix)) fail('prefix', `${JSON.stringify(this.prefix)} is not a topic prefix ending in ".", "_" or "-"`, 'use e.g. "payments." (a separator at the end keeps "pay" from matching "payments")');
     if (!Array.isArray(props.users) || props.users.length === 0) fail('users', 'a tenant without users cannot use its prefix', 'declare at least one user');
-    if (props.clientNamespace !== undefined && (!DNS_LABEL.test(props.clientNamespace) || props.clientNamespace.length > 63)) fail('clientNamespace', `${JSON.stringify(props.clientNamespace)} is not a namespace name`, 'use the namespace the tenant\'s applications run in');
+    if (props.clientNamespace !== undefined && !isDnsLabel(props.clientNamespace)) fail('clientNamespace', `${JSON.stringify(props.clientNamespace)} is not a namespace name`, 'use the namespace the tenant\'s applications run in');
 
     const registry = props.cluster.declarationRegistry;
     registry.claimTenantPrefix(path, props.name, this.prefix);

@@ -12,6 +12,11 @@ const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 /** The controller appends `-<10-character hash>` to a StatefulSet's name in the `controller-revision-hash` label (at most 63). */
 export const MAX_STATEFULSET_NAME_LENGTH = 52;
 
+/** Whether `name` is a DNS-1123 label of at most `maxLength` characters (callers with their own wording). */
+export function isDnsLabel(name: string, maxLength = 63): boolean {
+  return typeof name === 'string' && DNS_LABEL.test(name) && name.length <= maxLength;
+}
+
 /** Why `name` is not a DNS-1123 label (Service, namespace names, host name parts), or undefined. */
 export function dnsLabelProblem(name: string, maxLength = 63): string | undefined {
   if (DNS_LABEL.test(name) && name.length <= maxLength) return undefined;

@@ -1,6 +1,5 @@
 import { Finding, inputFinding, KafkaInputRule } from './rule';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const SECRET_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 export const USER_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
@@ -18,7 +17,7 @@ export function userNameProblem(name: string): { problem: string; fix: string } 
 export const credentialsRule: KafkaInputRule = ({ spec }) => {
   const findings: Finding[] = [];
   for (const [user, secret] of Object.entries(spec.existingSecrets)) {
-    if (!DNS_LABEL.test(secret) && !SECRET_NAME.test(secret)) findings.push(inputFinding('credentials', `credentials.existingSecrets["${user}"]`, `${JSON.stringify(secret)} is not a valid Secret name`, 'use the name of an existing Secret in the namespace'));
+    if (!SECRET_NAME.test(secret)) findings.push(inputFinding('credentials', `credentials.existingSecrets["${user}"]`, `${JSON.stringify(secret)} is not a valid Secret name`, 'use the name of an existing Secret in the namespace'));
   }
   const admin = userNameProblem(spec.adminCredentials.username);
   if (admin) findings.push(inputFinding('credentials', 'credentials.adminUsername', admin.problem, admin.fix));
