@@ -1,4 +1,4 @@
-import { IKafkaCluster, KafkaProfile, TopicPropNames as CoreTopicPropNames, TopicRequirement } from '../types';
+import { IKafkaCluster, KafkaProfile, TopicPropNames, TopicRequirement } from '../types';
 
 /**
  * Internal topics of ecosystem components use RF 3 (the HA minimum). The
@@ -15,9 +15,6 @@ export function internalTopicReplicationFactor(cluster: IKafkaCluster, requested
 export function minIsrFor(replicationFactor: number): number {
   return Math.max(1, replicationFactor - 1);
 }
-
-/** Which props of the owning construct set the topic's RF and min ISR, for error messages. */
-export type TopicPropNames = CoreTopicPropNames;
 
 /**
  * Checks an internal topic against the cluster's topic rule pack, with the
