@@ -17,7 +17,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { KafkaCluster, KafkaTenant } from '../../lib/kafka';
 import { KafkaMonitoring } from '../../lib/kafka/monitoring';
 import { CACHE_DIR, resolveJars } from './harness/jars';
-import { byKind, K8sObject, synthChart } from './harness/k8s';
+import { jobNamed, K8sObject, synthChart } from './harness/k8s';
 import { writeKafkaHome, KafkaHome } from './harness/kafka-home';
 import { startAndWaitReady } from './harness/kafka-pods';
 import { KafkaTools } from './harness/kafka-tools';
@@ -65,14 +65,8 @@ function errorText(e: any): string {
   return parts.join(' | ');
 }
 
-function job(prefix: string): K8sObject {
-  const hits = byKind(objects, 'Job').filter((j) => j.metadata.name.startsWith(`${prefix}-`));
-  if (hits.length !== 1) throw new Error(`expected one ${prefix} Job, found ${hits.length}`);
-  return hits[0];
-}
-
 async function runJobOk(prefix: string): Promise<string> {
-  const res = await local.runJob(job(prefix));
+  const res = await local.runJob(jobNamed(objects, prefix));
   if (res.code !== 0) throw new Error(`Job ${prefix} failed (exit ${res.code}):\n${res.stdout.slice(-3000)}`);
   return res.stdout;
 }

@@ -13,7 +13,7 @@ import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
 import { alertMetricSources } from '../../lib/kafka/monitoring/alert-rules';
 import { KAFKA_EXPORTER_METRICS, KUBELET_METRICS, SCHEMA_REGISTRY_METRICS } from '../../lib/kafka/observability/metric-names';
 import { CACHE_DIR, resolveJars } from './harness/jars';
-import { byKind, K8sObject, synthChart } from './harness/k8s';
+import { jobNamed, K8sObject, synthChart } from './harness/k8s';
 import { writeKafkaHome } from './harness/kafka-home';
 import { logTail, nodeIdOf, parseExposition, Sample, scrape, startAndWaitReady, waitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
@@ -42,9 +42,7 @@ const idOf = (pod: LocalPod) => nodeIds.get(pod.name)!;
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 function job(prefix: string): K8sObject {
-  const hits = byKind(objects, 'Job').filter((j) => j.metadata.name.startsWith(`${prefix}-`));
-  if (hits.length !== 1) throw new Error(`expected one ${prefix} Job, found ${hits.map((j) => j.metadata.name).join(', ') || 'none'}`);
-  return hits[0];
+  return jobNamed(objects, prefix);
 }
 
 async function runJobOk(prefix: string): Promise<string> {

@@ -11,7 +11,7 @@ import { Chart } from 'cdk8s';
 import { KafkaCluster, KafkaClusterProps, KafkaTopic } from '../../lib/kafka';
 import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
 import { CACHE_DIR, resolveJars } from './harness/jars';
-import { byKind, K8sObject, synthChart } from './harness/k8s';
+import { jobNamed, K8sObject, synthChart } from './harness/k8s';
 import { KafkaHome, writeKafkaHome } from './harness/kafka-home';
 import { startAndWaitReady, waitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
@@ -51,9 +51,7 @@ function synthCluster(props: Partial<KafkaClusterProps> = {}): K8sObject[] {
 }
 
 function job(from: K8sObject[], prefix: string): K8sObject {
-  const hits = byKind(from, 'Job').filter((j) => j.metadata.name.startsWith(`kafka-${prefix}-`));
-  if (hits.length !== 1) throw new Error(`expected one ${prefix} Job, found ${hits.length}`);
-  return hits[0];
+  return jobNamed(from, `kafka-${prefix}`);
 }
 
 /** The negative control's roll Job: the same Job with a KAFKA_HOME whose kafka-topics.sh never reports a partition at or under min ISR. */

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { KafkaCluster } from '../../lib/kafka';
 import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
 import { CACHE_DIR, resolveJars } from './harness/jars';
-import { byKind, K8sObject, synthChart } from './harness/k8s';
+import { jobNamed, K8sObject, synthChart } from './harness/k8s';
 import { writeKafkaHome, writeZooKeeperHome } from './harness/kafka-home';
 import { nodeIdOf, startAndWaitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
@@ -30,9 +30,7 @@ let ensemble: LocalPod[];
 let brokers: LocalPod[];
 
 function job(prefix: string): K8sObject {
-  const hits = byKind(objects, 'Job').filter((j) => j.metadata.name.startsWith(`${prefix}-`));
-  if (hits.length !== 1) throw new Error(`expected one ${prefix} Job, found ${hits.map((j) => j.metadata.name).join(', ') || 'none'}`);
-  return hits[0];
+  return jobNamed(objects, prefix);
 }
 
 beforeAll(async () => {

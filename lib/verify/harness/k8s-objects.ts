@@ -20,6 +20,13 @@ export function byKind(objects: K8sObject[], kind: string): K8sObject[] {
   return objects.filter((o) => o.kind === kind);
 }
 
+/** The one Job named `<prefix>-<hash>` (Jobs carry a hash of what they apply in their name). */
+export function jobNamed(objects: K8sObject[], prefix: string): K8sObject {
+  const hits = byKind(objects, 'Job').filter((j) => j.metadata.name.startsWith(`${prefix}-`));
+  if (hits.length !== 1) throw new Error(`expected one ${prefix} Job, found ${hits.map((j) => j.metadata.name).join(', ') || 'none'}`);
+  return hits[0];
+}
+
 export function find(objects: K8sObject[], kind: string, name: string): K8sObject {
   const hit = objects.find((o) => o.kind === kind && o.metadata.name === name);
   if (!hit) {
