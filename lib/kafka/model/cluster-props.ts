@@ -86,6 +86,27 @@ export interface KafkaImageOptions {
   readonly agentFetcher?: string;
 }
 
+/** Issue the node certificate with cert-manager instead of the in-cluster bootstrap Job. */
+export interface KafkaCertManagerOptions {
+  /**
+   * An existing Issuer (in the cluster's namespace) or ClusterIssuer that signs the node certificate.
+   * @default - a self-signed CA Issuer created for this cluster
+   */
+  readonly issuerRef?: { readonly name: string; readonly kind?: 'Issuer' | 'ClusterIssuer' };
+}
+
+/** TLS of the controller, replication and in-cluster client listeners. */
+export interface KafkaTlsOptions {
+  /** @default - no cert-manager: a bootstrap Job creates the cluster CA and the node certificate in-cluster */
+  readonly certManager?: KafkaCertManagerOptions;
+  /**
+   * Run the controller, replication and in-cluster client listeners as SASL_PLAINTEXT: anyone who can read
+   * pod-network traffic reads every record and the controller credentials.
+   * @default false
+   */
+  readonly dangerouslyUsePlaintextInternalListeners?: boolean;
+}
+
 /** Everything a `KafkaCluster` is built from; `resolveKafkaClusterSpec` turns it into the facts every part reads. */
 export interface KafkaClusterProps {
   /** Concrete zone label values (`topology.kubernetes.io/zone`) to spread over; they become `broker.rack`. */
@@ -122,6 +143,8 @@ export interface KafkaClusterProps {
   readonly credentials?: KafkaCredentialsOptions;
   /** Kubernetes cluster DNS domain. @default 'cluster.local' */
   readonly clusterDomain?: string;
+  /** @default - TLS on every listener, certificates from the in-cluster bootstrap Job */
+  readonly tls?: KafkaTlsOptions;
   /** The automatic, checked roll after a change that needs a restart. @default - see KafkaRollingRestartOptions */
   readonly rollingRestart?: KafkaRollingRestartOptions;
 }

@@ -3,6 +3,7 @@ import {
   ExternalEndpoint, ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, NodePlacement, TopicRequirement,
 } from '../types';
 import { ClusterNaming, KafkaNodeRole } from './cluster-naming';
+import { InternalTlsSpec } from './internal-tls';
 import { NodeIdScheme } from './node-ids';
 
 /** The pods of one role in one zone: one StatefulSet, pinned to that zone. */
@@ -113,6 +114,8 @@ export interface KafkaClusterSpec {
   readonly clientAccessLabel: { readonly key: string; readonly value: string };
   readonly metricsScraper: { readonly namespace: string; readonly podLabels?: Record<string, string> };
   readonly externalListener?: ExternalListenerSpec;
+  /** TLS of the controller, replication and in-cluster client listeners. */
+  readonly tls: InternalTlsSpec;
   readonly adminCredentials: KafkaUserCredentials;
   readonly existingSecrets: Readonly<Record<string, string>>;
   readonly createMissingSecrets: boolean;

@@ -7,6 +7,7 @@ import { deriveKraftClusterId } from './cluster-id';
 import { ClusterNaming, KafkaNodeRole, LABEL_KEY_PREFIX } from './cluster-naming';
 import { DEFAULT_METRICS_SCRAPER_LABELS, KafkaClusterProps } from './cluster-props';
 import { ExternalListenerSpec, KafkaClusterSpec, NodePoolSpec, ResolvedImages, ZonePoolSpec, ZooKeeperSpec } from './cluster-spec';
+import { resolveInternalTls } from './internal-tls';
 import { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './node-ids';
 
 interface PoolDefaults {
@@ -89,6 +90,7 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
       ...(Object.keys(scraperLabels).length > 0 ? { podLabels: { ...scraperLabels } } : {}),
     },
     externalListener: resolveExternalListener(),
+    tls: resolveInternalTls(props, naming),
     adminCredentials: credentialsFor(props.credentials?.adminUsername ?? 'admin'),
     existingSecrets,
     createMissingSecrets: props.credentials?.createMissingSecrets ?? true,

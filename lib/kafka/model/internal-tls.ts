@@ -1,0 +1,53 @@
+import type { KafkaClusterProps } from './cluster-props';
+import { ClusterNaming } from './cluster-naming';
+
+/**
+ * TLS of the listeners inside the Kubernetes cluster (controller, replication
+ * and in-cluster clients), resolved once. Every part that opens a connection
+ * to the brokers (admin Jobs, the roll Job, ecosystem components, client
+ * configs) reads this instead of deciding the protocol itself.
+ */
+export interface InternalTlsSpec {
+  /** False only with the loud opt-in `tls.dangerouslyUsePlaintextInternalListeners`. */
+  readonly enabled: boolean;
+  /** Who issues the node certificate. */
+  readonly source: 'bootstrap-job' | 'cert-manager';
+  /** Secret in cert-manager's format (`tls.crt`, `tls.key`, `ca.crt`); only brokers and controllers mount it. */
+  readonly nodeCertificateSecretName: string;
+  /** ConfigMap holding only the cluster CA certificate (public): what clients mount. */
+  readonly caBundleConfigMapName: string;
+  /** Key of the CA certificate (PEM) in the CA bundle ConfigMap. */
+  readonly caBundleKey: string;
+  /** `security.protocol` of the internal listener (replication and in-cluster clients). */
+  readonly internalProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
+}
+
+/** Where client pods (admin Jobs, ecosystem components) mount the CA bundle ConfigMap. */
+export const CA_BUNDLE_MOUNT_PATH = '/etc/kafka-platform/ca';
+
+export function resolveInternalTls(props: KafkaClusterProps, naming: ClusterNaming): InternalTlsSpec {
+  const enabled = !props.tls?.dangerouslyUsePlaintextInternalListeners;
+  const certManager = props.tls?.certManager !== undefined;
+  return {
+    enabled,
+    source: certManager ? 'cert-manager' : 'bootstrap-job',
+    nodeCertificateSecretName: naming.name('node-tls'),
+    caBundleConfigMapName: naming.name('ca-bundle'),
+    caBundleKey: 'ca.crt',
+    internalProtocol: enabled ? 'SASL_SSL' : 'SASL_PLAINTEXT',
+  };
+}
+
+/**
+ * The client properties a Kafka client inside the cluster needs for the
+ * internal listener's TLS (SASL settings come from the caller): the CA bundle
+ * as a PEM truststore, so no keystore or password is needed on the client side.
+ */
+export function internalClientTlsProperties(tls: InternalTlsSpec, caMountPath: string = CA_BUNDLE_MOUNT_PATH): Record<string, string> {
+  if (!tls.enabled) return { 'security.protocol': 'SASL_PLAINTEXT' };
+  return {
+    'security.protocol': 'SASL_SSL',
+    'ssl.truststore.type': 'PEM',
+    'ssl.truststore.location': `${caMountPath}/${tls.caBundleKey}`,
+  };
+}
