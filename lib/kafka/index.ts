@@ -1,6 +1,7 @@
 export * from './types';
 export * from './model/cluster-props';
 export * from './model/rolling-restart-options';
+export * from './model/jmx-agent-options';
 export { RollingRestart, CONFIG_HASH_ANNOTATION } from './cluster/rolling-restart';
 export type { RollingRestartProps, RollPool, RollTarget } from './cluster/rolling-restart';
 export * from './model/cluster-spec';

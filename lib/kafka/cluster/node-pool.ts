@@ -97,7 +97,7 @@ export class KafkaNodePool extends Construct {
       securityContext: podSecurityContext(),
       affinity: clusterPodAffinity(spec, role, [zonePool.zone]),
       tolerations: clusterTolerations(spec),
-      initContainers: [kafkaJmxAgentInitContainer(spec.images.agentFetcher)],
+      initContainers: [kafkaJmxAgentInitContainer(spec.images.agentFetcher, spec.jmxAgent)],
       containers: [{
         name: 'kafka',
         image: spec.images.kafka,

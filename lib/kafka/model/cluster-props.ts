@@ -1,4 +1,5 @@
 import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, NodePlacement, TopicRequirement, ContainerResources, VolumeSpec } from '../types';
+import { KafkaJmxAgentOptions } from './jmx-agent-options';
 import { KafkaRollingRestartOptions } from './rolling-restart-options';
 
 /** Label the default NetworkPolicies require of the metrics scraper (see `KafkaNetworkPolicyOptions.monitoringPodSelector`). */
@@ -147,4 +148,6 @@ export interface KafkaClusterProps {
   readonly tls?: KafkaTlsOptions;
   /** The automatic, checked roll after a change that needs a restart. @default - see KafkaRollingRestartOptions */
   readonly rollingRestart?: KafkaRollingRestartOptions;
+  /** Source of the JMX exporter agent of brokers and controllers (an internal mirror), and whether a pod may start without it. @default - Maven Central, cached on each pod's volume; a pod starts without metrics when it cannot get it */
+  readonly jmxAgent?: KafkaJmxAgentOptions;
 }

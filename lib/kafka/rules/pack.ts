@@ -11,6 +11,7 @@ import { externalListenerRule } from './external-listener';
 import { heapFractionRule } from './heap-fraction';
 import { imagePinningRule } from './image-pinning';
 import { internetListenerSourceRangesRule } from './internet-listener-source-ranges';
+import { jmxAgentSourceRule } from './jmx-agent-source';
 import { loadBalancerFlavourRule } from './load-balancer-flavour';
 import { managedPropertiesRule } from './managed-properties';
 import { metadataModeRule } from './metadata-mode';
@@ -56,6 +57,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   nodeMemoryRule,
   nodeIdRangeRule,
   configValuesRule,
+  jmxAgentSourceRule,
 ];
 
 /** The HA and safety rules every KafkaCluster is checked against at construction. */
