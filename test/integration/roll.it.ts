@@ -9,24 +9,29 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { KafkaCluster, KafkaClusterProps, KafkaTopic } from '../../lib/kafka';
-import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
+import { JMX_AGENT_UNAVAILABLE_MARK, JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
 import { CACHE_DIR, resolveJars } from './harness/jars';
 import { jobNamed, K8sObject, synthChart } from './harness/k8s';
 import { KafkaHome, writeKafkaHome } from './harness/kafka-home';
-import { startAndWaitReady, waitReady } from './harness/kafka-pods';
+import { scrape, startAndWaitReady, waitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
 import { LocalCluster, LocalPod } from './harness/local-cluster';
-import { killAll, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
+import { killAll, portOpen, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
 import { KubeShim } from './roll/kube-shim';
 
 /**
- * Test-only switch (negative control, run by .ci/run): `roll-no-isr-check`
- * gives the roll Job a kafka-topics.sh that answers the min-ISR questions with
- * "none", so the roll's in-sync check never blocks. Scenario 9 must then fail.
+ * Test-only switches (negative controls, run by .ci/run):
+ * - `roll-no-isr-check` gives the roll Job a kafka-topics.sh that answers the
+ *   min-ISR questions with "none", so the roll's in-sync check never blocks.
+ *   Scenario 9 must then fail.
+ * - `jmx-agent-required` synthesizes the cluster with `jmxAgent.required`: a
+ *   pod whose agent is neither cached nor reachable does not start. Scenario 10
+ *   must then fail.
  */
 const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
+const KNOWN_BREAKS = ['roll-no-isr-check', 'jmx-agent-required'];
 const report = new SuiteReport('roll');
 const HEAP = '-Xms64m -Xmx256m';
 const TOPIC = 'orders';
@@ -42,10 +47,13 @@ let home: KafkaHome;
 let brokers: LocalPod[];
 let controllers: LocalPod[];
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
+/** rewrite.ts 7.: the init containers' HTTP(S) goes to a proxy where nothing listens, as in a cluster without egress. */
+const NO_EGRESS = { http_proxy: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' };
 
 function synthCluster(props: Partial<KafkaClusterProps> = {}): K8sObject[] {
   return synthChart((chart: Chart) => {
-    const cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...props, rollingRestart: { ...ROLL, ...props.rollingRestart } });
+    const jmxAgent = BREAK === 'jmx-agent-required' ? { jmxAgent: { required: true } } : {};
+    const cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...jmxAgent, ...props, rollingRestart: { ...ROLL, ...props.rollingRestart } });
     new KafkaTopic(chart, 'orders', { cluster, name: TOPIC, partitions: 6 });
   });
 }
@@ -97,7 +105,7 @@ async function fullyInSync(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (BREAK && BREAK !== 'roll-no-isr-check') throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (roll-no-isr-check)`);
+  if (BREAK && !KNOWN_BREAKS.includes(BREAK)) throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (${KNOWN_BREAKS.join(', ')})`);
   reapLeftovers();
   const jars = resolveJars('kafka41');
   resolveJars('jmx', { 'jmx.exporter.version': JMX_EXPORTER_AGENT.version });
@@ -206,5 +214,46 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
       await Promise.all(brokers.map((b) => waitReady(local, b)));
       await fullyInSync();
     }
+  }), 600_000);
+
+  test('10. a broker starts with outbound HTTP(S) blocked: with its cached agent, and with none cached, without the agent', report.scenario('10 offline pod start', async (figures) => {
+    const victim = brokers[1];
+    const metricsPort = local.port(victim, 9404);
+    const cache = path.join(victim.dir, 'pvc', 'data', 'jmx-agent-cache');
+    const initLog = () => fs.readFileSync(path.join(victim.dir, 'init-0-fetch-jmx-exporter.log'), 'utf8');
+    const restartBlocked = async (): Promise<string> => {
+      await local.stop(victim);
+      return local.start(victim, { initEnv: NO_EGRESS }).then(() => '', (e: Error) => e.message.split('\n')[0]);
+    };
+    try {
+      // a) The verified copy on the pod's volume (cached at its first start) is used: the agent runs, no network needed.
+      expect(fs.readdirSync(cache)).toEqual([`${JMX_EXPORTER_AGENT.sha256}.jar`]);
+      expect({ startError: await restartBlocked() }).toEqual({ startError: '' });
+      figures.cachedReadyS = seconds(await waitReady(local, victim));
+      expect(initLog()).not.toContain(JMX_AGENT_UNAVAILABLE_MARK);
+      expect(await scrape(local, victim, 9404, '/metrics')).toMatch(/^kafka_server_kafkaserver_brokerstate\S* 3\.0$/m);
+      await fullyInSync();
+
+      // b) Nothing cached (a fresh volume for the agent) and no egress: the broker starts without the agent and rejoins.
+      fs.rmSync(cache, { recursive: true, force: true });
+      const t0 = Date.now();
+      expect({ startError: await restartBlocked() }).toEqual({ startError: '' });
+      figures.initS = seconds(Date.now() - t0);
+      expect(initLog()).toContain(`${JMX_AGENT_UNAVAILABLE_MARK}: could not download ${JMX_EXPORTER_AGENT.url} within the bound`);
+      figures.offlineReadyS = seconds(await waitReady(local, victim));
+      await fullyInSync();
+      expect(fs.readFileSync(victim.process!.logFile, 'utf8')).toContain('kafka-start: JMX EXPORTER AGENT UNAVAILABLE');
+      // No metrics: the scrape target is down, which is what KafkaBrokerDown alerts on.
+      expect(await portOpen(metricsPort)).toBe(false);
+      expect(fs.existsSync(cache)).toBe(false);
+    } finally {
+      // Back to normal: egress again, the agent fetched, verified and cached.
+      await local.stop(victim);
+      await local.start(victim);
+      await waitReady(local, victim);
+      await fullyInSync();
+    }
+    expect(fs.readdirSync(cache)).toEqual([`${JMX_EXPORTER_AGENT.sha256}.jar`]);
+    expect(await portOpen(metricsPort)).toBe(true);
   }), 600_000);
 });

@@ -14,6 +14,7 @@ import { AdminJobs } from './admin-jobs';
 import { ClusterServices } from './cluster-services';
 import { ClusterDeclarations } from './declarations';
 import { ClusterDisruptionBudgets } from './disruption-budgets';
+import { DynamicConfigJob } from './dynamic-config-job';
 import { ExternalListener } from './external-listener';
 import { ClusterNetworkPolicies } from './network-policies';
 import { KafkaNodePool } from './node-pool';
@@ -129,6 +130,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     }
     if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec, () => this.declarations.allowedClientNamespaces);
     new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations });
+    new DynamicConfigJob(this, 'dynamic-config', spec);
 
     for (const topic of spec.initialTopics) this.addTopic(topic);
   }

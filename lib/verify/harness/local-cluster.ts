@@ -149,15 +149,17 @@ export class LocalCluster {
    * Starts a pod as the kubelet would: fresh emptyDirs, the persistent volume
    * kept, init containers in order, then the first container's command
    * detached. Resolves once the main process is spawned (not ready).
+   * `initEnv`: extra environment of the init containers only (rewrite.ts 7.).
    */
-  public async start(pod: LocalPod): Promise<void> {
+  public async start(pod: LocalPod, opts: { readonly initEnv?: Record<string, string> } = {}): Promise<void> {
     if (this.isRunning(pod)) throw new Error(`${pod.name} is already running`);
     pod.starts++;
     const spec = podTemplate(pod.workload).spec;
     const volumes = this.materializeVolumes(pod.workload, spec, pod, `start-${pod.starts}`);
     for (const [i, init] of (spec.initContainers ?? []).entries()) {
       const { command, env, cwd } = this.containerInvocation(pod.workload, init, spec, volumes, pod);
-      const res = await run(command, { env, cwd, timeoutMs: 120_000 });
+      // rewrite.ts 7.: e.g. an unreachable proxy, so the init container meets a network without egress.
+      const res = await run(command, { env: { ...env, ...opts.initEnv }, cwd, timeoutMs: 240_000 });
       fs.writeFileSync(path.join(pod.dir, `init-${i}-${init.name}.log`), res.stdout + res.stderr);
       if (res.code !== 0) throw new Error(`${pod.name}: init container ${init.name} failed (exit ${res.code}):\n${res.stdout}${res.stderr}`);
     }
