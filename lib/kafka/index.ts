@@ -2,6 +2,8 @@ export * from './types';
 export * from './model/cluster-props';
 export * from './model/rolling-restart-options';
 export * from './model/jmx-agent-options';
+export { compareReleases, imageKafkaRelease, MIN_METADATA_VERSION, parseMetadataVersion } from './model/metadata-version';
+export type { KafkaRelease } from './model/metadata-version';
 export { RollingRestart, CONFIG_HASH_ANNOTATION } from './cluster/rolling-restart';
 export type { RollingRestartProps, RollPool, RollTarget } from './cluster/rolling-restart';
 export * from './model/cluster-spec';

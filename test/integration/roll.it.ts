@@ -11,9 +11,9 @@ import { Chart } from 'cdk8s';
 import { KafkaCluster, KafkaClusterProps, KafkaTopic } from '../../lib/kafka';
 import { JMX_AGENT_UNAVAILABLE_MARK, JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
 import { CACHE_DIR, resolveJars } from './harness/jars';
-import { jobNamed, K8sObject, synthChart } from './harness/k8s';
+import { byKind, jobNamed, K8sObject, synthChart } from './harness/k8s';
 import { KafkaHome, writeKafkaHome } from './harness/kafka-home';
-import { scrape, startAndWaitReady, waitReady } from './harness/kafka-pods';
+import { nodeIdOf, scrape, startAndWaitReady, waitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
 import { LocalCluster, LocalPod } from './harness/local-cluster';
 import { killAll, portOpen, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
@@ -40,6 +40,8 @@ const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 const ROLL = { pollSeconds: 2, checkTimeoutSeconds: 240 };
 
 let objects: K8sObject[];
+/** The props of the last synth applied (scenarios 8 and 9 change a broker property). */
+let appliedProps: Partial<KafkaClusterProps> = {};
 let local: LocalCluster;
 let shim: KubeShim;
 let tools: KafkaTools;
@@ -148,7 +150,8 @@ afterAll(async () => {
 
 describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against live brokers and controllers', () => {
   test('8. a broker property change rolls every broker, one at a time, with no acknowledged message lost', report.scenario('8 roll on a property change', async (figures) => {
-    const changed = synthCluster({ brokers: { config: { 'queued.max.requests': '600' } } });
+    appliedProps = { brokers: { config: { 'queued.max.requests': '600' } } };
+    const changed = synthCluster(appliedProps);
     const startsBefore = new Map([...controllers, ...brokers].map((p) => [p.name, p.starts]));
     const outFile = path.join(local.root, 'tools', 's8-producer.jsonl');
     const config = tools.configWith('s8-producer', { 'delivery.timeout.ms': '120000', 'request.timeout.ms': '15000', 'linger.ms': '5' });
@@ -193,7 +196,8 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
   }), 900_000);
 
   test('9. with one broker already down, the roll refuses to restart another and says why', report.scenario('9 roll refuses with a broker down', async (figures) => {
-    const changed = synthCluster({ brokers: { config: { 'queued.max.requests': '700' } }, rollingRestart: { checkTimeoutSeconds: 30 } });
+    appliedProps = { brokers: { config: { 'queued.max.requests': '700' } }, rollingRestart: { checkTimeoutSeconds: 30 } };
+    const changed = synthCluster(appliedProps);
     const victim = brokers[2];
     const deletesBefore = shim.deletes.length;
     try {
@@ -256,4 +260,34 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     expect(fs.readdirSync(cache)).toEqual([`${JMX_EXPORTER_AGENT.sha256}.jar`]);
     expect(await portOpen(metricsPort)).toBe(true);
   }), 600_000);
+
+  test('11. a dynamic property change is applied live by the dynamic-config Job: every broker reports it, none restarts', report.scenario('11 dynamic configs without a roll', async (figures) => {
+    const dynamic = { 'log.retention.ms': '7200000', 'log.cleaner.backoff.ms': '20000' };
+    const base = synthCluster(appliedProps);
+    const changed = synthCluster({ ...appliedProps, brokers: { ...appliedProps.brokers, config: { ...appliedProps.brokers?.config, ...dynamic } } });
+    // Nothing a pod runs changes: no pod template byte, the same roll Job.
+    expect(byKind(changed, 'StatefulSet')).toEqual(byKind(base, 'StatefulSet'));
+    expect(job(changed, 'roll').metadata.name).toBe(job(base, 'roll').metadata.name);
+    const startsBefore = [...controllers, ...brokers].map((p) => p.starts);
+    const ids = await Promise.all(brokers.map((b) => nodeIdOf(b)));
+    shim.apply(changed);
+    const t0 = Date.now();
+    const applied = await local.runJob(job(changed, 'dynamic-config'));
+    figures.jobS = seconds(Date.now() - t0);
+    expect({ code: applied.code, tail: applied.code === 0 ? '' : applied.stdout.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    expect(applied.stdout).toContain('apply-dynamic-configs: set log.cleaner.backoff.ms log.retention.ms');
+    for (const id of ids) {
+      const running = await tools.brokerConfig(id);
+      expect({ id, retention: running['log.retention.ms'], backoff: running['log.cleaner.backoff.ms'] }).toEqual({ id, retention: '7200000', backoff: '20000' });
+    }
+    // Removed from the props: the next Job removes the cluster-wide default, the brokers fall back to their file (Kafka's default here).
+    shim.apply(base);
+    const reverted = await local.runJob(job(base, 'dynamic-config'));
+    expect(reverted.code).toBe(0);
+    expect(reverted.stdout).toContain('apply-dynamic-configs: removed log.retention.ms log.cleaner.backoff.ms (no longer declared)');
+    expect((await tools.brokerConfig(ids[0]))['log.retention.ms']).toBe('604800000');
+    expect([...controllers, ...brokers].map((p) => p.starts)).toEqual(startsBefore);
+    expect([...controllers, ...brokers].every((p) => local.isRunning(p))).toBe(true);
+    figures.restarts = 0;
+  }), 300_000);
 });

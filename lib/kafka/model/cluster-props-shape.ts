@@ -64,6 +64,7 @@ export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   networkPolicy: optional(objectOf({ enabled: optional(bool), monitoringNamespace: optional(str(253)), monitoringPodSelector: optional(LABELS_SHAPE) })),
   credentials: optional(objectOf({ adminUsername: optional(str(253)), existingSecrets: optional(mapOf(str(253), str(253))), createMissingSecrets: optional(bool) })),
   clusterDomain: optional(str(253)),
+  metadataVersion: optional(str(32)),
   jmxAgent: optional(objectOf({ url: optional(str(2048)), sha256: optional(str(64)), required: optional(bool) })),
   tls: optional(objectOf({
     certManager: optional(objectOf({ issuerRef: optional(objectOf({ name: str(253), kind: optional(str(64)) })) })),

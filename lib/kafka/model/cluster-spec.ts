@@ -92,6 +92,8 @@ export interface KafkaClusterSpec {
   readonly images: ResolvedImages;
   /** Where brokers and controllers get the JMX exporter agent, and whether they may start without it. */
   readonly jmxAgent: KafkaJmxAgentSource;
+  /** KRaft metadata version to finalize (`metadataVersion`); undefined: not managed. */
+  readonly metadataVersion?: string;
   /** Effective broker properties (HA defaults merged with `brokers.config`). */
   readonly brokerConfig: Readonly<Record<string, string>>;
   readonly defaultReplicationFactor: number;

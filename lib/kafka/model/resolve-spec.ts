@@ -72,6 +72,7 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
 
   return {
     clusterName, namespace, clusterDomain, metadataMode, kraft, zones, naming, images, brokerConfig,
+    metadataVersion: props.metadataVersion,
     jmxAgent: {
       url: props.jmxAgent?.url ?? DEFAULT_KAFKA_JMX_AGENT_SOURCE.url,
       sha256: props.jmxAgent?.sha256 ?? DEFAULT_KAFKA_JMX_AGENT_SOURCE.sha256,

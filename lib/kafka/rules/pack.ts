@@ -15,6 +15,7 @@ import { jmxAgentSourceRule } from './jmx-agent-source';
 import { loadBalancerFlavourRule } from './load-balancer-flavour';
 import { managedPropertiesRule } from './managed-properties';
 import { metadataModeRule } from './metadata-mode';
+import { metadataVersionRule } from './metadata-version';
 import { minInsyncReplicasRule } from './min-insync-replicas';
 import { namespaceRule } from './namespace';
 import { networkPoliciesRule } from './network-policies';
@@ -58,6 +59,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   nodeIdRangeRule,
   configValuesRule,
   jmxAgentSourceRule,
+  metadataVersionRule,
 ];
 
 /** The HA and safety rules every KafkaCluster is checked against at construction. */
