@@ -290,4 +290,53 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     expect([...controllers, ...brokers].every((p) => local.isRunning(p))).toBe(true);
     figures.restarts = 0;
   }), 300_000);
+
+  test('12. a controller change rolls the controllers first, one at a time, the active controller last, and the quorum keeps its majority', report.scenario('12 controller roll', async (figures) => {
+    const changed = synthCluster({ ...appliedProps, controllers: { config: { 'queued.max.requests': '550' } } });
+    const leaderBefore = (await tools.quorumStatus()).leaderId;
+    const deletesBefore = shim.deletes.length;
+    const startsBefore = new Map(controllers.map((c) => [c.name, c.starts]));
+    shim.apply(changed);
+    const roll = await runRoll(changed);
+    figures.rollS = seconds(roll.ms);
+    figures.leaderBefore = leaderBefore;
+    expect(shim.errors).toEqual([]);
+    expect({ code: roll.code, tail: roll.code === 0 ? '' : roll.out.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    const deleted = shim.deletes.slice(deletesBefore);
+    const controllerDeletes = deleted.filter((p) => p.startsWith('kafka-controller-'));
+    figures.deletes = deleted.join(',');
+    // Each controller once, all of them before any broker (controllers first).
+    expect([...controllerDeletes].sort()).toEqual(controllers.map((c) => c.name).sort());
+    expect(deleted.slice(0, 3)).toEqual(controllerDeletes);
+    // The active controller last: one leader election for the whole roll.
+    const restartedIds = [...roll.out.matchAll(/roll: restarting kafka-controller-\S+ \(node (\d+)\)/g)].map((m) => Number(m[1]));
+    expect(restartedIds).toHaveLength(3);
+    expect(restartedIds[2]).toBe(leaderBefore);
+    // Never more than one pod down: two of three voters stayed up, a majority.
+    expect(shim.maxDown).toBe(1);
+    expect(controllers.map((c) => c.starts)).toEqual(controllers.map((c) => startsBefore.get(c.name)! + 1));
+    for (const c of controllers) {
+      expect({ pod: c.name, running: fs.readFileSync(path.join(c.dir, 'volumes', 'config', 'server.properties'), 'utf8').includes('\nqueued.max.requests=550\n') }).toEqual({ pod: c.name, running: true });
+    }
+    const after = await tools.quorumStatus();
+    figures.leaderAfter = after.leaderId;
+    expect(after.voters.sort()).toEqual([0, 1, 2]);
+    expect(after.leaderId).toBeGreaterThanOrEqual(0);
+    await fullyInSync();
+    appliedProps = { ...appliedProps, controllers: { config: { 'queued.max.requests': '550' } } };
+  }), 900_000);
+
+  test('13. the metadata-version Job against live Kafka: already at the declared version it changes nothing; a downgrade is refused loudly', report.scenario('13 metadata version Job', async (figures) => {
+    const at = synthCluster({ ...appliedProps, metadataVersion: '4.1' });
+    const same = await local.runJob(job(at, 'metadata-version'));
+    expect({ code: same.code, tail: same.code === 0 ? '' : same.stdout.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    figures.finalized = /metadata\.version is already (\S+)/.exec(same.stdout)?.[1] ?? 'unknown';
+    expect(same.stdout).toMatch(/apply-metadata-version: metadata\.version is already 4\.1-IV\d+/);
+    const down = synthCluster({ ...appliedProps, metadataVersion: '4.0' });
+    const refused = await local.runJob(job(down, 'metadata-version'));
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toMatch(/REFUSED: metadataVersion 4\.0 is a downgrade of the finalized metadata\.version 4\.1-IV\d+\. Nothing was changed\./);
+    const still = await local.runJob(job(at, 'metadata-version'));
+    expect(still.stdout).toContain(`metadata.version is already ${figures.finalized}`);
+  }), 300_000);
 });
