@@ -292,7 +292,8 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
   }), 300_000);
 
   test('12. a controller change rolls the controllers first, one at a time, the active controller last, and the quorum keeps its majority', report.scenario('12 controller roll', async (figures) => {
-    const changed = synthCluster({ ...appliedProps, controllers: { config: { 'queued.max.requests': '550' } } });
+    // The suite's usual check timeout (scenario 9 shortened it to make its refusal quick).
+    const changed = synthCluster({ ...appliedProps, rollingRestart: ROLL, controllers: { config: { 'queued.max.requests': '550' } } });
     const leaderBefore = (await tools.quorumStatus()).leaderId;
     const deletesBefore = shim.deletes.length;
     const startsBefore = new Map(controllers.map((c) => [c.name, c.starts]));
@@ -323,7 +324,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     expect(after.voters.sort()).toEqual([0, 1, 2]);
     expect(after.leaderId).toBeGreaterThanOrEqual(0);
     await fullyInSync();
-    appliedProps = { ...appliedProps, controllers: { config: { 'queued.max.requests': '550' } } };
+    appliedProps = { ...appliedProps, rollingRestart: ROLL, controllers: { config: { 'queued.max.requests': '550' } } };
   }), 900_000);
 
   test('13. the metadata-version Job against live Kafka: already at the declared version it changes nothing; a downgrade is refused loudly', report.scenario('13 metadata version Job', async (figures) => {
