@@ -15,6 +15,8 @@ export type { SynthWarning } from './cluster/synth-warnings';
 export { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from './constants';
 export { deriveKraftClusterId } from './model/cluster-id';
 export { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './model/node-ids';
+export { brokerNodeIdRange, controllerZoneSlots, MAX_ZONE_SLOTS, resolveZoneSlots } from './model/zone-slots';
+export type { ResolvedZoneSlots, ZoneSlotInput, ZoneSlotSpec } from './model/zone-slots';
 export { CONTROLLER_CLUSTER_DEFAULT_KEYS, haBrokerDefaults, MANAGED_PROPERTIES } from './model/broker-config';
 export { KAFKA_41_TOPIC_CONFIGS, KAFKA_39_ONLY_TOPIC_CONFIGS } from './model/topic-configs';
 export { JMX_EXPORTER_AGENT } from './observability/jmx-agent';

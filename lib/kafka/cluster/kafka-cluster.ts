@@ -111,6 +111,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const relaxedProps = [...new Set(verdict.relaxed.map(f => f.prop))];
     if (verdict.relaxed.length > 0) addSynthWarning(this, relaxedWarning(verdict.relaxed));
     if (verdict.accepted.length > 0) addSynthWarning(this, acceptedWarning(verdict.accepted));
+    const quorumWarning = unpinnedQuorumWarning(spec);
+    if (quorumWarning) addSynthWarning(this, quorumWarning);
     // GitOps users read the YAML, not the synth log: a relaxed (DEVELOPMENT) cluster says so on its StatefulSets.
     const haAnnotations: Record<string, string> = relaxedProps.length === 0 ? {} : {
       [`${LABEL_KEY_PREFIX}/ha-warning`]: `NOT highly available: profile DEVELOPMENT relaxes ${relaxedProps.join(', ')}`,
@@ -193,6 +195,14 @@ function haRuleContext(props: KafkaClusterProps, spec: KafkaClusterSpec): KafkaR
     networkPoliciesEnabled: spec.networkPoliciesEnabled,
     externalListener: props.externalListener,
   };
+}
+
+/** More controllers than controller zones, unpinned: a new zone would join the default controller zones and renumber the voters. */
+function unpinnedQuorumWarning(spec: KafkaClusterSpec): string | undefined {
+  const spread = spec.controllerZones.length;
+  if (!spec.kraft || spec.controllerZonesPinned || spread === 0 || spec.controllerCount <= spread) return undefined;
+  const pin = JSON.stringify(spec.controllerZones.map(z => z.zone));
+  return `controllers.zones: ${spec.controllerCount} controllers over ${spread} zone(s) follow the zone count, so adding a zone would renumber the static quorum (controller.quorum.voters). Before adding a zone, pin them: controllers: { zones: ${pin} }`;
 }
 
 function relaxedWarning(findings: Finding[]): string {

@@ -36,6 +36,7 @@ import { userAclsRule } from './user-acls';
 import { userQuotasRule } from './user-quotas';
 import { zoneCountRule } from './zone-count';
 import { zoneLossRule } from './zone-loss';
+import { zoneSlotsRule } from './zone-slots';
 import { zookeeperEnsembleRule } from './zookeeper-ensemble';
 
 /** The shape of the input: names, modes, images, quantities, credentials. Checked before the HA rules, in this order. */
@@ -55,6 +56,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   nodeLabelsRule,
   nodeMemoryRule,
   nodeIdRangeRule,
+  zoneSlotsRule,
   configValuesRule,
 ];
 
