@@ -7,6 +7,7 @@ import { KAFKA_CLUSTER_PROPS_SHAPE } from '../model/cluster-props-shape';
 import { assertShape } from '../k8s/prop-shape';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { resolveKafkaClusterSpec } from '../model/resolve-spec';
+import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import {
   ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, KafkaUserOptions, TopicPropNames, TopicRequirement,
 } from '../types';
@@ -19,6 +20,7 @@ import { ClusterNetworkPolicies } from './network-policies';
 import { KafkaNodePool } from './node-pool';
 import { RollingRestart } from './rolling-restart';
 import { addSynthWarning } from './synth-warnings';
+import { VolumeGrowth, volumeGrowthTargets } from './volume-growth';
 import { ZooKeeperEnsemble } from './zookeeper-ensemble';
 
 /**
@@ -124,6 +126,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     if (spec.zookeeper) new ZooKeeperEnsemble(this, 'zookeeper', { spec, zookeeper: spec.zookeeper, statefulSetAnnotations: haAnnotations });
     const brokers = new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });
     new RollingRestart(this, 'rolling-restart', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
+    if (volumeGrowthTargets(spec).length > 0) {
+      new VolumeGrowth(this, 'volume-growth', { spec, kubectlImage: props.rollingRestart?.kubectlImage ?? DEFAULT_KUBECTL_IMAGE });
+    }
     new ClusterDisruptionBudgets(this, 'disruption-budgets', spec);
     if (spec.externalListener) {
       const risks = verdict.accepted.filter(f => f.prop.startsWith('externalListener.')).map(f => `${f.problem} (accepted by ${f.acceptedBy})`);

@@ -151,7 +151,8 @@ export class KafkaNodePool extends Construct {
           spec: {
             accessModes: ['ReadWriteOnce'],
             ...(pool.storageClassName ? { storageClassName: pool.storageClassName } : {}),
-            resources: { requests: { storage: pool.storageSize } },
+            // Immutable in a StatefulSet: the growth Job (volume-growth.ts) takes volumes on to storageSize.
+            resources: { requests: { storage: pool.claimTemplateSize } },
           },
         }],
       },

@@ -130,7 +130,7 @@ export class ZooKeeperEnsemble extends Construct {
           spec: {
             accessModes: ['ReadWriteOnce'],
             ...(zk.storageClassName ? { storageClassName: zk.storageClassName } : {}),
-            resources: { requests: { storage: zk.storageSize } },
+            resources: { requests: { storage: zk.claimTemplateSize } },
           },
         }],
       },

@@ -9,7 +9,7 @@ import { LoadBalancerExposure } from '../types';
  */
 
 export const RESOURCES_SHAPE: Shape = objectOf({ cpuRequest: optional(str(64)), cpuLimit: optional(str(64)), memory: optional(str(64)) });
-export const VOLUME_SHAPE: Shape = objectOf({ size: optional(str(64)), storageClassName: optional(str(253)) });
+export const VOLUME_SHAPE: Shape = objectOf({ size: optional(str(64)), claimTemplateSize: optional(str(64)), storageClassName: optional(str(253)) });
 export const STRING_MAP_SHAPE: Shape = mapOf(str(), str(253));
 export const LABELS_SHAPE: Shape = mapOf(str(63), str(317));
 

@@ -34,7 +34,10 @@ export interface NodePoolSpec {
   /** Smallest memory the role runs with, in MiB (checked by the rule pack). */
   readonly minimumMemoryMebibytes: number;
   readonly heapMebibytes: number;
+  /** The size every volume must have (`storage.size`). */
   readonly storageSize: string;
+  /** The size in the volume claim templates (`storage.claimTemplateSize`, default `storageSize`); the volume-growth Job grows volumes from it to `storageSize`. */
+  readonly claimTemplateSize: string;
   readonly storageClassName?: string;
   readonly terminationGracePeriodSeconds: number;
   readonly configMapName: string;
@@ -61,6 +64,8 @@ export interface ZooKeeperSpec {
   readonly resources: ResolvedResources;
   readonly heapMebibytes: number;
   readonly storageSize: string;
+  /** See `NodePoolSpec.claimTemplateSize`. */
+  readonly claimTemplateSize: string;
   readonly storageClassName?: string;
   readonly statefulSetName: string;
   readonly configMapName: string;

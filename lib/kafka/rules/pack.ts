@@ -35,6 +35,7 @@ import { uncleanLeaderElectionRule } from './unclean-leader-election';
 import { userAclsRule } from './user-acls';
 import { userQuotasRule } from './user-quotas';
 import { zoneCountRule } from './zone-count';
+import { volumeGrowthRule } from './volume-growth';
 import { zoneLossRule } from './zone-loss';
 import { zoneSlotsRule } from './zone-slots';
 import { zookeeperEnsembleRule } from './zookeeper-ensemble';
@@ -49,6 +50,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   imagePinningRule,
   resourceQuantitiesRule,
   storageRequestsRule,
+  volumeGrowthRule,
   heapFractionRule,
   sourceCidrsRule,
   loadBalancerFlavourRule,
