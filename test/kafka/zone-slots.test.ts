@@ -45,6 +45,8 @@ describe('stable zone slots', () => {
     // The controllers and the static quorum do not move: the new zone hosts none.
     expect(after.cluster.controllerQuorumVoters).toBe(before.cluster.controllerQuorumVoters);
     expect(controllerStatefulSets(after.objects).map(identity)).toEqual(controllerStatefulSets(before.objects).map(identity));
+    // Inserted at the front with its slot is the same cluster as appended at the end.
+    expect(after.objects).toEqual(synth({ zones: ['zone-a', 'zone-b', 'zone-c', 'zone-d'], brokers: { replicas: 8 } }).objects);
   });
 
   test('reordering zones that all have slots changes no object at all', () => {
@@ -151,5 +153,17 @@ describe('controller zones', () => {
     expect(refusal({ controllers: { zones: ['zone-a', 'zone-q'] } }).message).toMatch(/controllers\.zones: zone-q not in zones/);
     expect(refusal({ controllers: { zones: ['zone-a', 'zone-a', 'zone-b'] } }).message).toMatch(/zones repeat \(zone-a\)/);
     expect(refusal({ controllers: { zones: [] } }).prop).toBe('controllers.zones');
+  });
+});
+
+describe('ZooKeeper mode', () => {
+  test('a zone inserted at the front is appended to the ensemble\'s zone affinity, like a zone added at the end', () => {
+    const zk = { metadataMode: KafkaMetadataMode.ZOOKEEPER, brokers: { replicas: 4 } };
+    const zones = (objects: any[]) => find(objects, 'StatefulSet', 'kafka-zookeeper').spec.template.spec.affinity.nodeAffinity
+      .requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values;
+    const appended = synth({ ...zk, zones: ['zone-a', 'zone-b', 'zone-c', 'zone-d'] }).objects;
+    const inserted = synth({ ...zk, zones: ['zone-d', 'zone-a', 'zone-b', 'zone-c'], zoneSlots: { 'zone-d': 3 } }).objects;
+    expect(zones(inserted)).toEqual(['zone-a', 'zone-b', 'zone-c', 'zone-d']);
+    expect(inserted).toEqual(appended);
   });
 });
