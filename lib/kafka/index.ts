@@ -3,6 +3,8 @@ export * from './model/cluster-props';
 export * from './model/rolling-restart-options';
 export { RollingRestart, CONFIG_HASH_ANNOTATION } from './cluster/rolling-restart';
 export type { RollingRestartProps, RollPool, RollTarget } from './cluster/rolling-restart';
+export { VolumeGrowth, volumeGrowthTargets } from './cluster/volume-growth';
+export type { VolumeGrowthProps, VolumeGrowthTarget } from './cluster/volume-growth';
 export * from './model/cluster-spec';
 export { resolveKafkaClusterSpec } from './model/resolve-spec';
 export { ClusterNaming } from './model/cluster-naming';
