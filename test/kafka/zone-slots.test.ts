@@ -167,3 +167,14 @@ describe('ZooKeeper mode', () => {
     expect(inserted).toEqual(appended);
   });
 });
+
+describe('every zone pinned', () => {
+  test('a new zone without an entry, inserted anywhere, takes the next free slot and renames nothing', () => {
+    const pinned = { 'zone-a': 0, 'zone-b': 1, 'zone-c': 2 };
+    const before = synth({ zones: ['zone-a', 'zone-b', 'zone-c'], zoneSlots: pinned, brokers: { replicas: 6 } });
+    expect(before.objects).toEqual(synth({ zones: ['zone-a', 'zone-b', 'zone-c'], brokers: { replicas: 6 } }).objects);
+    const after = synth({ zones: ['zone-a', 'zone-d', 'zone-b', 'zone-c'], zoneSlots: pinned, brokers: { replicas: 8 } });
+    expect(after.cluster.spec.zoneSlots.map(z => [z.zone, z.slot])).toEqual([['zone-a', 0], ['zone-b', 1], ['zone-c', 2], ['zone-d', 3]]);
+    for (const sts of brokerStatefulSets(before.objects).map(identity)) expect(brokerStatefulSets(after.objects).map(identity)).toContainEqual(sts);
+  });
+});
