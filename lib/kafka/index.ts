@@ -6,6 +6,8 @@ export { compareReleases, imageKafkaRelease, MIN_METADATA_VERSION, parseMetadata
 export type { KafkaRelease } from './model/metadata-version';
 export { RollingRestart, CONFIG_HASH_ANNOTATION } from './cluster/rolling-restart';
 export type { RollingRestartProps, RollPool, RollTarget } from './cluster/rolling-restart';
+export { VolumeGrowth, volumeGrowthTargets } from './cluster/volume-growth';
+export type { VolumeGrowthProps, VolumeGrowthTarget } from './cluster/volume-growth';
 export * from './model/cluster-spec';
 export { resolveKafkaClusterSpec } from './model/resolve-spec';
 export { ClusterNaming } from './model/cluster-naming';
@@ -18,6 +20,8 @@ export type { SynthWarning } from './cluster/synth-warnings';
 export { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, BROKER_NODE_ID_BASE, BROKER_NODE_ID_ZONE_STRIDE } from './constants';
 export { deriveKraftClusterId } from './model/cluster-id';
 export { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './model/node-ids';
+export { brokerNodeIdRange, controllerZoneSlots, MAX_ZONE_SLOTS, resolveZoneSlots } from './model/zone-slots';
+export type { ResolvedZoneSlots, ZoneSlotInput, ZoneSlotSpec } from './model/zone-slots';
 export { CONTROLLER_CLUSTER_DEFAULT_KEYS, haBrokerDefaults, isManagedProperty, MANAGED_PROPERTIES } from './model/broker-config';
 export { DYNAMIC_CLUSTER_WIDE_BROKER_CONFIGS, isDynamicClusterWideBrokerConfig, splitDynamicBrokerConfig } from './model/dynamic-broker-config';
 export { KAFKA_41_TOPIC_CONFIGS, KAFKA_39_ONLY_TOPIC_CONFIGS } from './model/topic-configs';
