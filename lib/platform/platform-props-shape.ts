@@ -1,0 +1,31 @@
+import { anything, bool, fieldsOf, func, implementing, objectOf, optional, Shape, str } from '../kafka/k8s/prop-shape';
+import { KAFKA_CLUSTER_PROPS_FIELDS } from '../kafka/model/cluster-props-shape';
+
+/**
+ * The runtime shape of `KafkaPlatformProps`, derived from the `KafkaCluster`
+ * table: the Kafka props minus what the cloud supplies (zones, storage class,
+ * node placement, the load-balancer flavour). A prop added to the cluster
+ * table is a platform prop too, with no step here; one of the supplied props
+ * given to a platform is refused by name instead of being silently replaced.
+ */
+const { zones: _zones, storageClassName: _storageClassName, nodePlacement: _nodePlacement, externalListener, ...kafkaFields } = KAFKA_CLUSTER_PROPS_FIELDS;
+const { loadBalancer, ...listenerFields } = fieldsOf(externalListener);
+const { flavour: _flavour, ...loadBalancerFields } = fieldsOf(loadBalancer);
+
+export const PLATFORM_KAFKA_CLUSTER_PROPS_SHAPE: Shape = objectOf({
+  ...kafkaFields,
+  externalListener: optional(objectOf({
+    ...listenerFields,
+    loadBalancer: optional(objectOf(loadBalancerFields, 'LoadBalancerOptions (without flavour: the cloud supplies it)')),
+  }, 'PlatformExternalListenerOptions')),
+}, 'PlatformKafkaClusterProps');
+
+export const KAFKA_PLATFORM_PROPS_SHAPE: Shape = objectOf({
+  cloud: implementing('createInfrastructure'),
+  kafka: optional(PLATFORM_KAFKA_CLUSTER_PROPS_SHAPE),
+  // `false`, or props KafkaEcosystem checks against its own table when it is built (before any cloud resource).
+  ecosystem: anything,
+  workloads: optional(func),
+  gitops: optional(bool),
+  gitopsDirectory: optional(str(1024)),
+}, 'KafkaPlatformProps');
