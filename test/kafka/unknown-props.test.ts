@@ -82,6 +82,14 @@ test('platform: the props the cloud supplies are refused by name, before anythin
   expect(platform({ ecosystem: { conect: true } }).problem).toBe('is not a prop of KafkaEcosystemProps; did you mean connect?');
 });
 
+test('the before-anything-is-built check sees resources (control)', () => {
+  const app = Testing.stubVersion(new App({ stackTraces: false }));
+  new KafkaPlatform(app, 'kafka', { cloud: new AwsKafkaCloud(AWS), gitops: false, ecosystem: false });
+  expect(app.node.findAll().filter(c => (c as any).terraformResourceType).length).toBeGreaterThan(50);
+  // A Kafka rule (not a shape) refuses before the cloud is built too.
+  expect(platform({ kafka: { brokers: { replicas: 2 } } }).prop).toBe('brokers.replicas');
+});
+
 test('clouds: a misspelt cloud prop', () => {
   expect(refusal(() => new AwsKafkaCloud({ ...AWS, availabilityZone: ['eu-west-1a'] } as any)).problem).toBe('is not a prop of AwsKafkaCloudProps; did you mean availabilityZones?');
   expect(refusal(() => new AlicloudKafkaCloud({ ...BASE_PROPS, zones: [{ zoneId: 'cn-hangzhou-h', slott: 1 }] } as any)).prop).toBe('zones[0].slott');
