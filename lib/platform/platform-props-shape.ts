@@ -1,4 +1,4 @@
-import { anything, bool, fieldsOf, func, implementing, objectOf, optional, Shape, str } from '../kafka/k8s/prop-shape';
+import { anything, bool, fieldsOf, func, implementing, notAProp, objectOf, optional, Shape, str } from '../kafka/k8s/prop-shape';
 import { KAFKA_CLUSTER_PROPS_FIELDS } from '../kafka/model/cluster-props-shape';
 
 /**
@@ -8,15 +8,23 @@ import { KAFKA_CLUSTER_PROPS_FIELDS } from '../kafka/model/cluster-props-shape';
  * table is a platform prop too, with no step here; one of the supplied props
  * given to a platform is refused by name instead of being silently replaced.
  */
-const { zones: _zones, storageClassName: _storageClassName, nodePlacement: _nodePlacement, externalListener, ...kafkaFields } = KAFKA_CLUSTER_PROPS_FIELDS;
+const { externalListener, ...clusterFields } = KAFKA_CLUSTER_PROPS_FIELDS;
 const { loadBalancer, ...listenerFields } = fieldsOf(externalListener);
 const { flavour: _flavour, ...loadBalancerFields } = fieldsOf(loadBalancer);
+
+const fromCloud = (what: string) => notAProp(`is not a prop of PlatformKafkaClusterProps: the cloud supplies the ${what}`, 'remove it; set it on the cloud (e.g. AwsKafkaCloud availabilityZones, AlicloudKafkaCloud zones)');
+const kafkaFields = {
+  ...clusterFields,
+  zones: fromCloud('zones'),
+  storageClassName: fromCloud('StorageClass'),
+  nodePlacement: fromCloud('node placement (the Kafka node pools\' labels and taints)'),
+};
 
 export const PLATFORM_KAFKA_CLUSTER_PROPS_SHAPE: Shape = objectOf({
   ...kafkaFields,
   externalListener: optional(objectOf({
     ...listenerFields,
-    loadBalancer: optional(objectOf(loadBalancerFields, 'LoadBalancerOptions (without flavour: the cloud supplies it)')),
+    loadBalancer: optional(objectOf({ ...loadBalancerFields, flavour: notAProp('is not a prop of a platform listener: the cloud supplies the load-balancer flavour', 'remove it; AlicloudKafkaCloud takes loadBalancer options') }, 'LoadBalancerOptions')),
   }, 'PlatformExternalListenerOptions')),
 }, 'PlatformKafkaClusterProps');
 

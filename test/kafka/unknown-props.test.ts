@@ -75,7 +75,8 @@ test('ecosystem: a misspelt component option and a misspelt metric name', () => 
 });
 
 test('platform: the props the cloud supplies are refused by name, before anything is built', () => {
-  expect(platform({ kafka: { zones: ['a', 'b', 'c'] } }).problem).toBe('is not a prop of PlatformKafkaClusterProps');
+  expect(platform({ kafka: { zones: ['a', 'b', 'c'] } }).problem).toBe('is not a prop of PlatformKafkaClusterProps: the cloud supplies the zones');
+  expect(platform({ kafka: { zones: ['a', 'b', 'c'] } }).fix).toMatch(/^remove it; set it on the cloud/);
   expect(platform({ kafka: { brokers: { replica: 3 } } }).prop).toBe('kafka.brokers.replica');
   expect(platform({ kafka: { externalListener: { domain: 'kafka.example.com', tls: { secretName: 'x' }, loadBalancer: { flavour: {} } } } }).prop).toBe('kafka.externalListener.loadBalancer.flavour');
   expect(platform({ ecosytem: false }).problem).toBe('is not a prop of KafkaPlatformProps; did you mean ecosystem?');

@@ -1,4 +1,5 @@
 import { anything, arrayOf, bool, either, implementing, int, mapOf, num, objectOf, optional, Shape, str } from '../k8s/prop-shape';
+import { VOLUME_SHAPE } from '../model/cluster-props-shape';
 import { DEFAULT_KAFKA_METRIC_NAMES } from '../observability/metric-names';
 
 /**
@@ -36,7 +37,7 @@ export const KAFKA_ECOSYSTEM_PROPS_SHAPE: Shape = objectOf({
   }),
   monitoring: component('KafkaMonitoringOptions', {
     namespace: optional(str(253)),
-    prometheus: optional(objectOf({ ...COMMON, retention: optional(str(64)), retentionSize: optional(str(64)), storage: optional(objectOf({ size: optional(str(64)), storageClassName: optional(str(253)) })), scrapeInterval: optional(str(64)), scrapeKubelet: optional(bool) })),
+    prometheus: optional(objectOf({ ...COMMON, retention: optional(str(64)), retentionSize: optional(str(64)), storage: optional(VOLUME_SHAPE), scrapeInterval: optional(str(64)), scrapeKubelet: optional(bool) })),
     kafkaExporter: optional(objectOf({ ...COMMON, groupFilter: optional(str(1024)), topicFilter: optional(str(1024)) })),
     alertmanager: optional(objectOf({ ...COMMON, receiver: anything, repeatInterval: optional(str(64)) })),
     alertThresholds: optional(objectOf({ diskUsagePercent: optional(num()), consumerLag: optional(num()), consumerLagPerGroup: optional(mapOf(num(), str(255))) })),

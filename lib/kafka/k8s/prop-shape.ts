@@ -30,7 +30,8 @@ export type ShapeStructure =
   | { readonly kind: 'optional'; readonly inner: Shape }
   | { readonly kind: 'array'; readonly item: Shape }
   | { readonly kind: 'map'; readonly entry: Shape }
-  | { readonly kind: 'either'; readonly shapes: readonly Shape[] };
+  | { readonly kind: 'either'; readonly shapes: readonly Shape[] }
+  | { readonly kind: 'refused' };
 
 function withStructure(shape: (value: unknown, at: string, out: ShapeProblem[]) => void, structure: ShapeStructure): Shape {
   return Object.assign(shape, { structure });
@@ -231,6 +232,17 @@ export function fieldsOf(shape: Shape): Readonly<Record<string, Shape>> {
   if (s?.kind === 'optional') return fieldsOf(s.inner);
   if (s?.kind === 'object') return s.fields;
   throw new Error('fieldsOf: not an objectOf shape');
+}
+
+/**
+ * A name that is not a prop here although it is one elsewhere (a platform's
+ * `kafka.zones`, which the cloud supplies): any value is refused with this
+ * explanation instead of a guess at a similar name.
+ */
+export function notAProp(problem: string, fix: string): Shape {
+  return withStructure((value, at, out) => {
+    if (value !== undefined) out.push({ prop: at, problem, fix });
+  }, { kind: 'refused' });
 }
 
 /** Anything: a value another check owns. */

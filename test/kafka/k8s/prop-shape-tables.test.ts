@@ -62,7 +62,8 @@ function differences(shape: Shape, type: ts.Type, at: string, out: string[]): vo
   const declared = new Map(checker.getPropertiesOfType(object).map(p => [p.name, p]));
   const listed = Object.keys(s.fields);
   for (const name of declared.keys()) if (!listed.includes(name)) out.push(`${at}${name}: declared in the interface, missing from the shape table (valid input would be refused)`);
-  for (const name of listed) if (!declared.has(name)) out.push(`${at}${name}: in the shape table, not in the interface ${checker.typeToString(object)}`);
+  for (const name of listed) if (!declared.has(name) && s.fields[name].structure?.kind !== 'refused') out.push(`${at}${name}: in the shape table, not in the interface ${checker.typeToString(object)}`);
+  for (const name of listed) if (declared.has(name) && s.fields[name].structure?.kind === 'refused') out.push(`${at}${name}: refused by the shape table, but declared in the interface`);
   for (const [name, symbol] of declared) {
     if (s.fields[name]) differences(s.fields[name], checker.getNonNullableType(checker.getTypeOfSymbol(symbol)), `${at}${name}.`, out);
   }
