@@ -49,6 +49,7 @@ function differences(shape: Shape, type: ts.Type, at: string, out: string[]): vo
   if (!s) return; // a leaf, `anything`, or an instance checked by its methods
   if (s.kind === 'optional') return differences(s.inner, type, at, out);
   if (s.kind === 'either') return s.shapes.forEach(inner => differences(inner, type, at, out));
+  if (s.kind === 'refused') return;
   const [object] = objectParts(type);
   if (!object) return void out.push(`${at}: the table has ${s.kind} shape, the interface ${checker.typeToString(type)}`);
   if (s.kind === 'array') {
