@@ -30,17 +30,18 @@ function platformKafkaArbitrary(): fc.Arbitrary<Record<string, unknown>> {
  * A misspelt or misplaced prop name at some level of the Kafka props (what a
  * JavaScript caller's typo looks like), or none: `path` is where it went.
  */
-const TYPOS: ReadonlyArray<{ readonly path: string[]; readonly key: string }> = [
-  { path: [], key: 'zone' }, { path: [], key: 'zones' }, { path: [], key: 'clustername' }, { path: [], key: 'broker' }, { path: [], key: 'storageClassName' },
+const TYPOS: ReadonlyArray<{ readonly path: string[]; readonly key: string; readonly fromCloud?: boolean }> = [
+  { path: [], key: 'zone' }, { path: [], key: 'zones', fromCloud: true }, { path: [], key: 'clustername' }, { path: [], key: 'broker' }, { path: [], key: 'storageClassName', fromCloud: true },
   { path: ['brokers'], key: 'replica' }, { path: ['brokers'], key: 'configs' }, { path: ['brokers'], key: 'x\ny' },
   { path: ['credentials'], key: 'adminUser' }, { path: ['externalListener'], key: 'domains' },
-  { path: ['externalListener', 'loadBalancer'], key: 'allowedSourceCidr' }, { path: ['externalListener', 'loadBalancer'], key: 'flavour' },
+  { path: ['externalListener', 'loadBalancer'], key: 'allowedSourceCidr' }, { path: ['externalListener', 'loadBalancer'], key: 'flavour', fromCloud: true },
   { path: [], key: '__proto__' }, { path: [], key: 'constructor' }, { path: ['brokers'], key: 'toString' },
 ];
 
 /** Puts the typo into `kafka` when every object on its path is there; returns the prop path it has, or undefined. */
 function plantTypo(kafka: Record<string, unknown>, typo: (typeof TYPOS)[number] | undefined, value: unknown): string | undefined {
-  if (!typo) return undefined;
+  // A prop the cloud supplies may be present as undefined (what spreading a cluster's props gives); any value is refused.
+  if (!typo || (typo.fromCloud && value === undefined)) return undefined;
   let at: any = kafka;
   for (const step of typo.path) {
     at = at?.[step];
