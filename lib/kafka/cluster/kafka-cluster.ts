@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { KAFKA_PORTS } from '../constants';
 import { enforceFindings, Finding, KafkaRuleContext, runInputRulePack, runRulePack } from '../rules';
 import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
+import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import { KafkaClusterProps } from '../model/cluster-props';
 import { KAFKA_CLUSTER_PROPS_SHAPE } from '../model/cluster-props-shape';
 import { assertShape } from '../k8s/prop-shape';
@@ -128,7 +129,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       new ExternalListener(this, 'external-listener', { spec, listener: spec.externalListener, acceptedRisks: risks });
     }
     if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec, () => this.declarations.allowedClientNamespaces);
-    new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations });
+    new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations, kubectlImage: props.rollingRestart?.kubectlImage ?? DEFAULT_KUBECTL_IMAGE });
 
     for (const topic of spec.initialTopics) this.addTopic(topic);
   }
