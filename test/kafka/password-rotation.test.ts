@@ -152,6 +152,15 @@ if (verb === "get") {
     expect(fs.readdirSync(fake.root).filter(f => f.startsWith('tmp'))).toEqual([]);
   });
 
+  test('when Kafka refuses the new password, the Job fails without changing the Secret, and its log masks the password Kafka\'s tool echoes', () => {
+    const echoing = `case " $* " in *" --add-config "*) echo "Error while executing config command with args '$*'" >&2; exit 1 ;; esac`;
+    const r = runRotation({ passwordRotation: { generation: 1 } }, original(), echoing);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('--add-config SCRAM-SHA-256=[password=<hidden>]');
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/password=[0-9a-f]{64}/);
+    expect(r.secrets).toEqual(original());
+  });
+
   test('the next rotation alternates back to SCRAM-SHA-512; a Secret without sasl.mechanism counts as SCRAM-SHA-512', () => {
     const at1 = { 'kafka-user-orders': { ...original()['kafka-user-orders'], 'sasl.mechanism': 'SCRAM-SHA-256', 'generation': '1' } };
     expect(runRotation({ passwordRotation: { generation: 2 } }, at1).secrets['kafka-user-orders']['sasl.mechanism']).toBe('SCRAM-SHA-512');

@@ -51,8 +51,8 @@ rotate() {
   local user="$1" secret="$2" generation="$3" current="$4" new_mechanism password patch
   new_mechanism="$(other_mechanism "$current")"
   password="$(random_password)"
-  kafka_admin kafka-configs.sh --alter --entity-type users --entity-name "$user" \
-    --add-config "$new_mechanism=[password=$password]" >/dev/null
+  kafka_admin_masked kafka-configs.sh --alter --entity-type users --entity-name "$user" \
+    --add-config "$new_mechanism=[password=$password]"
   log "$user: generation $generation password set as $new_mechanism; $current keeps the previous one"
   patch="$workdir/patch.json"
   printf '{"data":{"password":"%s","sasl.jaas.config":"%s","sasl.mechanism":"%s","generation":"%s"}}' \

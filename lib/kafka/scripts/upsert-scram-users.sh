@@ -25,7 +25,7 @@ for ((i = 0; i < count; i++)); do
   [[ "$mechanism" =~ ^SCRAM-SHA-(256|512)$ ]] || die "the Secret of $name names the mechanism '$mechanism' (want SCRAM-SHA-512 or SCRAM-SHA-256)"
   [[ -n "$name" && -n "$password" ]] || die "$name_var and $password_var must be set"
   [[ "$password" =~ ^[A-Za-z0-9._~+/@%^-]+$ ]] || die "password of $name may only contain A-Z a-z 0-9 . _ ~ + / @ % ^ -"
-  kafka_admin kafka-configs.sh --alter --entity-type users --entity-name "$name" \
+  kafka_admin_masked kafka-configs.sh --alter --entity-type users --entity-name "$name" \
     --add-config "$mechanism=[password=$password]"
   echo "SCRAM credential of $name ($mechanism) is up to date"
   if [[ -n "${KP_ACLS_FILE:-}" ]]; then
