@@ -116,17 +116,18 @@ if (verb === "get") {
   });
   afterEach(() => fake.cleanup());
 
-  function runRotation(options: KafkaUserOptions, secrets: Record<string, Record<string, string>>, configsBody = 'exit 0') {
+  function runRotation(options: KafkaUserOptions, secrets: Record<string, Record<string, string>>, configsBody = 'exit 0', apiVersionsBody = 'exit 0') {
     fs.writeFileSync(store, JSON.stringify(secrets));
     fake.install('kafka-topics.sh');
     fake.install('kafka-configs.sh', configsBody);
+    fake.install('kafka-broker-api-versions.sh', apiVersionsBody);
     const { objects } = withRotation(options);
     const dir = path.join(fake.root, 'scripts');
     fs.mkdirSync(dir, { recursive: true });
     for (const [k, v] of Object.entries<string>(find(objects, 'ConfigMap', 'kafka-password-rotation').data)) fs.writeFileSync(path.join(dir, k), v);
     const env = resolveContainerEnv(rotationJobs(objects)[0].spec.template.spec.containers[0], {
       podName: 'job', namespace: 'kafka', secrets: { 'kafka-user-admin': { password: 'adminpw123' } },
-      overrides: { KAFKA_HOME: fake.kafkaHome, TMPDIR: fake.root, KP_KUBECTL: 'kubectl', KP_ADMIN_RETRY_SECONDS: '0', FAKE_STORE: store },
+      overrides: { KAFKA_HOME: fake.kafkaHome, TMPDIR: fake.root, KP_KUBECTL: 'kubectl', KP_ADMIN_RETRY_SECONDS: '0', KP_ADMIN_RETRIES: '3', FAKE_STORE: store },
     });
     const result = fake.run(path.join(dir, 'rotate-passwords.sh'), env);
     return { ...result, secrets: JSON.parse(fs.readFileSync(store, 'utf8')) as Record<string, Record<string, string>> };
@@ -144,9 +145,12 @@ if (verb === "get") {
     expect(secret.generation).toBe('1');
     expect(secret['sasl.jaas.config']).toBe(`org.apache.kafka.common.security.scram.ScramLoginModule required username="orders" password="${secret.password}";`);
     expect(scramCalls()).toEqual([['--alter', '--entity-type', 'users', '--entity-name', 'orders', '--add-config', `SCRAM-SHA-256=[password=${secret.password}]`]]);
-    // Kafka has the new credential before any client can read it from the Secret.
-    const order = fake.calls().filter(c => c.tool === 'kubectl' && c.args[0] === 'patch' || c.tool === 'kafka-configs.sh').map(c => c.tool);
-    expect(order).toEqual(['kafka-configs.sh', 'kubectl']);
+    // Kafka has the new credential, and every broker accepts it, before any client can read it from the Secret.
+    const order = fake.calls().filter(c => c.tool === 'kubectl' && c.args[0] === 'patch' || c.tool !== 'kubectl' && c.tool !== 'kafka-topics.sh').map(c => c.tool);
+    expect(order).toEqual(['kafka-configs.sh', 'kafka-broker-api-versions.sh', 'kubectl']);
+    const [check] = fake.calls('kafka-broker-api-versions.sh');
+    expect(check.commandConfig).toBe(['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=SCRAM-SHA-256',
+      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="orders" password="${secret.password}";`, ''].join('\n'));
     expect(`${r.stdout}${r.stderr}`).not.toContain(secret.password);
     expect(r.stdout).toContain('orders: generation 1 password set as SCRAM-SHA-256; SCRAM-SHA-512 keeps the previous one');
     expect(fs.readdirSync(fake.root).filter(f => f.startsWith('tmp'))).toEqual([]);
@@ -158,6 +162,14 @@ if (verb === "get") {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('--add-config SCRAM-SHA-256=[password=<hidden>]');
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/password=[0-9a-f]{64}/);
+    expect(r.secrets).toEqual(original());
+  });
+
+  test('a broker that does not accept the new password yet keeps it out of the Secret: retried, then the Job fails with the Secret unchanged', () => {
+    const r = runRotation({ passwordRotation: { generation: 1 } }, original(), 'exit 0', 'echo "Authentication failed" >&2; exit 1');
+    expect(r.status).not.toBe(0);
+    expect(fake.calls('kafka-broker-api-versions.sh')).toHaveLength(3);
+    expect(r.stderr).toContain('orders: not every broker accepts the new SCRAM-SHA-256 password after 3 attempts; the Secret still holds the previous one');
     expect(r.secrets).toEqual(original());
   });
 

@@ -46,6 +46,25 @@ b64() {
   printf '%s' "$1" | base64 | tr -d '\n'
 }
 
+# Waits until every broker authenticates $1 with password $2 over mechanism $3: brokers learn a SCRAM
+# credential from the metadata log, so one may lag, and no client may read the password before all know it.
+# kafka-broker-api-versions.sh connects to each broker the cluster metadata lists.
+await_every_broker_accepts() {
+  local config="$workdir/new-login.properties" attempt=1
+  {
+    grep -v '^sasl\.' "$command_config"
+    echo "sasl.mechanism=$3"
+    echo "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1\" password=\"$2\";"
+  } >"$config"
+  until "$kafka_bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" --command-config "$config" >/dev/null 2>&1; do
+    ((attempt < ${KP_ADMIN_RETRIES:-60})) || die "$1: not every broker accepts the new $3 password after $attempt attempts; the Secret still holds the previous one"
+    attempt=$((attempt + 1))
+    sleep "${KP_ADMIN_RETRY_SECONDS:-10}"
+  done
+  rm -f "$config"
+  log "$1: every broker accepts the new $3 password"
+}
+
 # Rotates $user: new password into the slot its clients do not use, then into the Secret.
 rotate() {
   local user="$1" secret="$2" generation="$3" current="$4" new_mechanism password patch
@@ -54,6 +73,7 @@ rotate() {
   kafka_admin_masked kafka-configs.sh --alter --entity-type users --entity-name "$user" \
     --add-config "$new_mechanism=[password=$password]"
   log "$user: generation $generation password set as $new_mechanism; $current keeps the previous one"
+  await_every_broker_accepts "$user" "$password" "$new_mechanism"
   patch="$workdir/patch.json"
   printf '{"data":{"password":"%s","sasl.jaas.config":"%s","sasl.mechanism":"%s","generation":"%s"}}' \
     "$(b64 "$password")" \
