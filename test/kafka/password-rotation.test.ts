@@ -116,7 +116,8 @@ if (verb === "get") {
   });
   afterEach(() => fake.cleanup());
 
-  function runRotation(options: KafkaUserOptions, secrets: Record<string, Record<string, string>>, configsBody = 'exit 0', apiVersionsBody = 'exit 0') {
+  const everyBrokerAnswers = 'printf \'127.0.0.1:9092 (id: 1000 rack: zone-a) -> (\\n\\tProduce(0): 3 to 12 [usable: 12]\\n)\\n127.0.0.1:9093 (id: 1100 rack: zone-b) -> (\\n)\\n\'';
+  function runRotation(options: KafkaUserOptions, secrets: Record<string, Record<string, string>>, configsBody = 'exit 0', apiVersionsBody = everyBrokerAnswers) {
     fs.writeFileSync(store, JSON.stringify(secrets));
     fake.install('kafka-topics.sh');
     fake.install('kafka-configs.sh', configsBody);
@@ -165,8 +166,11 @@ if (verb === "get") {
     expect(r.secrets).toEqual(original());
   });
 
-  test('a broker that does not accept the new password yet keeps it out of the Secret: retried, then the Job fails with the Secret unchanged', () => {
-    const r = runRotation({ passwordRotation: { generation: 1 } }, original(), 'exit 0', 'echo "Authentication failed" >&2; exit 1');
+  test.each([
+    ['one broker refuses it (the tool still exits 0)', 'printf \'a:1 (id: 1000 rack: zone-a) -> (\\n)\\nb:2 (id: 1100 rack: zone-b) -> ERROR: org.apache.kafka.common.errors.SaslAuthenticationException\\n\''],
+    ['the bootstrap refuses it', 'echo "Authentication failed" >&2; exit 1'],
+  ])('a broker that does not accept the new password yet keeps it out of the Secret (%s): retried, then the Job fails with the Secret unchanged', (_case, apiVersions) => {
+    const r = runRotation({ passwordRotation: { generation: 1 } }, original(), 'exit 0', apiVersions);
     expect(r.status).not.toBe(0);
     expect(fake.calls('kafka-broker-api-versions.sh')).toHaveLength(3);
     expect(r.stderr).toContain('orders: not every broker accepts the new SCRAM-SHA-256 password after 3 attempts; the Secret still holds the previous one');

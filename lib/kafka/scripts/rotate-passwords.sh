@@ -48,7 +48,14 @@ b64() {
 
 # Waits until every broker authenticates $1 with password $2 over mechanism $3: brokers learn a SCRAM
 # credential from the metadata log, so one may lag, and no client may read the password before all know it.
-# kafka-broker-api-versions.sh connects to each broker the cluster metadata lists.
+# kafka-broker-api-versions.sh connects to each broker the cluster metadata lists and prints one
+# "<broker> -> (<versions>)" or "<broker> -> ERROR: <why>" per broker; it exits 0 either way.
+every_broker_accepts() {
+  local out
+  out="$("$kafka_bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" --command-config "$1" 2>&1)" || return 1
+  [[ "$out" == *" -> ("* && "$out" != *" -> ERROR"* ]]
+}
+
 await_every_broker_accepts() {
   local config="$workdir/new-login.properties" attempt=1
   {
@@ -56,7 +63,7 @@ await_every_broker_accepts() {
     echo "sasl.mechanism=$3"
     echo "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1\" password=\"$2\";"
   } >"$config"
-  until "$kafka_bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" --command-config "$config" >/dev/null 2>&1; do
+  until every_broker_accepts "$config"; do
     ((attempt < ${KP_ADMIN_RETRIES:-60})) || die "$1: not every broker accepts the new $3 password after $attempt attempts; the Secret still holds the previous one"
     attempt=$((attempt + 1))
     sleep "${KP_ADMIN_RETRY_SECONDS:-10}"
