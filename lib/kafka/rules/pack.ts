@@ -36,7 +36,9 @@ import { userAclsRule } from './user-acls';
 import { userPasswordRotationRule } from './user-password-rotation';
 import { userQuotasRule } from './user-quotas';
 import { zoneCountRule } from './zone-count';
+import { volumeGrowthRule } from './volume-growth';
 import { zoneLossRule } from './zone-loss';
+import { zoneSlotsRule } from './zone-slots';
 import { zookeeperEnsembleRule } from './zookeeper-ensemble';
 
 /** The shape of the input: names, modes, images, quantities, credentials. Checked before the HA rules, in this order. */
@@ -49,6 +51,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   imagePinningRule,
   resourceQuantitiesRule,
   storageRequestsRule,
+  volumeGrowthRule,
   heapFractionRule,
   sourceCidrsRule,
   loadBalancerFlavourRule,
@@ -56,6 +59,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   nodeLabelsRule,
   nodeMemoryRule,
   nodeIdRangeRule,
+  zoneSlotsRule,
   configValuesRule,
 ];
 
