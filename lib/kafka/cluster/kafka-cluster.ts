@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { KAFKA_PORTS } from '../constants';
 import { enforceFindings, Finding, KafkaRuleContext, runInputRulePack, runRulePack } from '../rules';
 import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
-import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import { KafkaClusterProps } from '../model/cluster-props';
 import { KAFKA_CLUSTER_PROPS_SHAPE } from '../model/cluster-props-shape';
 import { assertShape } from '../k8s/prop-shape';
