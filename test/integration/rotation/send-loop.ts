@@ -8,11 +8,15 @@ export interface ScramLogin {
   readonly mechanism: string;
 }
 
-/** KafkaJS (a client that is not the JVM one) logging in with `login`. */
-export function kafkajsWith(brokers: string[], login: ScramLogin, clientId: string): Kafka {
+/**
+ * KafkaJS (a client that is not the JVM one) logging in with `login`. `patient` raises the connection timeout
+ * from KafkaJS's 1 s to 10 s: the rotation scenario counts every failed send, and JVMs on a shared 2-core machine
+ * can be slow to accept a connection.
+ */
+export function kafkajsWith(brokers: string[], login: ScramLogin, clientId: string, patient = false): Kafka {
   const credentials = { username: login.username, password: login.password };
   return new Kafka({
-    clientId, brokers, logLevel: logLevel.NOTHING, connectionTimeout: 10_000, authenticationTimeout: 10_000,
+    clientId, brokers, logLevel: logLevel.NOTHING, ...(patient ? { connectionTimeout: 10_000, authenticationTimeout: 10_000 } : {}),
     sasl: login.mechanism === 'SCRAM-SHA-256' ? { mechanism: 'scram-sha-256', ...credentials } : { mechanism: 'scram-sha-512', ...credentials },
     retry: { retries: 3, initialRetryTime: 200 },
   });
@@ -69,7 +73,7 @@ export class SendLoop {
       }
       try {
         if (!this.producer) {
-          const p = kafkajsWith(this.brokers, this.login, `send-loop-${this.login.username}`).producer();
+          const p = kafkajsWith(this.brokers, this.login, `send-loop-${this.login.username}`, true).producer();
           await p.connect();
           this.producer = p;
         }
@@ -89,7 +93,7 @@ export class SendLoop {
 
 /** Connects a fresh producer with `login` and sends `count` records: 'accepted', or 'refused: <why>'. */
 export async function freshClientSends(brokers: string[], login: ScramLogin, topic: string, count: number, acks: number): Promise<string> {
-  const producer = kafkajsWith(brokers, login, `fresh-${login.username}`).producer();
+  const producer = kafkajsWith(brokers, login, `fresh-${login.username}`, true).producer();
   try {
     await producer.connect();
     for (let i = 0; i < count; i++) await producer.send({ topic, acks, messages: [{ value: `fresh-${i}` }] });
