@@ -160,6 +160,11 @@ export interface KafkaUserCredentials {
   readonly passwordKey: string;
   /** Key of a ready-made `sasl.jaas.config` line in the Secret. */
   readonly jaasConfigKey: string;
+  /**
+   * Key of the SASL mechanism (`SCRAM-SHA-512` or `SCRAM-SHA-256`) in the Secret. A password
+   * rotation switches it, so clients read it with the password; absent means `SCRAM-SHA-512`.
+   */
+  readonly mechanismKey: string;
 }
 
 /** What an ACL protects. */
@@ -220,12 +225,37 @@ export interface KafkaUserQuotas {
   readonly controllerMutationRate?: number;
 }
 
+/**
+ * Password rotation of one user (see the README, "Password rotation"). The
+ * user's SCRAM credential has two slots, SCRAM-SHA-512 and SCRAM-SHA-256: a
+ * rotation writes a new random password into the slot its clients do not
+ * use, then into the user's Secret (with `sasl.mechanism` naming the slot),
+ * so clients that still hold the previous password keep connecting until
+ * `retirePrevious` removes it.
+ */
+export interface KafkaPasswordRotation {
+  /**
+   * Raise by one to rotate: the rotation Job gives the user a new password
+   * once per generation. 0 is the password the user was created with.
+   */
+  readonly generation: number;
+  /**
+   * Delete the previous generation's credential, so its password is refused.
+   * Set it in a later deploy than the generation it retires, once every client
+   * runs with the new password (the Job refuses to retire in the deploy that rotated).
+   * @default false
+   */
+  readonly retirePrevious?: boolean;
+}
+
 /** What a user may do: its ACLs and quotas. */
 export interface KafkaUserOptions {
   /** @default [] (the user can authenticate, and do nothing) */
   readonly acls?: KafkaAcl[];
   /** @default - no quotas */
   readonly quotas?: KafkaUserQuotas;
+  /** @default - never rotated (generation 0) */
+  readonly passwordRotation?: KafkaPasswordRotation;
 }
 
 /** A topic some component needs, checked against the cluster's HA invariants. */

@@ -5,16 +5,20 @@
  * to, tenants, the exporter's describe-only user, and the authenticated
  * controller listener. Clients are Kafka's own tools (JVM) and KafkaJS (not JVM).
  *
- * Negative control: KAFKA_IT_BREAK=no-authorizer removes `authorizer.class.name`
+ * Negative controls: KAFKA_IT_BREAK=no-authorizer removes `authorizer.class.name`
  * from the synthesized broker and controller configuration before the JVMs
  * start; scenario 2 (a user without ACLs is refused) must then fail, while
  * scenario 6 (the controller listener authenticates) still passes.
+ * KAFKA_IT_BREAK=rotation-no-overlap makes the synthesized rotation Job write
+ * the new password into the SCRAM slot the clients use (no overlap); scenario 7
+ * (password rotation) must then fail on the client that reconnects with the
+ * previous password, while scenario 1 still passes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { Kafka, logLevel } from 'kafkajs';
-import { KafkaCluster, KafkaTenant } from '../../lib/kafka';
+import { Kafka } from 'kafkajs';
+import { AclOperation, AclResourceType, KafkaCluster, KafkaPasswordRotation, KafkaTenant } from '../../lib/kafka';
 import { KafkaMonitoring } from '../../lib/kafka/monitoring';
 import { CACHE_DIR, resolveJars } from './harness/jars';
 import { jobNamed, K8sObject, synthChart } from './harness/k8s';
@@ -23,13 +27,18 @@ import { startAndWaitReady } from './harness/kafka-pods';
 import { KafkaTools } from './harness/kafka-tools';
 import { LocalCluster } from './harness/local-cluster';
 import { ZONES } from './harness/platform';
-import { killAll, reapLeftovers } from './harness/processes';
+import { killAll, reapLeftovers, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
+import { SecretShim } from './rotation/secret-shim';
+import { errorText, freshClientSends, kafkajsWith, ScramLogin, SendLoop } from './rotation/send-loop';
 
 const report = new SuiteReport('authz');
 const BREAK = process.env.KAFKA_IT_BREAK ?? '';
 const QUOTA_BYTES_PER_SECOND = 102_400;
+const ROTATION_TOPIC = 'rotation.events';
+/** The line of rotate-passwords.sh the rotation-no-overlap break replaces: the new password then goes into the slot the clients use. */
+const OTHER_SLOT = 'new_mechanism="$(other_mechanism "$current")"';
 
 let objects: K8sObject[];
 let cluster: KafkaCluster;
@@ -37,6 +46,7 @@ let exporterUser: string;
 let local: LocalCluster;
 let home: KafkaHome;
 let secrets: Record<string, Record<string, string>>;
+let secretShim: SecretShim;
 
 const password = (user: string) => secrets[`${cluster.clusterName}-user-${user}`].password;
 const bootstrap = () => local.rewrite(cluster.internalBootstrapServers);
@@ -49,20 +59,15 @@ function toolsAs(user: string): KafkaTools {
   });
 }
 
-/** KafkaJS (a client that is not the JVM one) as `user`, over SCRAM-SHA-512. */
-function kafkajsAs(user: string): Kafka {
-  return new Kafka({
-    clientId: user, brokers: bootstrap().split(','), logLevel: logLevel.NOTHING,
-    sasl: { mechanism: 'scram-sha-512', username: user, password: password(user) },
-    retry: { retries: 3, initialRetryTime: 200 },
-  });
+/** What a client of `user` reads from its Secret now: the password and the mechanism it belongs to. */
+function loginOf(user: string): ScramLogin {
+  const secret = secrets[`${cluster.clusterName}-user-${user}`];
+  return { username: user, password: secret.password, mechanism: secret['sasl.mechanism'] ?? 'SCRAM-SHA-512' };
 }
 
-/** The error types KafkaJS reports, however deeply it wraps them. */
-function errorText(e: any): string {
-  const parts: string[] = [];
-  for (let err = e; err; err = err.originalError ?? err.cause) parts.push(`${err.type ?? ''} ${err.message ?? ''}`);
-  return parts.join(' | ');
+/** KafkaJS (a client that is not the JVM one) as `user`, with the login its Secret holds. */
+function kafkajsAs(user: string): Kafka {
+  return kafkajsWith(bootstrap().split(','), loginOf(user), user);
 }
 
 async function runJobOk(prefix: string): Promise<string> {
@@ -71,9 +76,18 @@ async function runJobOk(prefix: string): Promise<string> {
   return res.stdout;
 }
 
-/** The platform under test: two tenants, a user nobody granted anything, the quota-limited user, and monitoring (its exporter user). */
-function authzPlatform(chart: Chart): void {
+/**
+ * The platform under test: two tenants, a user nobody granted anything, the
+ * quota-limited user, monitoring (its exporter user), and the user whose
+ * password scenario 7 rotates (`rotation` is what that scenario redeploys).
+ */
+function authzPlatform(chart: Chart, rotation?: KafkaPasswordRotation): void {
   cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES });
+  cluster.addTopic({ name: ROTATION_TOPIC, partitions: 3, replicationFactor: 3 });
+  cluster.addUser('rotor', {
+    acls: [{ resourceType: AclResourceType.TOPIC, name: ROTATION_TOPIC, operations: [AclOperation.WRITE, AclOperation.DESCRIBE] }],
+    ...(rotation ? { passwordRotation: rotation } : {}),
+  });
   new KafkaTenant(chart, 'alpha', {
     cluster, name: 'alpha', users: [{ name: 'alpha-app' }, { name: 'alpha-bulk', quotas: { producerByteRate: QUOTA_BYTES_PER_SECOND } }],
     topics: [{ name: 'alpha.orders', partitions: 3, replicationFactor: 3 }, { name: 'alpha.bulk', partitions: 1, replicationFactor: 3 }],
@@ -102,18 +116,46 @@ function withoutAuthorizer(objs: K8sObject[]): K8sObject[] {
   });
 }
 
+/** The negative control of scenario 7: the rotation Job writes the new password into the slot the clients use. */
+function withoutOverlap(objs: K8sObject[]): K8sObject[] {
+  return objs.map((o) => {
+    if (o.kind !== 'ConfigMap' || o.metadata.name !== `${cluster.clusterName}-password-rotation`) return o;
+    const script: string = o.data?.['rotate-passwords.sh'] ?? '';
+    if (!script.includes(OTHER_SLOT)) throw new Error(`rotation-no-overlap: rotate-passwords.sh no longer has the line ${OTHER_SLOT}`);
+    return { ...o, data: { ...o.data, 'rotate-passwords.sh': script.replace(OTHER_SLOT, 'new_mechanism="$current"') } };
+  });
+}
+
+/** The synthesized objects, with the negative control's break applied. */
+function synthesize(rotation?: KafkaPasswordRotation): K8sObject[] {
+  const synthesized = synthChart((chart) => authzPlatform(chart, rotation));
+  if (BREAK === 'no-authorizer') return withoutAuthorizer(synthesized);
+  if (BREAK === 'rotation-no-overlap') return withoutOverlap(synthesized);
+  return synthesized;
+}
+
+/** `kubectl apply` of a new synth: the Jobs and ConfigMaps it names become runnable (the pods keep running). */
+function apply(next: K8sObject[]): void {
+  objects.splice(0, objects.length, ...next);
+}
+
 beforeAll(async () => {
-  if (BREAK && BREAK !== 'no-authorizer') throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (no-authorizer)`);
+  if (BREAK && !['no-authorizer', 'rotation-no-overlap'].includes(BREAK)) throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (no-authorizer, rotation-no-overlap)`);
   reapLeftovers();
   const jars = resolveJars('kafka41');
-  const synthesized = synthChart((chart) => authzPlatform(chart));
-  objects = BREAK === 'no-authorizer' ? withoutAuthorizer(synthesized) : synthesized;
+  objects = synthesize();
   fs.mkdirSync(path.join(CACHE_DIR, 'authz'), { recursive: true });
   secrets = generateUserSecrets(objects).secrets;
   home = writeKafkaHome(path.join(CACHE_DIR, 'authz', 'kafka-home'), jars);
   const runs = (w: K8sObject) => w.metadata.labels?.['app.kubernetes.io/instance'] === cluster.clusterName
     && ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? '');
-  local = await LocalCluster.create({ runDir: 'authz', objects, kafkaHome: home, secrets, heapOpts: '-Xms64m -Xmx256m', include: runs });
+  const shimDir = path.join(CACHE_DIR, 'authz', 'secret-shim');
+  local = await LocalCluster.create({
+    runDir: 'authz', objects, kafkaHome: home, secrets, heapOpts: '-Xms64m -Xmx256m', include: runs,
+    // The rotation Job's init container copies `kubectl` from its image's PATH: here, the Secret stand-in.
+    imagePath: (w) => (w.kind === 'Job' && w.metadata.name.startsWith(`${cluster.clusterName}-rotate-`) ? [shimDir, home.imageBin] : []),
+  });
+  secretShim = await SecretShim.start(secrets, cluster.namespace, shimDir);
   const pods = [...local.select(cluster.metadataQuorumSelector), ...local.select(cluster.brokerSelector)];
   await startAndWaitReady(local, pods);
   await local.assertLoopbackOnly();
@@ -122,6 +164,7 @@ beforeAll(async () => {
 }, 420_000);
 
 afterAll(async () => {
+  await secretShim?.close();
   await local?.killAll();
   killAll();
   report.write();
@@ -232,4 +275,47 @@ describe('authorization (KRaft, live)', () => {
     const withAdmin = await toolsAs('admin').ok('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', plain, 'describe', '--status'], 60_000);
     expect(withAdmin).toMatch(/LeaderId:\s*\d+/);
   }), 180_000);
+  test('7. password rotation under a running producer: no failed send, the previous password works until retired, then only the new one', report.scenario('7 password rotation', async (figures) => {
+    const brokers = bootstrap().split(',');
+    const previous = loginOf('rotor');
+    const loop = new SendLoop(brokers, previous, ROTATION_TOPIC, -1);
+    try {
+      await waitFor('50 acknowledged sends before the rotation', async () => loop.acked >= 50, 60_000, 200);
+      // Deploy generation 1: the synthesized rotation Job runs (Kafka's tools, kubectl against the Secret stand-in).
+      apply(synthesize({ generation: 1 }));
+      const rotated = await runJobOk(`${cluster.clusterName}-rotate`);
+      const current = loginOf('rotor');
+      expect({ changed: current.password !== previous.password, generation: secrets[`${cluster.clusterName}-user-rotor`].generation })
+        .toEqual({ changed: true, generation: '1' });
+      expect(rotated).not.toContain(current.password);
+      // The users Job runs again on every deploy that changes it: it must keep both slots as they are.
+      await runJobOk(`${cluster.clusterName}-users`);
+      const ackedAtRotation = loop.acked;
+      // A client still on the previous password (its pod not restarted yet) reconnects: the overlap must let it in.
+      const reconnectWithPreviousPassword = (await freshClientSends(brokers, previous, ROTATION_TOPIC, 5, -1)).replace(/^refused: .*/, 'refused');
+      const withNewPassword = await freshClientSends(brokers, current, ROTATION_TOPIC, 5, -1);
+      // The running client restarts with the new Secret, between two sends.
+      await loop.switchTo(current);
+      await waitFor('50 acknowledged sends with the new password', async () => loop.acked >= ackedAtRotation + 50, 60_000, 200);
+      figures.mechanismAfter = current.mechanism;
+      figures.reconnectWithPrevious = reconnectWithPreviousPassword;
+      expect({ reconnectWithPreviousPassword, withNewPassword }).toEqual({ reconnectWithPreviousPassword: 'accepted', withNewPassword: 'accepted' });
+
+      // Deploy retirePrevious once every client has the new password: the previous one is refused, the new one still works.
+      apply(synthesize({ generation: 1, retirePrevious: true }));
+      expect(await runJobOk(`${cluster.clusterName}-rotate`)).toContain('previous password');
+      const previousAfterRetire = await freshClientSends(brokers, previous, ROTATION_TOPIC, 1, -1);
+      const newAfterRetire = await freshClientSends(brokers, current, ROTATION_TOPIC, 1, -1);
+      const ackedAtRetire = loop.acked;
+      await waitFor('20 more acknowledged sends after the retirement', async () => loop.acked >= ackedAtRetire + 20, 60_000, 200);
+      figures.previousAfterRetire = previousAfterRetire.slice(0, 80);
+      expect(previousAfterRetire).toMatch(/^refused: .*(SASL|[Aa]uthentication)/);
+      expect(newAfterRetire).toBe('accepted');
+    } finally {
+      await loop.stop();
+      figures.sends = loop.sent;
+      figures.failedSends = loop.failures.length;
+    }
+    expect(loop.failures).toEqual([]);
+  }), 300_000);
 });

@@ -79,7 +79,7 @@ describe.each(variants)('security defaults (%s)', (_name, props) => {
   test('the internal listener authenticates with SASL/SCRAM-SHA-512', () => {
     const cm = find(objects, 'ConfigMap', 'kafka-broker-config').data['server.properties'];
     expect(cm).toMatch(/listener\.security\.protocol\.map=.*INTERNAL:SASL_PLAINTEXT/);
-    expect(cm).toContain('sasl.enabled.mechanisms=SCRAM-SHA-512');
+    expect(cm).toContain('sasl.enabled.mechanisms=SCRAM-SHA-512,SCRAM-SHA-256\n');
     expect(cm).not.toMatch(/PLAINTEXT:PLAINTEXT|INTERNAL:PLAINTEXT/);
   });
 });
@@ -88,7 +88,7 @@ describe('credentials', () => {
   test('addUser returns the Secret, keys, and is idempotent', () => {
     const { cluster } = synth();
     const a = cluster.addUser('schema-registry');
-    expect(a).toEqual({ username: 'schema-registry', secretName: 'kafka-user-schema-registry', passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config' });
+    expect(a).toEqual({ username: 'schema-registry', secretName: 'kafka-user-schema-registry', passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config', mechanismKey: 'sasl.mechanism' });
     expect(cluster.addUser('schema-registry')).toEqual(a);
     expect(cluster.adminCredentials.secretName).toBe('kafka-user-admin');
   });

@@ -137,7 +137,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       new ExternalListener(this, 'external-listener', { spec, listener: spec.externalListener, acceptedRisks: risks });
     }
     if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec, () => this.declarations.allowedClientNamespaces);
-    new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations });
+    new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations, kubectlImage: props.rollingRestart?.kubectlImage ?? DEFAULT_KUBECTL_IMAGE });
     new DynamicConfigJob(this, 'dynamic-config', spec);
     if (spec.kraft && spec.metadataVersion !== undefined) new MetadataVersionJob(this, 'metadata-version', spec, spec.metadataVersion);
 

@@ -2,6 +2,9 @@ import { CONTROLLER_CLUSTER_DEFAULT_KEYS } from '../model/broker-config';
 import { KafkaNodeRole } from '../model/cluster-naming';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 
+const SCRAM_MECHANISMS = 'SCRAM-SHA-512,SCRAM-SHA-256';
+const SCRAM_SERVER_JAAS = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+
 /**
  * The role's base `server.properties`: what every pod of the role shares. The
  * start script appends the per-pod values (node id, rack, listeners,
@@ -30,12 +33,16 @@ export function baseServerProperties(spec: KafkaClusterSpec, role: KafkaNodeRole
     ...authorizerProperties(spec),
     'listener.security.protocol.map': protocolMap,
     'inter.broker.listener.name': 'INTERNAL',
-    'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+    // Two SCRAM slots per user: a password rotation puts the new password in the slot its clients do not use (rotate-passwords.sh).
+    'sasl.enabled.mechanisms': SCRAM_MECHANISMS,
     'sasl.mechanism.inter.broker.protocol': 'SCRAM-SHA-512',
+    // Server side only (the inter-broker client logs in with SCRAM-SHA-512, whose JAAS kafka-start.sh writes).
+    'listener.name.internal.scram-sha-256.sasl.jaas.config': SCRAM_SERVER_JAAS,
   };
   if (ext) {
-    props['listener.name.external.sasl.enabled.mechanisms'] = 'SCRAM-SHA-512';
-    props['listener.name.external.scram-sha-512.sasl.jaas.config'] = 'org.apache.kafka.common.security.scram.ScramLoginModule required;';
+    props['listener.name.external.sasl.enabled.mechanisms'] = SCRAM_MECHANISMS;
+    props['listener.name.external.scram-sha-512.sasl.jaas.config'] = SCRAM_SERVER_JAAS;
+    props['listener.name.external.scram-sha-256.sasl.jaas.config'] = SCRAM_SERVER_JAAS;
     props['listener.name.external.ssl.enabled.protocols'] = 'TLSv1.3,TLSv1.2';
   }
   return props;

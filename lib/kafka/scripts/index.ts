@@ -19,12 +19,13 @@ export type KafkaScriptName =
   | 'roll-cluster.sh'
   | 'apply-dynamic-configs.sh'
   | 'apply-metadata-version.sh'
+  | 'rotate-passwords.sh'
   | 'grow-volumes.sh';
 
 export const KAFKA_SCRIPT_NAMES: ReadonlyArray<KafkaScriptName> = [
   'kafka-start.sh', 'kafka-ready.sh', 'zookeeper-start.sh', 'zookeeper-ready.sh',
   'create-user-secrets.sh', 'kafka-admin-lib.sh', 'upsert-scram-users.sh', 'apply-acls.sh', 'apply-topics.sh',
-  'roll-cluster.sh', 'apply-dynamic-configs.sh', 'apply-metadata-version.sh', 'grow-volumes.sh',
+  'roll-cluster.sh', 'apply-dynamic-configs.sh', 'apply-metadata-version.sh', 'rotate-passwords.sh', 'grow-volumes.sh',
 ];
 
 const cache = new Map<KafkaScriptName, string>();

@@ -30,6 +30,17 @@ kafka_admin() {
   "$kafka_bin/$tool" --bootstrap-server "$bootstrap" --command-config "$command_config" "$@"
 }
 
+# kafka_admin for a call whose arguments hold a password (SCRAM upserts): Kafka's tools echo their arguments
+# when they fail, so on failure the output is shown with every password=... masked, and on success not at all.
+kafka_admin_masked() {
+  local out status=0
+  out="$(kafka_admin "$@" 2>&1)" || status=$?
+  if ((status != 0)); then
+    printf '%s\n' "$out" | sed -E 's/password=[^],[:space:]]*/password=<hidden>/g' >&2
+  fi
+  return "$status"
+}
+
 # Waits until the brokers answer (they may still be starting when the Job runs).
 wait_for_kafka() {
   local attempt=1

@@ -13,11 +13,14 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
  *   because production rejects it at synth). Scenario 3 must then FAIL:
  *   acks=all writes succeed with two of three brokers down.
  * - `acks-1`: the scenario producers use acks=1 instead of acks=all.
+ * - `rotation-no-overlap` (authz.it.ts): the synthesized rotation Job writes
+ *   the new password into the SCRAM slot the clients use, so the previous
+ *   password stops working at once. Scenario 7 (password rotation) must then FAIL.
  */
 export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
 // roll-no-isr-check and jmx-agent-required belong to roll.it.ts (its roll Job's min-ISR check, the offline
-// pod start) and no-authorizer to authz.it.ts; the scenarios here ignore them.
-const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer'];
+// pod start), no-authorizer and rotation-no-overlap to authz.it.ts; the scenarios here ignore them.
+const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer', 'rotation-no-overlap'];
 if (BREAK && !KNOWN_BREAKS.includes(BREAK)) {
   throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one of: ${KNOWN_BREAKS.join(', ')}`);
 }
