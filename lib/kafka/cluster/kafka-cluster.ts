@@ -16,6 +16,7 @@ import { ClusterDeclarations } from './declarations';
 import { ClusterDisruptionBudgets } from './disruption-budgets';
 import { ExternalListener } from './external-listener';
 import { ClusterNetworkPolicies } from './network-policies';
+import { NodeCertificates } from './node-certificates';
 import { KafkaNodePool } from './node-pool';
 import { RollingRestart } from './rolling-restart';
 import { addSynthWarning } from './synth-warnings';
@@ -41,7 +42,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly defaultReplicationFactor: number;
   public readonly minInsyncReplicas: number;
   public readonly internalBootstrapServers: string;
-  public readonly internalSecurityProtocol = 'SASL_PLAINTEXT';
+  /** `SASL_SSL`, or `SASL_PLAINTEXT` with `tls.dangerouslyUsePlaintextInternalListeners`. */
+  public readonly internalSecurityProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
   public readonly saslMechanism = 'SCRAM-SHA-512';
   public readonly externalBootstrapServers?: string;
   public readonly externalEndpoints: ExternalEndpoint[];
@@ -92,6 +94,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.defaultReplicationFactor = spec.defaultReplicationFactor;
     this.minInsyncReplicas = spec.minInsyncReplicas;
     this.internalBootstrapServers = spec.internalBootstrapServers;
+    this.internalSecurityProtocol = spec.tls.internalProtocol;
     this.externalBootstrapServers = spec.externalListener?.bootstrapServers;
     this.externalEndpoints = spec.externalListener?.endpoints ?? [];
     this.brokerSelector = spec.brokerSelector;
@@ -118,6 +121,13 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
 
     this.declarations = new ClusterDeclarations(spec, this.constructPath);
     new ClusterServices(this, 'services', spec);
+    if (spec.tls.enabled) {
+      new NodeCertificates(this, 'node-certificates', spec);
+    } else {
+      addSynthWarning(this, 'tls.dangerouslyUsePlaintextInternalListeners is set: the controller, replication and in-cluster client listeners '
+        + 'are SASL_PLAINTEXT, so anyone who can read pod-network traffic (cross-zone links included) reads every record and the '
+        + 'controller listener\'s admin password. Remove it to get TLS on every listener.');
+    }
     const controllers = spec.controllers ? new KafkaNodePool(this, 'controllers', { spec, pool: spec.controllers, statefulSetAnnotations: haAnnotations }) : undefined;
     if (spec.zookeeper) new ZooKeeperEnsemble(this, 'zookeeper', { spec, zookeeper: spec.zookeeper, statefulSetAnnotations: haAnnotations });
     const brokers = new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });

@@ -65,7 +65,7 @@ export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   credentials: optional(objectOf({ adminUsername: optional(str(253)), existingSecrets: optional(mapOf(str(253), str(253))), createMissingSecrets: optional(bool) })),
   clusterDomain: optional(str(253)),
   tls: optional(objectOf({
-    certManager: optional(objectOf({ issuerRef: optional(objectOf({ name: str(253), kind: optional(str(64)) })) })),
+    certManager: optional(objectOf({ issuerRef: optional(objectOf({ name: str(253), kind: optional(oneOf(['Issuer', 'ClusterIssuer'])) })) })),
     dangerouslyUsePlaintextInternalListeners: optional(bool),
   })),
 };
