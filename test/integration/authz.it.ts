@@ -5,10 +5,18 @@
  * to, tenants, the exporter's describe-only user, and the authenticated
  * controller listener. Clients are Kafka's own tools (JVM) and KafkaJS (not JVM).
  *
- * Negative control: KAFKA_IT_BREAK=no-authorizer removes `authorizer.class.name`
+ * TLS: the controller, replication and in-cluster client listeners run
+ * SASL_SSL with the node certificate the synthesized certificate Job issues
+ * (run locally, harness/node-tls.ts); every client here trusts only the
+ * cluster CA from the CA bundle ConfigMap.
+ *
+ * Negative controls: KAFKA_IT_BREAK=no-authorizer removes `authorizer.class.name`
  * from the synthesized broker and controller configuration before the JVMs
  * start; scenario 2 (a user without ACLs is refused) must then fail, while
  * scenario 6 (the controller listener authenticates) still passes.
+ * KAFKA_IT_BREAK=plaintext-internal synthesizes the cluster with
+ * `tls.dangerouslyUsePlaintextInternalListeners`; scenario 7 (a plaintext
+ * client is refused) must then fail, while scenario 1 still passes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -26,6 +34,8 @@ import { ZONES } from './harness/platform';
 import { killAll, reapLeftovers } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
+import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
+import { foreignClientCertificate, probeKafka } from './harness/tls-probe';
 
 const report = new SuiteReport('authz');
 const BREAK = process.env.KAFKA_IT_BREAK ?? '';
@@ -37,6 +47,8 @@ let exporterUser: string;
 let local: LocalCluster;
 let home: KafkaHome;
 let secrets: Record<string, Record<string, string>>;
+/** The cluster CA (the CA bundle ConfigMap's ca.crt) as a local file; undefined with plaintext listeners. */
+let caFile: string | undefined;
 
 const password = (user: string) => secrets[`${cluster.clusterName}-user-${user}`].password;
 const bootstrap = () => local.rewrite(cluster.internalBootstrapServers);
@@ -45,14 +57,15 @@ const bootstrap = () => local.rewrite(cluster.internalBootstrapServers);
 function toolsAs(user: string): KafkaTools {
   const secret = secrets[`${cluster.clusterName}-user-${user}`];
   return new KafkaTools(home, path.join(local.root, 'tools', user), bootstrap, {
-    securityProtocol: cluster.internalSecurityProtocol, mechanism: cluster.saslMechanism, jaasConfig: secret['sasl.jaas.config'],
+    securityProtocol: cluster.internalSecurityProtocol, mechanism: cluster.saslMechanism, jaasConfig: secret['sasl.jaas.config'], caFile,
   });
 }
 
-/** KafkaJS (a client that is not the JVM one) as `user`, over SCRAM-SHA-512. */
+/** KafkaJS (a client that is not the JVM one) as `user`, over SCRAM-SHA-512 and TLS trusting only the cluster CA. */
 function kafkajsAs(user: string): Kafka {
   return new Kafka({
     clientId: user, brokers: bootstrap().split(','), logLevel: logLevel.NOTHING,
+    ...(caFile ? { ssl: { ca: [fs.readFileSync(caFile, 'utf8')] } } : {}),
     sasl: { mechanism: 'scram-sha-512', username: user, password: password(user) },
     retry: { retries: 3, initialRetryTime: 200 },
   });
@@ -73,7 +86,7 @@ async function runJobOk(prefix: string): Promise<string> {
 
 /** The platform under test: two tenants, a user nobody granted anything, the quota-limited user, and monitoring (its exporter user). */
 function authzPlatform(chart: Chart): void {
-  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES });
+  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...(BREAK === 'plaintext-internal' ? { tls: { dangerouslyUsePlaintextInternalListeners: true } } : {}) });
   new KafkaTenant(chart, 'alpha', {
     cluster, name: 'alpha', users: [{ name: 'alpha-app' }, { name: 'alpha-bulk', quotas: { producerByteRate: QUOTA_BYTES_PER_SECOND } }],
     topics: [{ name: 'alpha.orders', partitions: 3, replicationFactor: 3 }, { name: 'alpha.bulk', partitions: 1, replicationFactor: 3 }],
@@ -103,13 +116,18 @@ function withoutAuthorizer(objs: K8sObject[]): K8sObject[] {
 }
 
 beforeAll(async () => {
-  if (BREAK && BREAK !== 'no-authorizer') throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (no-authorizer)`);
+  if (BREAK && !['no-authorizer', 'plaintext-internal'].includes(BREAK)) throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (no-authorizer, plaintext-internal)`);
   reapLeftovers();
   const jars = resolveJars('kafka41');
   const synthesized = synthChart((chart) => authzPlatform(chart));
   objects = BREAK === 'no-authorizer' ? withoutAuthorizer(synthesized) : synthesized;
   fs.mkdirSync(path.join(CACHE_DIR, 'authz'), { recursive: true });
   secrets = generateUserSecrets(objects).secrets;
+  // The node certificate Secret and the CA bundle ConfigMap, from the synthesized certificate Job's own script.
+  const nodeTls = generateNodeTls(objects);
+  Object.assign(secrets, nodeTls.secrets);
+  objects = [...objects, ...nodeTls.objects];
+  caFile = writeLocalCaBundle(objects, path.join(CACHE_DIR, 'authz', 'ca'));
   home = writeKafkaHome(path.join(CACHE_DIR, 'authz', 'kafka-home'), jars);
   const runs = (w: K8sObject) => w.metadata.labels?.['app.kubernetes.io/instance'] === cluster.clusterName
     && ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? '');
@@ -217,19 +235,73 @@ describe('authorization (KRaft, live)', () => {
     expect(steadyBytesPerSecond).toBeLessThan(QUOTA_BYTES_PER_SECOND * 1.3);
   }), 240_000);
 
-  test('6. the controller listener gives nothing without credentials, and the quorum with the admin\'s', report.scenario('6 controller listener authenticates', async () => {
+  test('6. the controller listener gives nothing without credentials, and the quorum with the admin\'s', report.scenario('6 controller listener authenticates', async (figures) => {
     const controller = local.select(cluster.metadataQuorumSelector)[0];
     const address = `127.0.0.1:${local.port(controller, 9093)}`;
-    const noCredentials = path.join(local.root, 'tools', 'anonymous.properties');
-    fs.writeFileSync(noCredentials, 'request.timeout.ms=10000\ndefault.api.timeout.ms=15000\n');
-    const anonymous = await toolsAs('admin').tool('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', noCredentials, 'describe', '--status'], 60_000);
+    const timeouts = ['request.timeout.ms=10000', 'default.api.timeout.ms=15000'];
+    const tlsClient = caFile ? [`security.protocol=SSL`, 'ssl.truststore.type=PEM', `ssl.truststore.location=${caFile}`] : [];
+    const quorum = async (name: string, lines: string[]) => {
+      const file = path.join(local.root, 'tools', `${name}.properties`);
+      fs.writeFileSync(file, [...lines, ...timeouts, ''].join('\n'), { mode: 0o600 });
+      return toolsAs('admin').tool('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', file, 'describe', '--status'], 60_000);
+    };
+    const anonymous = await quorum('anonymous', tlsClient);
     expect(anonymous.code).not.toBe(0);
     expect(anonymous.stdout).not.toMatch(/LeaderId:\s*\d+/);
-    const adminPassword = password('admin');
-    const plain = path.join(local.root, 'tools', 'controller-admin.properties');
-    fs.writeFileSync(plain, ['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=PLAIN',
-      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${adminPassword}";`, ''].join('\n'), { mode: 0o600 });
-    const withAdmin = await toolsAs('admin').ok('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', plain, 'describe', '--status'], 60_000);
-    expect(withAdmin).toMatch(/LeaderId:\s*\d+/);
+    const adminLogin = ['sasl.mechanism=PLAIN',
+      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${password('admin')}";`];
+    const protocol = caFile ? ['security.protocol=SASL_SSL', 'ssl.truststore.type=PEM', `ssl.truststore.location=${caFile}`] : ['security.protocol=SASL_PLAINTEXT'];
+    if (caFile) {
+      // The admin's password alone is not enough: the listener requires the node certificate (ssl.client.auth=required).
+      const passwordOnly = await quorum('controller-admin-no-cert', [...protocol, ...adminLogin]);
+      expect(passwordOnly.code).not.toBe(0);
+      expect(passwordOnly.stdout).not.toMatch(/LeaderId:\s*\d+/);
+      figures.adminWithoutNodeCertificate = 'refused';
+    }
+    const node = secrets[cluster.spec.tls.nodeCertificateSecretName];
+    const keystore = path.join(local.root, 'tools', 'node-keystore.pem');
+    if (caFile) fs.writeFileSync(keystore, node['tls.key'] + node['tls.crt'], { mode: 0o600 });
+    const withAdmin = await quorum('controller-admin', [...protocol, ...adminLogin, ...(caFile ? ['ssl.keystore.type=PEM', `ssl.keystore.location=${keystore}`] : [])]);
+    expect(withAdmin.stdout).toMatch(/LeaderId:\s*\d+/);
   }), 180_000);
+
+  test('7. a plaintext client is refused on the controller and internal ports, which speak TLS with the cluster CA', report.scenario('7 plaintext refused', async (figures) => {
+    const controller = local.select(cluster.metadataQuorumSelector)[0];
+    const broker = local.select(cluster.brokerSelector)[0];
+    const ports = { controller: local.port(controller, 9093), internal: local.port(broker, 9092) };
+    for (const [listener, port] of Object.entries(ports)) {
+      // Kafka answers ApiVersions before authentication: a plaintext listener would answer it here.
+      const plain = await probeKafka(port);
+      expect({ listener, kafkaAnsweredPlaintext: plain.kafkaAnswered }).toEqual({ listener, kafkaAnsweredPlaintext: false });
+      figures[`${listener}Plaintext`] = plain.error || 'no answer';
+    }
+    // Positive control: the same request over TLS, trusting only the cluster CA, with no client certificate, is
+    // answered on the internal listener (ssl.client.auth=requested) and refused on the controller's (required).
+    const ca = fs.readFileSync(caFile!, 'utf8');
+    const internal = await probeKafka(ports.internal, { ca });
+    expect({ internal: internal.kafkaAnswered, error: internal.error }).toEqual({ internal: true, error: '' });
+    const controllerNoCert = await probeKafka(ports.controller, { ca });
+    expect(controllerNoCert.kafkaAnswered).toBe(false);
+    figures.controllerWithoutCertificate = controllerNoCert.error || 'no answer';
+    // A JVM client with valid credentials but plaintext gets nothing either.
+    const admin = secrets[`${cluster.clusterName}-user-admin`];
+    const plainTools = new KafkaTools(home, path.join(local.root, 'tools', 'plaintext'), bootstrap,
+      { securityProtocol: 'SASL_PLAINTEXT', mechanism: cluster.saslMechanism, jaasConfig: admin['sasl.jaas.config'] });
+    const listed = await plainTools.tool('kafka-topics.sh', ['--bootstrap-server', bootstrap(), '--command-config',
+      plainTools.configWith('plaintext-timeouts', { 'request.timeout.ms': '5000', 'default.api.timeout.ms': '10000' }), '--list'], 60_000);
+    expect(listed.code).not.toBe(0);
+    expect(listed.stdout).not.toContain('alpha.orders');
+  }), 180_000);
+
+  test('8. a client presenting a certificate from another CA is refused on the controller and internal ports', report.scenario('8 foreign certificate refused', async (figures) => {
+    const controller = local.select(cluster.metadataQuorumSelector)[0];
+    const broker = local.select(cluster.brokerSelector)[0];
+    const impostor = foreignClientCertificate(path.join(local.root, 'tools', 'impostor'));
+    const ca = fs.readFileSync(caFile!, 'utf8');
+    for (const [listener, port] of Object.entries({ controller: local.port(controller, 9093), internal: local.port(broker, 9092) })) {
+      const res = await probeKafka(port, { ca, key: impostor.key, cert: impostor.cert });
+      expect({ listener, kafkaAnswered: res.kafkaAnswered }).toEqual({ listener, kafkaAnswered: false });
+      figures[`${listener}ForeignCertificate`] = res.error || 'closed';
+    }
+  }), 120_000);
 });

@@ -19,6 +19,7 @@ import { LocalCluster, LocalPod } from './harness/local-cluster';
 import { killAll, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
+import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
 import { KubeShim } from './roll/kube-shim';
 
 /**
@@ -35,6 +36,8 @@ const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 const ROLL = { pollSeconds: 2, checkTimeoutSeconds: 240 };
 
 let objects: K8sObject[];
+/** Objects the certificate Job created at run time (the CA bundle ConfigMap): a re-apply keeps them, as a cluster does. */
+let runtimeObjects: K8sObject[] = [];
 let local: LocalCluster;
 let shim: KubeShim;
 let tools: KafkaTools;
@@ -103,6 +106,11 @@ beforeAll(async () => {
   resolveJars('jmx', { 'jmx.exporter.version': JMX_EXPORTER_AGENT.version });
   objects = synthCluster();
   const { secrets } = generateUserSecrets(objects);
+  // The node certificate Secret and the CA bundle ConfigMap, from the synthesized certificate Job's own script.
+  const nodeTls = generateNodeTls(objects);
+  Object.assign(secrets, nodeTls.secrets);
+  runtimeObjects = nodeTls.objects;
+  objects = [...objects, ...runtimeObjects];
   home = writeKafkaHome(path.join(CACHE_DIR, 'roll', 'kafka-home'), jars);
   const shimDir = path.join(CACHE_DIR, 'roll', 'kube-shim');
   const noIsrCheckHome = BREAK === 'roll-no-isr-check' ? writeNoIsrCheckHome(path.join(CACHE_DIR, 'roll', 'no-isr-check-home')) : undefined;
@@ -118,7 +126,8 @@ beforeAll(async () => {
   brokers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' });
   const admin = secrets['kafka-user-admin'];
   tools = new KafkaTools(home, path.join(local.root, 'tools'), () => local.rewrite('kafka-bootstrap.kafka.svc.cluster.local:9092'), {
-    securityProtocol: 'SASL_PLAINTEXT', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'],
+    securityProtocol: 'SASL_SSL', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'],
+    caFile: writeLocalCaBundle(objects, path.join(local.root, 'tools')),
   });
   await startAndWaitReady(local, [...controllers, ...brokers]);
   for (const prefix of ['users', 'topics']) {
@@ -148,7 +157,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     let roll;
     try {
       await waitFor('500 acknowledged messages', () => readProducerReport(outFile).acked.length >= 500, 90_000, 250);
-      shim.apply(changed);
+      shim.apply([...changed, ...runtimeObjects]);
       roll = await runRoll(changed);
       await fullyInSync();
       await sleep(2000);
@@ -191,7 +200,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     try {
       await local.kill(victim);
       await waitFor('the dead broker out of every ISR', async () => (await tools.describeTopic(TOPIC)).partitions.every((p) => !p.isr.includes(1200)), 90_000, 1000);
-      shim.apply(changed);
+      shim.apply([...changed, ...runtimeObjects]);
       const roll = await runRoll(changed);
       figures.exit = roll.code;
       figures.why = /restarting broker \d+ would leave these partitions below min.insync.replicas: [^;\n]*/.exec(roll.out)?.[0] ?? 'none';

@@ -154,3 +154,20 @@ function envOf(job: K8sObject, name: string): string {
   if (value === undefined) throw new Error(`${job.metadata.name} has no env ${name}`);
   return value;
 }
+
+/**
+ * Writes the CA bundle ConfigMap's certificate (what in-cluster clients mount)
+ * to `dir/ca.crt` for the test's own clients; undefined without internal TLS.
+ */
+export function writeLocalCaBundle(objects: K8sObject[], dir: string): string | undefined {
+  const job = nodeTlsJob(objects);
+  if (!job) return undefined;
+  const name = envOf(job, 'KP_TLS_CA_BUNDLE_CONFIGMAP');
+  const cm = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name);
+  const pem = cm?.data?.[envOf(job, 'KP_TLS_CA_BUNDLE_KEY')];
+  if (!pem) throw new Error(`no CA bundle ConfigMap ${name} among the objects: call generateNodeTls first`);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'ca.crt');
+  fs.writeFileSync(file, pem);
+  return file;
+}

@@ -15,9 +15,9 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
  * - `acks-1`: the scenario producers use acks=1 instead of acks=all.
  */
 export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
-// roll-no-isr-check belongs to roll.it.ts (its roll Job's min-ISR check) and no-authorizer to authz.it.ts;
-// the scenarios here ignore them.
-const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'no-authorizer'];
+// roll-no-isr-check belongs to roll.it.ts (its roll Job's min-ISR check), no-authorizer and plaintext-internal
+// to authz.it.ts; the scenarios here ignore them.
+const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'no-authorizer', 'plaintext-internal'];
 if (BREAK && !KNOWN_BREAKS.includes(BREAK)) {
   throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one of: ${KNOWN_BREAKS.join(', ')}`);
 }
