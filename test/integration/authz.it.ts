@@ -78,6 +78,11 @@ function errorText(e: any): string {
   return parts.join(' | ');
 }
 
+/** `alert bad certificate` out of OpenSSL's long error line, for the report. */
+function alertOf(error: string): string {
+  return /alert [a-z ]+/.exec(error)?.[0]?.trim() ?? error;
+}
+
 async function runJobOk(prefix: string): Promise<string> {
   const res = await local.runJob(jobNamed(objects, prefix));
   if (res.code !== 0) throw new Error(`Job ${prefix} failed (exit ${res.code}):\n${res.stdout.slice(-3000)}`);
@@ -273,7 +278,7 @@ describe('authorization (KRaft, live)', () => {
       // Kafka answers ApiVersions before authentication: a plaintext listener would answer it here.
       const plain = await probeKafka(port);
       expect({ listener, kafkaAnsweredPlaintext: plain.kafkaAnswered }).toEqual({ listener, kafkaAnsweredPlaintext: false });
-      figures[`${listener}Plaintext`] = plain.error || 'no answer';
+      figures[`${listener}Plaintext`] = alertOf(plain.error) || 'no answer';
     }
     // Positive control: the same request over TLS, trusting only the cluster CA, with no client certificate, is
     // answered on the internal listener (ssl.client.auth=requested) and refused on the controller's (required).
@@ -282,7 +287,7 @@ describe('authorization (KRaft, live)', () => {
     expect({ internal: internal.kafkaAnswered, error: internal.error }).toEqual({ internal: true, error: '' });
     const controllerNoCert = await probeKafka(ports.controller, { ca });
     expect(controllerNoCert.kafkaAnswered).toBe(false);
-    figures.controllerWithoutCertificate = controllerNoCert.error || 'no answer';
+    figures.controllerWithoutCertificate = alertOf(controllerNoCert.error) || 'no answer';
     // A JVM client with valid credentials but plaintext gets nothing either.
     const admin = secrets[`${cluster.clusterName}-user-admin`];
     const plainTools = new KafkaTools(home, path.join(local.root, 'tools', 'plaintext'), bootstrap,
@@ -301,7 +306,7 @@ describe('authorization (KRaft, live)', () => {
     for (const [listener, port] of Object.entries({ controller: local.port(controller, 9093), internal: local.port(broker, 9092) })) {
       const res = await probeKafka(port, { ca, key: impostor.key, cert: impostor.cert });
       expect({ listener, kafkaAnswered: res.kafkaAnswered }).toEqual({ listener, kafkaAnswered: false });
-      figures[`${listener}ForeignCertificate`] = res.error || 'closed';
+      figures[`${listener}ForeignCertificate`] = alertOf(res.error) || 'closed';
     }
   }), 120_000);
 });

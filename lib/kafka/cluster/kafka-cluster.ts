@@ -121,13 +121,6 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
 
     this.declarations = new ClusterDeclarations(spec, this.constructPath);
     new ClusterServices(this, 'services', spec);
-    if (spec.tls.enabled) {
-      new NodeCertificates(this, 'node-certificates', spec);
-    } else {
-      addSynthWarning(this, 'tls.dangerouslyUsePlaintextInternalListeners is set: the controller, replication and in-cluster client listeners '
-        + 'are SASL_PLAINTEXT, so anyone who can read pod-network traffic (cross-zone links included) reads every record and the '
-        + 'controller listener\'s admin password. Remove it to get TLS on every listener.');
-    }
     const controllers = spec.controllers ? new KafkaNodePool(this, 'controllers', { spec, pool: spec.controllers, statefulSetAnnotations: haAnnotations }) : undefined;
     if (spec.zookeeper) new ZooKeeperEnsemble(this, 'zookeeper', { spec, zookeeper: spec.zookeeper, statefulSetAnnotations: haAnnotations });
     const brokers = new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });
@@ -139,6 +132,14 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     }
     if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec, () => this.declarations.allowedClientNamespaces);
     new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations });
+    // Last, so existing GitOps file names keep their numbers; pods wait for the node Secret whatever the order.
+    if (spec.tls.enabled) {
+      new NodeCertificates(this, 'node-certificates', spec);
+    } else {
+      addSynthWarning(this, 'tls.dangerouslyUsePlaintextInternalListeners is set: the controller, replication and in-cluster client listeners '
+        + 'are SASL_PLAINTEXT, so anyone who can read pod-network traffic (cross-zone links included) reads every record and the '
+        + 'controller listener\'s admin password. Remove it to get TLS on every listener.');
+    }
 
     for (const topic of spec.initialTopics) this.addTopic(topic);
   }
