@@ -5,14 +5,22 @@
  * to, tenants, the exporter's describe-only user, and the authenticated
  * controller listener. Clients are Kafka's own tools (JVM) and KafkaJS (not JVM).
  *
+ * TLS: the controller, replication and in-cluster client listeners run
+ * SASL_SSL with the node certificate the synthesized certificate Job issues
+ * (run locally, harness/node-tls.ts); every client here trusts only the
+ * cluster CA from the CA bundle ConfigMap.
+ *
  * Negative controls: KAFKA_IT_BREAK=no-authorizer removes `authorizer.class.name`
  * from the synthesized broker and controller configuration before the JVMs
  * start; scenario 2 (a user without ACLs is refused) must then fail, while
  * scenario 6 (the controller listener authenticates) still passes.
  * KAFKA_IT_BREAK=rotation-no-overlap makes the synthesized rotation Job write
- * the new password into the SCRAM slot the clients use (no overlap); scenario 7
+ * the new password into the SCRAM slot the clients use (no overlap); scenario 9
  * (password rotation) must then fail on the client that reconnects with the
  * previous password, while scenario 1 still passes.
+ * KAFKA_IT_BREAK=plaintext-internal synthesizes the cluster with
+ * `tls.dangerouslyUsePlaintextInternalListeners`; scenario 7 (a plaintext
+ * client is refused) must then fail, while scenario 1 still passes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -31,7 +39,9 @@ import { killAll, reapLeftovers, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
 import { SecretShim } from './rotation/secret-shim';
-import { errorText, freshClientSends, kafkajsWith, ScramLogin, SendLoop } from './rotation/send-loop';
+import { errorText, freshClientSends, kafkajsWith, ScramLogin, SendLoop, trustClusterCa } from './rotation/send-loop';
+import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
+import { foreignClientCertificate, probeKafka } from './harness/tls-probe';
 
 const report = new SuiteReport('authz');
 const BREAK = process.env.KAFKA_IT_BREAK ?? '';
@@ -47,6 +57,10 @@ let local: LocalCluster;
 let home: KafkaHome;
 let secrets: Record<string, Record<string, string>>;
 let secretShim: SecretShim;
+/** What the certificate Job created at run time (the CA bundle ConfigMap): a re-apply keeps it, as a cluster does. */
+let certificateJobObjects: K8sObject[] = [];
+/** The cluster CA (the CA bundle ConfigMap's ca.crt) as a local file; undefined with plaintext listeners. */
+let caFile: string | undefined;
 
 const password = (user: string) => secrets[`${cluster.clusterName}-user-${user}`].password;
 const bootstrap = () => local.rewrite(cluster.internalBootstrapServers);
@@ -55,7 +69,7 @@ const bootstrap = () => local.rewrite(cluster.internalBootstrapServers);
 function toolsAs(user: string): KafkaTools {
   const secret = secrets[`${cluster.clusterName}-user-${user}`];
   return new KafkaTools(home, path.join(local.root, 'tools', user), bootstrap, {
-    securityProtocol: cluster.internalSecurityProtocol, mechanism: cluster.saslMechanism, jaasConfig: secret['sasl.jaas.config'],
+    securityProtocol: cluster.internalSecurityProtocol, mechanism: cluster.saslMechanism, jaasConfig: secret['sasl.jaas.config'], caFile,
   });
 }
 
@@ -70,6 +84,11 @@ function kafkajsAs(user: string): Kafka {
   return kafkajsWith(bootstrap().split(','), loginOf(user), user);
 }
 
+/** `alert bad certificate` out of OpenSSL's long error line, for the report. */
+function alertOf(error: string): string {
+  return /alert [a-z ]+/.exec(error)?.[0]?.trim() ?? error;
+}
+
 async function runJobOk(prefix: string): Promise<string> {
   const res = await local.runJob(jobNamed(objects, prefix));
   if (res.code !== 0) throw new Error(`Job ${prefix} failed (exit ${res.code}):\n${res.stdout.slice(-3000)}`);
@@ -79,10 +98,10 @@ async function runJobOk(prefix: string): Promise<string> {
 /**
  * The platform under test: two tenants, a user nobody granted anything, the
  * quota-limited user, monitoring (its exporter user), and the user whose
- * password scenario 7 rotates (`rotation` is what that scenario redeploys).
+ * password scenario 9 rotates (`rotation` is what that scenario redeploys).
  */
 function authzPlatform(chart: Chart, rotation?: KafkaPasswordRotation): void {
-  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES });
+  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...(BREAK === 'plaintext-internal' ? { tls: { dangerouslyUsePlaintextInternalListeners: true } } : {}) });
   cluster.addTopic({ name: ROTATION_TOPIC, partitions: 3, replicationFactor: 3 });
   cluster.addUser('rotor', {
     acls: [{ resourceType: AclResourceType.TOPIC, name: ROTATION_TOPIC, operations: [AclOperation.WRITE, AclOperation.DESCRIBE] }],
@@ -116,7 +135,7 @@ function withoutAuthorizer(objs: K8sObject[]): K8sObject[] {
   });
 }
 
-/** The negative control of scenario 7: the rotation Job writes the new password into the slot the clients use. */
+/** The negative control of scenario 9: the rotation Job writes the new password into the slot the clients use. */
 function withoutOverlap(objs: K8sObject[]): K8sObject[] {
   return objs.map((o) => {
     if (o.kind !== 'ConfigMap' || o.metadata.name !== `${cluster.clusterName}-password-rotation`) return o;
@@ -136,16 +155,23 @@ function synthesize(rotation?: KafkaPasswordRotation): K8sObject[] {
 
 /** `kubectl apply` of a new synth: the Jobs and ConfigMaps it names become runnable (the pods keep running). */
 function apply(next: K8sObject[]): void {
-  objects.splice(0, objects.length, ...next);
+  objects.splice(0, objects.length, ...next, ...certificateJobObjects);
 }
 
 beforeAll(async () => {
-  if (BREAK && !['no-authorizer', 'rotation-no-overlap'].includes(BREAK)) throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (no-authorizer, rotation-no-overlap)`);
+  if (BREAK && !['no-authorizer', 'rotation-no-overlap', 'plaintext-internal'].includes(BREAK)) throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (no-authorizer, rotation-no-overlap, plaintext-internal)`);
   reapLeftovers();
   const jars = resolveJars('kafka41');
   objects = synthesize();
   fs.mkdirSync(path.join(CACHE_DIR, 'authz'), { recursive: true });
   secrets = generateUserSecrets(objects).secrets;
+  // The node certificate Secret and the CA bundle ConfigMap, from the synthesized certificate Job's own script.
+  const nodeTls = generateNodeTls(objects);
+  Object.assign(secrets, nodeTls.secrets);
+  certificateJobObjects = nodeTls.objects;
+  objects = [...objects, ...certificateJobObjects];
+  caFile = writeLocalCaBundle(objects, path.join(CACHE_DIR, 'authz', 'ca'));
+  if (caFile) trustClusterCa(fs.readFileSync(caFile, 'utf8'));
   home = writeKafkaHome(path.join(CACHE_DIR, 'authz', 'kafka-home'), jars);
   const runs = (w: K8sObject) => w.metadata.labels?.['app.kubernetes.io/instance'] === cluster.clusterName
     && ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? '');
@@ -260,22 +286,76 @@ describe('authorization (KRaft, live)', () => {
     expect(steadyBytesPerSecond).toBeLessThan(QUOTA_BYTES_PER_SECOND * 1.3);
   }), 240_000);
 
-  test('6. the controller listener gives nothing without credentials, and the quorum with the admin\'s', report.scenario('6 controller listener authenticates', async () => {
+  test('6. the controller listener gives nothing without credentials, and the quorum with the admin\'s', report.scenario('6 controller listener authenticates', async (figures) => {
     const controller = local.select(cluster.metadataQuorumSelector)[0];
     const address = `127.0.0.1:${local.port(controller, 9093)}`;
-    const noCredentials = path.join(local.root, 'tools', 'anonymous.properties');
-    fs.writeFileSync(noCredentials, 'request.timeout.ms=10000\ndefault.api.timeout.ms=15000\n');
-    const anonymous = await toolsAs('admin').tool('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', noCredentials, 'describe', '--status'], 60_000);
+    const timeouts = ['request.timeout.ms=10000', 'default.api.timeout.ms=15000'];
+    const tlsClient = caFile ? [`security.protocol=SSL`, 'ssl.truststore.type=PEM', `ssl.truststore.location=${caFile}`] : [];
+    const quorum = async (name: string, lines: string[]) => {
+      const file = path.join(local.root, 'tools', `${name}.properties`);
+      fs.writeFileSync(file, [...lines, ...timeouts, ''].join('\n'), { mode: 0o600 });
+      return toolsAs('admin').tool('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', file, 'describe', '--status'], 60_000);
+    };
+    const anonymous = await quorum('anonymous', tlsClient);
     expect(anonymous.code).not.toBe(0);
     expect(anonymous.stdout).not.toMatch(/LeaderId:\s*\d+/);
-    const adminPassword = password('admin');
-    const plain = path.join(local.root, 'tools', 'controller-admin.properties');
-    fs.writeFileSync(plain, ['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=PLAIN',
-      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${adminPassword}";`, ''].join('\n'), { mode: 0o600 });
-    const withAdmin = await toolsAs('admin').ok('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', plain, 'describe', '--status'], 60_000);
-    expect(withAdmin).toMatch(/LeaderId:\s*\d+/);
+    const adminLogin = ['sasl.mechanism=PLAIN',
+      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${password('admin')}";`];
+    const protocol = caFile ? ['security.protocol=SASL_SSL', 'ssl.truststore.type=PEM', `ssl.truststore.location=${caFile}`] : ['security.protocol=SASL_PLAINTEXT'];
+    if (caFile) {
+      // The admin's password alone is not enough: the listener requires the node certificate (ssl.client.auth=required).
+      const passwordOnly = await quorum('controller-admin-no-cert', [...protocol, ...adminLogin]);
+      expect(passwordOnly.code).not.toBe(0);
+      expect(passwordOnly.stdout).not.toMatch(/LeaderId:\s*\d+/);
+      figures.adminWithoutNodeCertificate = 'refused';
+    }
+    const node = secrets[cluster.spec.tls.nodeCertificateSecretName];
+    const keystore = path.join(local.root, 'tools', 'node-keystore.pem');
+    if (caFile) fs.writeFileSync(keystore, node['tls.key'] + node['tls.crt'], { mode: 0o600 });
+    const withAdmin = await quorum('controller-admin', [...protocol, ...adminLogin, ...(caFile ? ['ssl.keystore.type=PEM', `ssl.keystore.location=${keystore}`] : [])]);
+    expect(withAdmin.stdout).toMatch(/LeaderId:\s*\d+/);
   }), 180_000);
-  test('7. password rotation under a running producer: no failed send, the previous password works until retired, then only the new one', report.scenario('7 password rotation', async (figures) => {
+  test('7. a plaintext client is refused on the controller and internal ports, which speak TLS with the cluster CA', report.scenario('7 plaintext refused', async (figures) => {
+    const controller = local.select(cluster.metadataQuorumSelector)[0];
+    const broker = local.select(cluster.brokerSelector)[0];
+    const ports = { controller: local.port(controller, 9093), internal: local.port(broker, 9092) };
+    for (const [listener, port] of Object.entries(ports)) {
+      // Kafka answers ApiVersions before authentication: a plaintext listener would answer it here.
+      const plain = await probeKafka(port);
+      expect({ listener, kafkaAnsweredPlaintext: plain.kafkaAnswered }).toEqual({ listener, kafkaAnsweredPlaintext: false });
+      figures[`${listener}Plaintext`] = alertOf(plain.error) || 'no answer';
+    }
+    // Positive control: the same request over TLS, trusting only the cluster CA, with no client certificate, is
+    // answered on the internal listener (ssl.client.auth=requested) and refused on the controller's (required).
+    const ca = fs.readFileSync(caFile!, 'utf8');
+    const internal = await probeKafka(ports.internal, { ca });
+    expect({ internal: internal.kafkaAnswered, error: internal.error }).toEqual({ internal: true, error: '' });
+    const controllerNoCert = await probeKafka(ports.controller, { ca });
+    expect(controllerNoCert.kafkaAnswered).toBe(false);
+    figures.controllerWithoutCertificate = alertOf(controllerNoCert.error) || 'no answer';
+    // A JVM client with valid credentials but plaintext gets nothing either.
+    const admin = secrets[`${cluster.clusterName}-user-admin`];
+    const plainTools = new KafkaTools(home, path.join(local.root, 'tools', 'plaintext'), bootstrap,
+      { securityProtocol: 'SASL_PLAINTEXT', mechanism: cluster.saslMechanism, jaasConfig: admin['sasl.jaas.config'] });
+    const listed = await plainTools.tool('kafka-topics.sh', ['--bootstrap-server', bootstrap(), '--command-config',
+      plainTools.configWith('plaintext-timeouts', { 'request.timeout.ms': '5000', 'default.api.timeout.ms': '10000' }), '--list'], 60_000);
+    expect(listed.code).not.toBe(0);
+    expect(listed.stdout).not.toContain('alpha.orders');
+  }), 180_000);
+
+  test('8. a client presenting a certificate from another CA is refused on the controller and internal ports', report.scenario('8 foreign certificate refused', async (figures) => {
+    const controller = local.select(cluster.metadataQuorumSelector)[0];
+    const broker = local.select(cluster.brokerSelector)[0];
+    const impostor = foreignClientCertificate(path.join(local.root, 'tools', 'impostor'));
+    const ca = fs.readFileSync(caFile!, 'utf8');
+    for (const [listener, port] of Object.entries({ controller: local.port(controller, 9093), internal: local.port(broker, 9092) })) {
+      const res = await probeKafka(port, { ca, key: impostor.key, cert: impostor.cert });
+      expect({ listener, kafkaAnswered: res.kafkaAnswered }).toEqual({ listener, kafkaAnswered: false });
+      figures[`${listener}ForeignCertificate`] = alertOf(res.error) || 'closed';
+    }
+  }), 120_000);
+
+  test('9. password rotation under a running producer: no failed send, the previous password works until retired, then only the new one', report.scenario('9 password rotation', async (figures) => {
     const brokers = bootstrap().split(',');
     const previous = loginOf('rotor');
     const loop = new SendLoop(brokers, previous, ROTATION_TOPIC, -1);

@@ -23,6 +23,7 @@ import { atMost, killAll, nonLoopbackListeners, reapLeftovers, sleep, terminate,
 import { evaluateWithPromtool, metricNamesIn, synthesizedAlertRules, synthesizedPrometheusConfig, targetLabels } from './harness/prometheus';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
+import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
 
 const report = new SuiteReport('kraft');
 const HEAP = '-Xms64m -Xmx256m';
@@ -98,6 +99,10 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(CACHE_DIR, 'kraft'), { recursive: true });
   fs.writeFileSync(path.join(CACHE_DIR, 'kraft', 'synthesized.json'), JSON.stringify(objects, undefined, 1));
   const { secrets } = generateUserSecrets(objects);
+  // The node certificate Secret and the CA bundle ConfigMap, from the synthesized certificate Job's own script.
+  const nodeTls = generateNodeTls(objects);
+  Object.assign(secrets, nodeTls.secrets);
+  objects = [...objects, ...nodeTls.objects];
   const home = writeKafkaHome(path.join(CACHE_DIR, 'kraft', 'kafka-home'), jars);
   const connectHome = writeKafkaHome(path.join(CACHE_DIR, 'kraft', 'connect-home'), connectJars);
   const runs = (w: K8sObject) => w.metadata.labels?.['app.kubernetes.io/instance'] === kafka().clusterName
@@ -116,6 +121,7 @@ beforeAll(async () => {
   if (!admin) throw new Error(`no admin Secret among the generated ones: ${Object.keys(secrets).join(', ')}`);
   tools = new KafkaTools(home, path.join(local.root, 'tools'), () => local.rewrite(kafka().internalBootstrapServers), {
     securityProtocol: kafka().internalSecurityProtocol, mechanism: kafka().saslMechanism, jaasConfig: admin['sasl.jaas.config'],
+    caFile: writeLocalCaBundle(objects, path.join(local.root, 'tools')),
   });
   const t1 = Date.now();
   await startAndWaitReady(local, [...controllers, ...brokers]);

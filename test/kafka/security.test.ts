@@ -76,9 +76,9 @@ describe.each(variants)('security defaults (%s)', (_name, props) => {
     }
   });
 
-  test('the internal listener authenticates with SASL/SCRAM-SHA-512', () => {
+  test('the internal listener authenticates with SASL/SCRAM-SHA-512 over TLS', () => {
     const cm = find(objects, 'ConfigMap', 'kafka-broker-config').data['server.properties'];
-    expect(cm).toMatch(/listener\.security\.protocol\.map=.*INTERNAL:SASL_PLAINTEXT/);
+    expect(cm).toMatch(/listener\.security\.protocol\.map=.*INTERNAL:SASL_SSL/);
     expect(cm).toContain('sasl.enabled.mechanisms=SCRAM-SHA-512,SCRAM-SHA-256\n');
     expect(cm).not.toMatch(/PLAINTEXT:PLAINTEXT|INTERNAL:PLAINTEXT/);
   });
@@ -139,10 +139,12 @@ describe('credentials', () => {
   test('without Secret creation there is no bootstrap Job, ServiceAccount or Role', () => {
     const { objects } = synth({ credentials: { createMissingSecrets: false, existingSecrets: { admin: 'a' } } });
     expect(all(objects, 'Job').some(j => j.metadata.name.startsWith('kafka-secrets-'))).toBe(false);
-    // The only Role left is the roll Job's, and it cannot touch a Secret.
-    expect(all(objects, 'Role').map(r => r.metadata.name)).toEqual(['kafka-roll']);
-    expect(all(objects, 'Role').flatMap(r => r.rules.flatMap((rule: any) => rule.resources))).toEqual(['pods']);
-    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name)).toEqual(['kafka-roll']);
+    // Left: the roll Job's Role, which cannot touch a Secret, and the certificate Job's, which reads only the CA and node Secrets.
+    expect(all(objects, 'Role').map(r => r.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-tls-bootstrap']);
+    expect(find(objects, 'Role', 'kafka-roll').rules.flatMap((rule: any) => rule.resources)).toEqual(['pods']);
+    const secretReads = find(objects, 'Role', 'kafka-tls-bootstrap').rules.filter((r: any) => r.resources.includes('secrets') && r.verbs.includes('get'));
+    expect(secretReads.flatMap((r: any) => r.resourceNames)).toEqual(['kafka-ca', 'kafka-node-tls']);
+    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-tls-bootstrap']);
   });
 });
 
@@ -151,7 +153,7 @@ describe('IKafkaCluster contract', () => {
     const { cluster } = synth();
     const contract: import('../../lib/kafka').IKafkaCluster = cluster;
     expect(contract.internalBootstrapServers).toBe('kafka-bootstrap.kafka.svc.cluster.local:9092');
-    expect(contract.internalSecurityProtocol).toBe('SASL_PLAINTEXT');
+    expect(contract.internalSecurityProtocol).toBe('SASL_SSL');
     expect(contract.saslMechanism).toBe('SCRAM-SHA-512');
     expect(contract.defaultReplicationFactor).toBe(3);
     expect(contract.minInsyncReplicas).toBe(2);

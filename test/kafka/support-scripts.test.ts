@@ -245,7 +245,9 @@ describe('upsert-scram-users.sh and apply-topics.sh (admin Jobs)', () => {
     expect(result.status).toBe(0);
     const [call] = fake.calls('kafka-configs.sh');
     expect(call.args).toEqual(expect.arrayContaining(['--bootstrap-server', cluster.internalBootstrapServers, '--alter', '--entity-type', 'users', '--entity-name', 'connect', '--add-config', 'SCRAM-SHA-512=[password=connectpw456]']));
-    expect(call.commandConfig).toBe('security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="adminpw123";\n');
+    // TLS to the internal listener, trusting only the CA bundle the Job mounts (never the node Secret).
+    expect(call.commandConfig).toBe('security.protocol=SASL_SSL\nssl.truststore.type=PEM\nssl.truststore.location=/etc/kafka-platform/ca/ca.crt\n'
+      + 'sasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="adminpw123";\n');
     // The SCRAM upsert, then the quota check of the same user (it has none, so nothing changes).
     expect(fake.calls('kafka-configs.sh').map(c => c.args.slice(4, 6))).toEqual([['--alter', '--entity-type'], ['--describe', '--entity-type']]);
     expect(fake.calls('kafka-acls.sh').map(c => c.args.slice(4))).toEqual([['--list', '--principal', 'User:connect']]);

@@ -19,6 +19,7 @@ import { DynamicConfigJob } from './dynamic-config-job';
 import { ExternalListener } from './external-listener';
 import { MetadataVersionJob } from './metadata-version-job';
 import { ClusterNetworkPolicies } from './network-policies';
+import { NodeCertificates } from './node-certificates';
 import { KafkaNodePool } from './node-pool';
 import { RollingRestart } from './rolling-restart';
 import { addSynthWarning } from './synth-warnings';
@@ -45,7 +46,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly defaultReplicationFactor: number;
   public readonly minInsyncReplicas: number;
   public readonly internalBootstrapServers: string;
-  public readonly internalSecurityProtocol = 'SASL_PLAINTEXT';
+  /** `SASL_SSL`, or `SASL_PLAINTEXT` with `tls.dangerouslyUsePlaintextInternalListeners`. */
+  public readonly internalSecurityProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
   public readonly saslMechanism = 'SCRAM-SHA-512';
   public readonly externalBootstrapServers?: string;
   public readonly externalEndpoints: ExternalEndpoint[];
@@ -96,6 +98,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.defaultReplicationFactor = spec.defaultReplicationFactor;
     this.minInsyncReplicas = spec.minInsyncReplicas;
     this.internalBootstrapServers = spec.internalBootstrapServers;
+    this.internalSecurityProtocol = spec.tls.internalProtocol;
     this.externalBootstrapServers = spec.externalListener?.bootstrapServers;
     this.externalEndpoints = spec.externalListener?.endpoints ?? [];
     this.brokerSelector = spec.brokerSelector;
@@ -140,6 +143,14 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations, kubectlImage: props.rollingRestart?.kubectlImage ?? DEFAULT_KUBECTL_IMAGE });
     new DynamicConfigJob(this, 'dynamic-config', spec);
     if (spec.kraft && spec.metadataVersion !== undefined) new MetadataVersionJob(this, 'metadata-version', spec, spec.metadataVersion);
+    // Last, so existing GitOps file names keep their numbers; pods wait for the node Secret whatever the order.
+    if (spec.tls.enabled) {
+      new NodeCertificates(this, 'node-certificates', spec);
+    } else {
+      addSynthWarning(this, 'tls.dangerouslyUsePlaintextInternalListeners is set: the controller, replication and in-cluster client listeners '
+        + 'are SASL_PLAINTEXT, so anyone who can read pod-network traffic (cross-zone links included) reads every record and the '
+        + 'controller listener\'s admin password. Remove it to get TLS on every listener.');
+    }
 
     for (const topic of spec.initialTopics) this.addTopic(topic);
   }

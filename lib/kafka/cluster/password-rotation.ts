@@ -5,7 +5,7 @@ import { containerSecurityContext } from '../k8s/security-context';
 import { SynthTimeApiObject } from '../k8s/synth-time-object';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { kafkaScript } from '../scripts';
-import { adminJobPodSpec, kafkaAdminEnv } from './admin-job-template';
+import { adminJobPodSpec, caBundleVolumes, kafkaAdminEnv } from './admin-job-template';
 import { DeclaredUser } from './declarations';
 
 export interface PasswordRotationProps {
@@ -77,11 +77,13 @@ export class PasswordRotation extends Construct {
           { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
           { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
           { name: 'tmp', mountPath: '/tmp' },
+          ...caBundleVolumes(spec).volumeMounts,
         ],
       }], [
         { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
         { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
         { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+        ...caBundleVolumes(spec).volumes,
       ], name);
       return {
         name: jobName,

@@ -20,6 +20,8 @@ export interface InternalTlsSpec {
   readonly caBundleKey: string;
   /** `security.protocol` of the internal listener (replication and in-cluster clients). */
   readonly internalProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
+  /** The user's cert-manager issuer of the node certificate (`tls.certManager.issuerRef`); none: a CA Issuer made for this cluster. */
+  readonly certManagerIssuerRef?: { readonly name: string; readonly kind: 'Issuer' | 'ClusterIssuer' };
 }
 
 /** Where client pods (admin Jobs, ecosystem components) mount the CA bundle ConfigMap. */
@@ -35,6 +37,9 @@ export function resolveInternalTls(props: KafkaClusterProps, naming: ClusterNami
     caBundleConfigMapName: naming.name('ca-bundle'),
     caBundleKey: 'ca.crt',
     internalProtocol: enabled ? 'SASL_SSL' : 'SASL_PLAINTEXT',
+    ...(props.tls?.certManager?.issuerRef ? {
+      certManagerIssuerRef: { name: props.tls.certManager.issuerRef.name, kind: props.tls.certManager.issuerRef.kind ?? 'ClusterIssuer' },
+    } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ export type KafkaScriptName =
   | 'zookeeper-start.sh'
   | 'zookeeper-ready.sh'
   | 'create-user-secrets.sh'
+  | 'create-node-tls.sh'
   | 'kafka-admin-lib.sh'
   | 'upsert-scram-users.sh'
   | 'apply-acls.sh'
@@ -24,7 +25,7 @@ export type KafkaScriptName =
 
 export const KAFKA_SCRIPT_NAMES: ReadonlyArray<KafkaScriptName> = [
   'kafka-start.sh', 'kafka-ready.sh', 'zookeeper-start.sh', 'zookeeper-ready.sh',
-  'create-user-secrets.sh', 'kafka-admin-lib.sh', 'upsert-scram-users.sh', 'apply-acls.sh', 'apply-topics.sh',
+  'create-user-secrets.sh', 'create-node-tls.sh', 'kafka-admin-lib.sh', 'upsert-scram-users.sh', 'apply-acls.sh', 'apply-topics.sh',
   'roll-cluster.sh', 'apply-dynamic-configs.sh', 'apply-metadata-version.sh', 'rotate-passwords.sh', 'grow-volumes.sh',
 ];
 

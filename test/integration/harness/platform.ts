@@ -19,8 +19,8 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
  */
 export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
 // roll-no-isr-check and jmx-agent-required belong to roll.it.ts (its roll Job's min-ISR check, the offline
-// pod start), no-authorizer and rotation-no-overlap to authz.it.ts; the scenarios here ignore them.
-const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer', 'rotation-no-overlap'];
+// pod start), no-authorizer, rotation-no-overlap and plaintext-internal to authz.it.ts; the scenarios here ignore them.
+const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer', 'rotation-no-overlap', 'plaintext-internal'];
 if (BREAK && !KNOWN_BREAKS.includes(BREAK)) {
   throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one of: ${KNOWN_BREAKS.join(', ')}`);
 }

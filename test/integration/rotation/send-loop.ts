@@ -8,8 +8,15 @@ export interface ScramLogin {
   readonly mechanism: string;
 }
 
+/** The cluster CA every KafkaJS client here trusts (TLS listeners); undefined for plaintext listeners. */
+let clusterCa: string | undefined;
+
+export function trustClusterCa(caPem: string | undefined): void {
+  clusterCa = caPem;
+}
+
 /**
- * KafkaJS (a client that is not the JVM one) logging in with `login`. `patient` raises the connection timeout
+ * KafkaJS (a client that is not the JVM one) logging in with `login`, over TLS trusting only the cluster CA when set. `patient` raises the connection timeout
  * from KafkaJS's 1 s to 10 s: the rotation scenario counts every failed send, and JVMs on a shared 2-core machine
  * can be slow to accept a connection.
  */
@@ -17,6 +24,7 @@ export function kafkajsWith(brokers: string[], login: ScramLogin, clientId: stri
   const credentials = { username: login.username, password: login.password };
   return new Kafka({
     clientId, brokers, logLevel: logLevel.NOTHING, ...(patient ? { connectionTimeout: 10_000, authenticationTimeout: 10_000 } : {}),
+    ...(clusterCa ? { ssl: { ca: [clusterCa] } } : {}),
     sasl: login.mechanism === 'SCRAM-SHA-256' ? { mechanism: 'scram-sha-256', ...credentials } : { mechanism: 'scram-sha-512', ...credentials },
     retry: { retries: 3, initialRetryTime: 200 },
   });
