@@ -152,7 +152,6 @@ describe('IKafkaCluster contract', () => {
     const contract: import('../../lib/kafka').IKafkaCluster = cluster;
     expect(contract.internalBootstrapServers).toBe('kafka-bootstrap.kafka.svc.cluster.local:9092');
     expect(contract.internalSecurityProtocol).toBe('SASL_SSL');
-    expect(contract.internalTls).toMatchObject({ enabled: true, caBundleConfigMapName: 'kafka-ca-bundle', caBundleKey: 'ca.crt' });
     expect(contract.saslMechanism).toBe('SCRAM-SHA-512');
     expect(contract.defaultReplicationFactor).toBe(3);
     expect(contract.minInsyncReplicas).toBe(2);

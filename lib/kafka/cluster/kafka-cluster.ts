@@ -43,6 +43,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly defaultReplicationFactor: number;
   public readonly minInsyncReplicas: number;
   public readonly internalBootstrapServers: string;
+  /** `SASL_SSL`, or `SASL_PLAINTEXT` with `tls.dangerouslyUsePlaintextInternalListeners`. */
+  public readonly internalSecurityProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
   public readonly saslMechanism = 'SCRAM-SHA-512';
   public readonly externalBootstrapServers?: string;
   public readonly externalEndpoints: ExternalEndpoint[];
@@ -93,6 +95,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.defaultReplicationFactor = spec.defaultReplicationFactor;
     this.minInsyncReplicas = spec.minInsyncReplicas;
     this.internalBootstrapServers = spec.internalBootstrapServers;
+    this.internalSecurityProtocol = spec.tls.internalProtocol;
     this.externalBootstrapServers = spec.externalListener?.bootstrapServers;
     this.externalEndpoints = spec.externalListener?.endpoints ?? [];
     this.brokerSelector = spec.brokerSelector;
@@ -152,11 +155,6 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   /** Declares a topic to be created idempotently in the cluster. Validates it first. */
   public addTopic(topic: TopicRequirement): void {
     this.declarations.addTopic(topic);
-  }
-
-  /** `security.protocol` of the internal listener: `spec.tls.internalProtocol`. */
-  public get internalSecurityProtocol(): string {
-    return this.spec.tls.internalProtocol;
   }
 
   /** TLS of the internal listener as clients see it (`spec.tls`): the CA bundle ConfigMap they mount. */
