@@ -21,6 +21,7 @@ export function clientOutputValue(config: KafkaClientConfig): Record<string, str
     credentials_secret: config.credentials.secretName,
     credentials_jaas_config_key: config.credentials.jaasConfigKey,
     credentials_password_key: config.credentials.passwordKey,
+    ...(config.externalBootstrapServers ? { external_bootstrap_servers: config.externalBootstrapServers } : {}),
     ...(config.caBundle ? { ca_bundle_configmap: config.caBundle.configMapName, ca_bundle_key: config.caBundle.key } : {}),
   };
 }

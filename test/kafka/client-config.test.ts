@@ -57,6 +57,13 @@ describe('clientConfig with TLS (the default)', () => {
     expect(text).toContain(`key ${creds.jaasConfigKey} of Secret ${creds.secretName}`);
   });
 
+  test('no external listener, no external bootstrap servers; with one, its address', () => {
+    expect(config.externalBootstrapServers).toBeUndefined();
+    const external = cluster({ externalListener: { domain: 'kafka.example.internal', tls: { secretName: 'kafka-tls' } } } as any);
+    expect(external.clientConfig('orders-app').externalBootstrapServers).toBe(external.externalBootstrapServers);
+    expect(external.externalBootstrapServers).toBe('bootstrap.kafka.example.internal:9094');
+  });
+
   test('tenant users and the admin have one too', () => {
     expect(c.clientConfig('payments-app').credentials.secretName).toBe(c.declaredUsers.find(u => u.username === 'payments-app')!.secretName);
     expect(c.clientConfig(c.adminCredentials.username).credentials.secretName).toBe(c.adminCredentials.secretName);

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from 'cdktf';
 import { AwsKafkaCloud } from '../../lib/cloud/aws/aws-kafka-cloud';
-import { AclOperation } from '../../lib/kafka/types';
+import { AclOperation, LoadBalancerExposure } from '../../lib/kafka/types';
 import { acl } from '../../lib/kafka';
 import { clientOutputName, KafkaPlatform, PlatformKafkaClusterProps } from '../../lib/platform';
 
@@ -69,5 +69,16 @@ describe('client configuration outputs with tls.dangerouslyUsePlaintextInternalL
     const value = outputs['kafka-client-orders_app'].value;
     expect(value.security_protocol).toBe('SASL_PLAINTEXT');
     expect(Object.keys(value).filter(k => k.startsWith('ca_bundle'))).toEqual([]);
+  });
+});
+
+describe('client configuration outputs with an external listener', () => {
+  const { platform, outputs } = synth({
+    externalListener: { domain: 'kafka.example.internal', loadBalancer: { exposure: LoadBalancerExposure.INTERNAL }, tls: { secretName: 'kafka-tls' } },
+  });
+
+  test('the external bootstrap address too', () => {
+    expect(outputs['kafka-client-orders_app'].value.external_bootstrap_servers).toBe(platform.kafka.externalBootstrapServers);
+    expect(platform.kafka.externalBootstrapServers).toBe('bootstrap.kafka.example.internal:9094');
   });
 });

@@ -30,6 +30,11 @@ export interface KafkaClientConfig {
   readonly namespace: string;
   /** The Secret with the user's password (`passwordKey`) and its `sasl.jaas.config` line (`jaasConfigKey`). */
   readonly credentials: { readonly secretName: string; readonly passwordKey: string; readonly jaasConfigKey: string };
+  /**
+   * The external listener's bootstrap `host:port`, when there is one: always SASL_SSL with the same
+   * mechanism and credentials, but its certificate is the external TLS Secret's, not the cluster CA's.
+   */
+  readonly externalBootstrapServers?: string;
   /** The ConfigMap with the cluster CA certificate (public, PEM) to trust; undefined without TLS. */
   readonly caBundle?: { readonly configMapName: string; readonly key: string };
   /**
@@ -90,6 +95,7 @@ export function kafkaClientConfig(source: ClientConfigSource, username: string):
     saslMechanism,
     namespace: spec.namespace,
     credentials: { secretName: credentials.secretName, passwordKey: credentials.passwordKey, jaasConfigKey: credentials.jaasConfigKey },
+    ...(spec.externalListener ? { externalBootstrapServers: spec.externalListener.bootstrapServers } : {}),
     caBundle: tls.enabled ? { configMapName: tls.caBundleConfigMapName, key: tls.caBundleKey } : undefined,
     toProperties,
     toPropertiesFile: (options) => renderPropertiesFile(
