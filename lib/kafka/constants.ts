@@ -29,6 +29,9 @@ export const KAFKA_RUN_AS_USER = 1000;
 export const BROKER_NODE_ID_BASE = 1000;
 export const BROKER_NODE_ID_ZONE_STRIDE = 100;
 
+/** Where client pods (admin Jobs, ecosystem components, exporters) mount the cluster's CA bundle ConfigMap. */
+export const CA_BUNDLE_MOUNT_PATH = '/etc/kafka-platform/ca';
+
 /** Paths inside Kafka containers. */
 export const KAFKA_PATHS = {
   /** ConfigMap with base properties and scripts (read-only). */

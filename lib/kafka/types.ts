@@ -167,6 +167,19 @@ export interface KafkaUserCredentials {
   readonly mechanismKey: string;
 }
 
+/**
+ * What a client of the internal listener needs for TLS: the ConfigMap that
+ * holds only the public cluster CA certificate (never a private key).
+ */
+export interface KafkaClientTls {
+  /** False only with `tls.dangerouslyUsePlaintextInternalListeners`. */
+  readonly enabled: boolean;
+  /** ConfigMap (in the cluster's namespace) holding the CA certificate, `<clusterName>-ca-bundle`. */
+  readonly caBundleConfigMapName: string;
+  /** Key of the PEM CA certificate in that ConfigMap (`ca.crt`). */
+  readonly caBundleKey: string;
+}
+
 /** What an ACL protects. */
 export enum AclResourceType {
   TOPIC = 'topic',
@@ -296,6 +309,12 @@ export interface IKafkaCluster {
   readonly internalSecurityProtocol: string;
   /** Always `SCRAM-SHA-512`. */
   readonly saslMechanism: string;
+  /**
+   * TLS of the internal listener, for clients: the CA bundle they mount.
+   * Optional for other implementations of this interface; absent means the
+   * internal listener is not TLS (clients use `internalSecurityProtocol` alone).
+   */
+  readonly internalTls?: KafkaClientTls;
   /** External bootstrap `host:port`, when an external listener is configured. */
   readonly externalBootstrapServers?: string;
   /** DNS names the platform must create for the external listener. */

@@ -6,6 +6,8 @@ import { KafkaClusterProps } from '../model/cluster-props';
 import { KAFKA_CLUSTER_PROPS_SHAPE } from '../model/cluster-props-shape';
 import { assertShape } from '../k8s/prop-shape';
 import { KafkaClusterSpec } from '../model/cluster-spec';
+import { InternalTlsSpec } from '../model/internal-tls';
+import { KafkaClientConfig, kafkaClientConfig } from './client-config';
 import { resolveKafkaClusterSpec } from '../model/resolve-spec';
 import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import {
@@ -173,6 +175,19 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   /** Declares a topic to be created idempotently in the cluster. Validates it first. */
   public addTopic(topic: TopicRequirement): void {
     this.declarations.addTopic(topic);
+  }
+
+  /** TLS of the internal listener as clients see it (`spec.tls`): the CA bundle ConfigMap they mount. */
+  public get internalTls(): InternalTlsSpec {
+    return this.spec.tls;
+  }
+
+  /**
+   * The typed client configuration of a declared user (or the admin): bootstrap servers,
+   * protocol, mechanism, credentials Secret and CA bundle, and Java properties without the password.
+   */
+  public clientConfig(username: string): KafkaClientConfig {
+    return kafkaClientConfig(this, username);
   }
 
   /** The registry of users, topics, tenants and client namespaces (what `KafkaTenant` and the Jobs read). */
