@@ -44,7 +44,9 @@ import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
 import { foreignClientCertificate, probeKafka } from './harness/tls-probe';
 
 const report = new SuiteReport('authz');
-const BREAK = process.env.KAFKA_IT_BREAK ?? '';
+/** Break switches, comma-separated: CI runs all of this file's at once, each failing its own scenario. */
+const BREAKS = new Set((process.env.KAFKA_IT_BREAK ?? '').split(',').map((b) => b.trim()).filter(Boolean));
+const AUTHZ_BREAKS = ['no-authorizer', 'rotation-no-overlap', 'plaintext-internal'];
 const QUOTA_BYTES_PER_SECOND = 102_400;
 const ROTATION_TOPIC = 'rotation.events';
 /** The line of rotate-passwords.sh the rotation-no-overlap break replaces: the new password then goes into the slot the clients use. */
@@ -101,7 +103,7 @@ async function runJobOk(prefix: string): Promise<string> {
  * password scenario 9 rotates (`rotation` is what that scenario redeploys).
  */
 function authzPlatform(chart: Chart, rotation?: KafkaPasswordRotation): void {
-  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...(BREAK === 'plaintext-internal' ? { tls: { dangerouslyUsePlaintextInternalListeners: true } } : {}) });
+  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...(BREAKS.has('plaintext-internal') ? { tls: { dangerouslyUsePlaintextInternalListeners: true } } : {}) });
   cluster.addTopic({ name: ROTATION_TOPIC, partitions: 3, replicationFactor: 3 });
   cluster.addUser('rotor', {
     acls: [{ resourceType: AclResourceType.TOPIC, name: ROTATION_TOPIC, operations: [AclOperation.WRITE, AclOperation.DESCRIBE] }],
@@ -148,9 +150,8 @@ function withoutOverlap(objs: K8sObject[]): K8sObject[] {
 /** The synthesized objects, with the negative control's break applied. */
 function synthesize(rotation?: KafkaPasswordRotation): K8sObject[] {
   const synthesized = synthChart((chart) => authzPlatform(chart, rotation));
-  if (BREAK === 'no-authorizer') return withoutAuthorizer(synthesized);
-  if (BREAK === 'rotation-no-overlap') return withoutOverlap(synthesized);
-  return synthesized;
+  const authorized = BREAKS.has('no-authorizer') ? withoutAuthorizer(synthesized) : synthesized;
+  return BREAKS.has('rotation-no-overlap') ? withoutOverlap(authorized) : authorized;
 }
 
 /** `kubectl apply` of a new synth: the Jobs and ConfigMaps it names become runnable (the pods keep running). */
@@ -159,7 +160,8 @@ function apply(next: K8sObject[]): void {
 }
 
 beforeAll(async () => {
-  if (BREAK && !['no-authorizer', 'rotation-no-overlap', 'plaintext-internal'].includes(BREAK)) throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (no-authorizer, rotation-no-overlap, plaintext-internal)`);
+  const unknown = [...BREAKS].filter((b) => !AUTHZ_BREAKS.includes(b));
+  if (unknown.length > 0) throw new Error(`KAFKA_IT_BREAK=${unknown.join(',')} is not one this file knows (${AUTHZ_BREAKS.join(', ')})`);
   reapLeftovers();
   const jars = resolveJars('kafka41');
   objects = synthesize();
