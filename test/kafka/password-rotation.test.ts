@@ -150,7 +150,8 @@ if (verb === "get") {
     const order = fake.calls().filter(c => c.tool === 'kubectl' && c.args[0] === 'patch' || c.tool !== 'kubectl' && c.tool !== 'kafka-topics.sh').map(c => c.tool);
     expect(order).toEqual(['kafka-configs.sh', 'kafka-broker-api-versions.sh', 'kubectl']);
     const [check] = fake.calls('kafka-broker-api-versions.sh');
-    expect(check.commandConfig).toBe(['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=SCRAM-SHA-256',
+    // The Job's own client properties (TLS with the CA bundle, as every admin Job), then the new login.
+    expect(check.commandConfig).toBe(['security.protocol=SASL_SSL', 'ssl.truststore.type=PEM', 'ssl.truststore.location=/etc/kafka-platform/ca/ca.crt', 'sasl.mechanism=SCRAM-SHA-256',
       `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="orders" password="${secret.password}";`, ''].join('\n'));
     expect(`${r.stdout}${r.stderr}`).not.toContain(secret.password);
     expect(r.stdout).toContain('orders: generation 1 password set as SCRAM-SHA-256; SCRAM-SHA-512 keeps the previous one');
