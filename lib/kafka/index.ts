@@ -1,6 +1,9 @@
 export * from './types';
 export * from './model/cluster-props';
 export * from './model/rolling-restart-options';
+export * from './model/scaling-options';
+export { BrokerScaling, SCALE_JOB_PREFIX } from './cluster/broker-scaling';
+export type { BrokerScalingProps } from './cluster/broker-scaling';
 export { RollingRestart, CONFIG_HASH_ANNOTATION } from './cluster/rolling-restart';
 export type { RollingRestartProps, RollPool, RollTarget } from './cluster/rolling-restart';
 export * from './model/cluster-spec';

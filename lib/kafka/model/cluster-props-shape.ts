@@ -64,6 +64,9 @@ export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   networkPolicy: optional(objectOf({ enabled: optional(bool), monitoringNamespace: optional(str(253)), monitoringPodSelector: optional(LABELS_SHAPE) })),
   credentials: optional(objectOf({ adminUsername: optional(str(253)), existingSecrets: optional(mapOf(str(253), str(253))), createMissingSecrets: optional(bool) })),
   clusterDomain: optional(str(253)),
+  scaling: optional(objectOf({
+    throttleBytesPerSecond: optional(int(0)), timeoutSeconds: optional(int(0)), pollSeconds: optional(int(0)), kubectlImage: optional(str(512)),
+  })),
   tls: optional(objectOf({
     certManager: optional(objectOf({ issuerRef: optional(objectOf({ name: str(253), kind: optional(str(64)) })) })),
     dangerouslyUsePlaintextInternalListeners: optional(bool),

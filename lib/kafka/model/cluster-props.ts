@@ -1,5 +1,6 @@
 import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, NodePlacement, TopicRequirement, ContainerResources, VolumeSpec } from '../types';
 import { KafkaRollingRestartOptions } from './rolling-restart-options';
+import { KafkaScalingOptions } from './scaling-options';
 
 /** Label the default NetworkPolicies require of the metrics scraper (see `KafkaNetworkPolicyOptions.monitoringPodSelector`). */
 export const DEFAULT_METRICS_SCRAPER_LABELS: Readonly<Record<string, string>> = { 'kafka-platform.io/metrics-scraper': 'true' };
@@ -147,4 +148,6 @@ export interface KafkaClusterProps {
   readonly tls?: KafkaTlsOptions;
   /** The automatic, checked roll after a change that needs a restart. @default - see KafkaRollingRestartOptions */
   readonly rollingRestart?: KafkaRollingRestartOptions;
+  /** The scale Job that moves data when `brokers.replicas` changes (README, "Scaling"). @default - see KafkaScalingOptions */
+  readonly scaling?: KafkaScalingOptions;
 }
