@@ -68,20 +68,25 @@ wait_until() {
   done
 }
 
+# kafka-cluster.sh takes the client config as --config (not --command-config) after its subcommand.
+kafka_cluster() {
+  "$kafka_bin/kafka-cluster.sh" "$1" --bootstrap-server "$bootstrap" --config "$command_config" "${@:2}"
+}
+
 # Prints "<id> <rack> <fenced|unfenced>" for every registered broker (KRaft: fenced ones too;
 # ZooKeeper mode: the live ones, as a stopped broker leaves /brokers/ids by itself).
 registered_brokers() {
   local out
   if [[ "$mode" == kraft ]]; then
-    out="$(kafka_admin kafka-cluster.sh list-endpoints --include-fenced-brokers 2>&1)" || {
-      reason="kafka-cluster.sh list-endpoints failed: ${out##*$'\n'}"
+    out="$(kafka_cluster list-endpoints --include-fenced-brokers 2>&1)" || {
+      log "kafka-cluster.sh list-endpoints failed: ${out##*$'\n'}" >&2
       return 1
     }
     awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
          NF > 0 && $col["ID"] ~ /^[0-9]+$/ { print $col["ID"], $col["RACK"], tolower($col["STATE"]) }' <<<"$out" | sort -u -n
   else
     out="$(kafka_admin kafka-broker-api-versions.sh 2>&1)" || {
-      reason="kafka-broker-api-versions.sh failed: ${out##*$'\n'}"
+      log "kafka-broker-api-versions.sh failed: ${out##*$'\n'}" >&2
       return 1
     }
     sed -n -E 's/^.*\(id: ([0-9]+) rack: ([^)]*)\) -> .*$/\1 \2 unfenced/p' <<<"$out" | sort -u -n
@@ -92,7 +97,7 @@ registered_brokers() {
 partition_facts() {
   local out
   out="$(kafka_admin kafka-topics.sh --describe 2>&1)" || {
-    reason="kafka-topics.sh --describe failed: ${out##*$'\n'}"
+    log "kafka-topics.sh --describe failed: ${out##*$'\n'}" >&2
     return 1
   }
   awk -F'\t' '
@@ -126,7 +131,7 @@ no_reassignment_in_progress() {
 
 every_declared_broker_registered() {
   local brokers id missing=""
-  brokers="$(registered_brokers)" || return 1
+  brokers="$(registered_brokers)" || { reason="the registered brokers could not be listed"; return 1; }
   for id in $(declared_ids); do
     awk -v id="$id" '$1 == id && $3 == "unfenced" { found = 1 } END { exit !found }' <<<"$brokers" || missing="$missing $id"
   done
@@ -149,7 +154,7 @@ reassignment_done() {
 # Replicas on brokers that are not declared (what must be empty before any broker goes).
 replicas_off_declared() {
   local facts
-  facts="$(partition_facts)" || return 1
+  facts="$(partition_facts)" || { reason="the partitions could not be described"; return 1; }
   awk -v declared="$declared_list" '{
       n = split($4, r, ",")
       for (i = 1; i <= n; i++) if (index(declared, " " r[i] " ") == 0) { print $2 "-" $3 " (replicas " $4 ")"; break }
@@ -158,7 +163,7 @@ replicas_off_declared() {
 
 drained() {
   local left
-  left="$(replicas_off_declared)" || return 1
+  left="$(replicas_off_declared)" || { reason="the partitions could not be described"; return 1; }
   [[ -z "$left" ]] && return 0
   reason="replicas still on departing brokers: $(head -n 5 <<<"$left" | paste -sd ';' -)"
   return 1
@@ -171,13 +176,13 @@ scale_statefulset() {
 
 departed_unregistered() {
   local brokers id left=""
-  brokers="$(registered_brokers)" || return 1
+  brokers="$(registered_brokers)" || { reason="the registered brokers could not be listed"; return 1; }
   while read -r id _; do
     [[ -z "$id" ]] || is_declared "$id" && continue
     if [[ "$mode" == kraft ]]; then
       if awk -v id="$id" '$1 == id && $3 == "fenced" { found = 1 } END { exit !found }' <<<"$brokers"; then
         log "unregistering departed broker $id"
-        kafka_admin kafka-cluster.sh unregister --id "$id" || true
+        kafka_cluster unregister --id "$id" || true
       fi
     fi
     left="$left $id"
@@ -197,13 +202,13 @@ for entry in $statefulsets; do
 done
 wait_until "every declared broker to be registered" every_declared_broker_registered
 
-brokers="$(registered_brokers)" || die "cannot list the registered brokers: $reason"
+brokers="$(registered_brokers)" || die "the registered brokers could not be listed"
 log "registered brokers (id rack state): $(paste -sd ';' - <<<"$brokers")"
 log "declared brokers (id=rack): $declared"
 {
   for entry in $declared; do echo "broker ${entry%%=*} ${entry#*=}"; done
   awk '{ print "rack", $1, $2 }' <<<"$brokers"
-  partition_facts || die "$reason"
+  partition_facts || die "the partitions could not be described"
 } >"$admin_workdir/facts"
 bash "$here/plan-replica-moves.sh" <"$admin_workdir/facts" >"$admin_workdir/plan.json" 2>"$admin_workdir/moves" || die "planning failed: $(cat "$admin_workdir/moves")"
 if [[ -s "$admin_workdir/plan.json" ]]; then

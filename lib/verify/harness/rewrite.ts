@@ -47,6 +47,16 @@
  *    come from a loopback mirror of the local cache (maven-mirror.ts): the
  *    URL prefix changes, the file and its SHA-256 check do not, and runs
  *    work offline once the cache is filled.
+ *
+ * Not a rewrite of the configuration, but the one other stand-in: the
+ * Kubernetes API a Job calls through `kubectl` (the roll and scale Jobs copy
+ * it from their kubectl image). A suite puts a stand-in `kubectl` first on
+ * that Job's PATH (test/integration/roll/kube-shim.ts), which answers from the
+ * local pods: `get/delete pod` (delete = SIGTERM with the grace period, then a
+ * start from the current template) and `get/scale statefulset` (scale = start
+ * the pods below the new count, stop those at or above it, as the StatefulSet
+ * controller does with `podManagementPolicy: Parallel`). The Job's script and
+ * Kafka's tools run unchanged.
  */
 
 /** One literal substitution: `from` becomes `to`. */

@@ -13,11 +13,14 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
  *   because production rejects it at synth). Scenario 3 must then FAIL:
  *   acks=all writes succeed with two of three brokers down.
  * - `acks-1`: the scenario producers use acks=1 instead of acks=all.
+ * - `scale-in-skip-drain` (scale.it.ts): the scale-in Job sees no partition to
+ *   drain and shrinks at once. Scenario 11 must then FAIL: replicas are still
+ *   on the departing brokers when they stop.
  */
 export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
-// roll-no-isr-check belongs to roll.it.ts (its roll Job's min-ISR check) and no-authorizer to authz.it.ts;
-// the scenarios here ignore them.
-const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'no-authorizer'];
+// roll-no-isr-check belongs to roll.it.ts (its roll Job's min-ISR check), no-authorizer to authz.it.ts and
+// scale-in-skip-drain to scale.it.ts; the scenarios here ignore them.
+const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'no-authorizer', 'scale-in-skip-drain'];
 if (BREAK && !KNOWN_BREAKS.includes(BREAK)) {
   throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one of: ${KNOWN_BREAKS.join(', ')}`);
 }
