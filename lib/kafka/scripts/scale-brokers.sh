@@ -74,19 +74,20 @@ kafka_cluster() {
 }
 
 # Prints "<id> <rack> <fenced|unfenced>" for every registered broker (KRaft: fenced ones too;
-# ZooKeeper mode: the live ones, as a stopped broker leaves /brokers/ids by itself).
+# ZooKeeper mode: the live ones, as a stopped broker leaves /brokers/ids by itself). The tools' warnings
+# (an unreachable bootstrap address) go to stderr and stay out of what is parsed.
 registered_brokers() {
   local out
   if [[ "$mode" == kraft ]]; then
-    out="$(kafka_cluster list-endpoints --include-fenced-brokers 2>&1)" || {
-      log "kafka-cluster.sh list-endpoints failed: ${out##*$'\n'}" >&2
+    out="$(kafka_cluster list-endpoints --include-fenced-brokers 2>"$admin_workdir/stderr")" || {
+      log "kafka-cluster.sh list-endpoints failed: $(tail -n 1 "$admin_workdir/stderr")" >&2
       return 1
     }
-    awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-         NF > 0 && $col["ID"] ~ /^[0-9]+$/ { print $col["ID"], $col["RACK"], tolower($col["STATE"]) }' <<<"$out" | sort -u -n
+    awk '!cols && $1 == "ID" { for (i = 1; i <= NF; i++) col[$i] = i; cols = 1; next }
+         cols && $col["ID"] ~ /^[0-9]+$/ { print $col["ID"], $col["RACK"], tolower($col["STATE"]) }' <<<"$out" | sort -u -n
   else
-    out="$(kafka_admin kafka-broker-api-versions.sh 2>&1)" || {
-      log "kafka-broker-api-versions.sh failed: ${out##*$'\n'}" >&2
+    out="$(kafka_admin kafka-broker-api-versions.sh 2>"$admin_workdir/stderr")" || {
+      log "kafka-broker-api-versions.sh failed: $(tail -n 1 "$admin_workdir/stderr")" >&2
       return 1
     }
     sed -n -E 's/^.*\(id: ([0-9]+) rack: ([^)]*)\) -> .*$/\1 \2 unfenced/p' <<<"$out" | sort -u -n
@@ -96,8 +97,8 @@ registered_brokers() {
 # Prints "partition <topic> <partition> <replicas>" for every partition of every topic (internal ones too).
 partition_facts() {
   local out
-  out="$(kafka_admin kafka-topics.sh --describe 2>&1)" || {
-    log "kafka-topics.sh --describe failed: ${out##*$'\n'}" >&2
+  out="$(kafka_admin kafka-topics.sh --describe 2>"$admin_workdir/stderr")" || {
+    log "kafka-topics.sh --describe failed: $(tail -n 1 "$admin_workdir/stderr")" >&2
     return 1
   }
   awk -F'\t' '
@@ -174,9 +175,18 @@ scale_statefulset() {
   "$kubectl" scale statefulset "$1" --namespace "$namespace" --replicas="$3"
 }
 
+# A listing without the declared brokers is not an answer (a broker still starting, a partial reply).
+lists_declared() {
+  local id
+  for id in $(declared_ids); do
+    awk -v id="$id" '$1 == id { found = 1 } END { exit !found }' <<<"$1" || return 1
+  done
+}
+
 departed_unregistered() {
   local brokers id left=""
   brokers="$(registered_brokers)" || { reason="the registered brokers could not be listed"; return 1; }
+  lists_declared "$brokers" || { reason="the broker listing lacks declared brokers: $(paste -sd ';' - <<<"$brokers")"; return 1; }
   while read -r id _; do
     [[ -z "$id" ]] || is_declared "$id" && continue
     if [[ "$mode" == kraft ]]; then
@@ -218,7 +228,8 @@ if [[ -s "$admin_workdir/plan.json" ]]; then
   kafka_admin kafka-reassign-partitions.sh --execute --reassignment-json-file "$admin_workdir/plan.json" --throttle "$throttle"
   wait_until "the reassignment to complete" reassignment_done
   log "reassignment complete (throttle removed)"
-  kafka_admin kafka-leader-election.sh --election-type preferred --all-topic-partitions ||
+  "$kafka_bin/kafka-leader-election.sh" --bootstrap-server "$bootstrap" --admin.config "$command_config" \
+    --election-type preferred --all-topic-partitions ||
     log "preferred leader election reported partitions it could not elect (they keep their leader)"
 else
   log "plan: no partition moves (every replica is on a declared broker, racks evenly loaded)"

@@ -40,6 +40,8 @@ if (tool === 'kubectl') {
 }
 if (tool === 'kafka-cluster.sh') {
   if (args[0] === 'list-endpoints') {
+    // What the admin client logs when a bootstrap address does not answer: on stderr, before the table.
+    console.error('[2026-01-01 00:00:00,000] WARN [AdminClient clientId=adminclient-1] Connection to node -2 (/127.0.0.1:9093) could not be established. Node may not be available.');
     console.log('ID         HOST      PORT       RACK   STATE      ENDPOINT_TYPE  ');
     for (const [id, b] of Object.entries(s.brokers)) console.log(id + '       127.0.0.1 9092      ' + b.rack + ' ' + (b.fenced ? 'fenced' : 'unfenced') + '   broker');
   } else if (args[0] === 'unregister') {

@@ -59,6 +59,10 @@ describe('scale-brokers.sh (the scale Job)', () => {
     // 9 replicas on 6 brokers: one partition moves to the new brokers of its zones, which leaves 2 or 1 per broker.
     expect(events[3]).toBe('execute throttle=52428800 orders-0=1001,1101,1201');
     expect(events.slice(4)).toEqual(['elect']);
+    // Each tool with its own name for the client config file.
+    expect(fake.calls('kafka-leader-election.sh')[0].args).toEqual(expect.arrayContaining(['--admin.config', '--election-type', 'preferred', '--all-topic-partitions']));
+    expect(fake.calls('kafka-cluster.sh')[0].args.slice(0, 2)).toEqual(['list-endpoints', '--bootstrap-server']);
+    expect(fake.calls('kafka-cluster.sh')[0].args).toContain('--config');
     expect(r.stdout).toContain('scale: proposed assignment: {"version":1,"partitions":[');
     expect(r.stdout).toContain('scale:   move orders-0: 1000,1100,1200 -> 1001,1101,1201');
   });
