@@ -25,7 +25,7 @@ export const KAFKA_PORTS = {
 /** uid/gid of `appuser` in apache/kafka and of `zookeeper` in the official zookeeper image. */
 export const KAFKA_RUN_AS_USER = 1000;
 
-/** Broker node.id = BROKER_NODE_ID_BASE + zoneIndex * BROKER_NODE_ID_ZONE_STRIDE + podOrdinal. */
+/** Broker node.id = BROKER_NODE_ID_BASE + zone slot * BROKER_NODE_ID_ZONE_STRIDE + podOrdinal. */
 export const BROKER_NODE_ID_BASE = 1000;
 export const BROKER_NODE_ID_ZONE_STRIDE = 100;
 

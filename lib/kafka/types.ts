@@ -33,8 +33,20 @@ export interface ContainerResources {
 
 /** A persistent volume request. */
 export interface VolumeSpec {
-  /** @default depends on the component */
+  /**
+   * Size of every volume. Raising it grows the existing PersistentVolumeClaims in place (a Job patches
+   * them; the StorageClass must allow volume expansion) once `claimTemplateSize` holds the size the
+   * volumes were created with. Volumes never shrink: synth refuses a size below `claimTemplateSize`.
+   * @default depends on the component
+   */
   readonly size?: string;
+  /**
+   * The size in the StatefulSets' volume claim templates, which Kubernetes never lets change: the size
+   * the volumes were created with. Set it to the old `size` when you first raise `size`, and keep it.
+   * New pods get volumes of this size, grown to `size` by the same Job.
+   * @default - size (no growth)
+   */
+  readonly claimTemplateSize?: string;
   /**
    * StorageClass name. The platform fills it from the cloud (encrypted gp3 /
    * ESSD); for plain YAML users it is the cluster default.

@@ -8,7 +8,7 @@ import { all, synth } from './helpers';
 /** Every script the manifests carry, as shipped (ConfigMap data and inline `sh -c` scripts). */
 function shippedScripts(): Map<string, { text: string; shell: 'bash' | 'sh' }> {
   const scripts = new Map<string, { text: string; shell: 'bash' | 'sh' }>();
-  for (const props of [{}, { metadataMode: KafkaMetadataMode.ZOOKEEPER }]) {
+  for (const props of [{}, { metadataMode: KafkaMetadataMode.ZOOKEEPER }, { brokers: { storage: { size: '200Gi', claimTemplateSize: '100Gi' } } }]) {
     const { objects } = synth(props);
     for (const cm of all(objects, 'ConfigMap')) {
       for (const [key, value] of Object.entries<string>(cm.data ?? {})) {
@@ -37,7 +37,7 @@ describe('shellcheck', () => {
       'kafka-admin-jobs/apply-topics.sh', 'kafka-admin-jobs/create-user-secrets.sh', 'kafka-admin-jobs/kafka-admin-lib.sh', 'kafka-admin-jobs/upsert-scram-users.sh',
       'kafka-broker-config/kafka-ready.sh', 'kafka-broker-config/kafka-start.sh', 'kafka-controller-config/kafka-start.sh',
       'kafka-zookeeper-config/zookeeper-ready.sh', 'kafka-zookeeper-config/zookeeper-start.sh', 'kafka-broker-0/fetch-jmx-exporter',
-      'kafka-roll/roll-cluster.sh',
+      'kafka-roll/roll-cluster.sh', 'kafka-grow-volumes/grow-volumes.sh',
     ]));
   });
 

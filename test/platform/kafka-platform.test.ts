@@ -305,3 +305,14 @@ describe('KafkaPlatform is cloud-neutral', () => {
     expect(() => new KafkaPlatform(Testing.app(), 'Kafka_Prod', { cloud: new FakeCloud() })).toThrow(KafkaPlatformValidationError);
   });
 });
+
+describe('KafkaPlatform zone slots', () => {
+  test('kafka.zoneSlots reaches the cluster: the cloud\'s zone order does not name the StatefulSets', () => {
+    const app = Testing.stubVersion(new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'platform-')), stackTraces: false }));
+    const platform = new KafkaPlatform(app, 'kafka', { cloud: new FakeCloud(), kafka: { ...KAFKA, zoneSlots: { 'zone-x': 2, 'zone-z': 0 } } });
+    expect(platform.kafka.spec.brokers.zonePools.map(p => [p.zone, p.statefulSetName])).toEqual([
+      ['zone-z', 'events-broker-0'], ['zone-y', 'events-broker-1'], ['zone-x', 'events-broker-2'],
+    ]);
+    fs.rmSync(app.outdir, { recursive: true, force: true });
+  });
+});

@@ -46,7 +46,9 @@ export class BrokerScaling extends Construct {
     const name = naming.name('scale');
     const labels = naming.labels('scale');
     const zonePools = spec.brokers.zonePools;
-    const statefulSets = zonePools.map(z => z.statefulSetName);
+    // A retired zone's StatefulSet (0 replicas) is shrunk after the drain too; its brokers are not declared, so departing.
+    const allPools = [...zonePools, ...spec.brokers.retiredZonePools];
+    const statefulSets = allPools.map(z => z.statefulSetName);
     const meta = (objectName: string) => {
       const m = naming.meta(objectName, 'scale');
       return { ...m, annotations: { ...(m.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: SCALING_SYNC_WAVE } };
@@ -84,7 +86,7 @@ export class BrokerScaling extends Construct {
       { name: 'KP_NAMESPACE', value: spec.namespace },
       { name: 'KP_SCALE_METADATA_MODE', value: spec.kraft ? 'kraft' : 'zookeeper' },
       { name: 'KP_SCALE_BROKERS', value: declared },
-      { name: 'KP_SCALE_STATEFULSETS', value: zonePools.map(z => `${z.statefulSetName}=${z.replicas}`).join(' ') },
+      { name: 'KP_SCALE_STATEFULSETS', value: allPools.map(z => `${z.statefulSetName}=${z.replicas}`).join(' ') },
       { name: 'KP_SCALE_THROTTLE_BYTES', value: String(options.throttleBytesPerSecond) },
       { name: 'KP_SCALE_TIMEOUT_SECONDS', value: String(options.timeoutSeconds) },
       { name: 'KP_SCALE_POLL_SECONDS', value: String(options.pollSeconds) },

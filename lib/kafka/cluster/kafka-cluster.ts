@@ -7,6 +7,7 @@ import { KAFKA_CLUSTER_PROPS_SHAPE } from '../model/cluster-props-shape';
 import { assertShape } from '../k8s/prop-shape';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { resolveKafkaClusterSpec } from '../model/resolve-spec';
+import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import {
   ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, KafkaUserOptions, TopicPropNames, TopicRequirement,
 } from '../types';
@@ -20,6 +21,7 @@ import { ClusterNetworkPolicies } from './network-policies';
 import { KafkaNodePool } from './node-pool';
 import { RollingRestart } from './rolling-restart';
 import { addSynthWarning } from './synth-warnings';
+import { VolumeGrowth, volumeGrowthTargets } from './volume-growth';
 import { ZooKeeperEnsemble } from './zookeeper-ensemble';
 
 /**
@@ -112,6 +114,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const relaxedProps = [...new Set(verdict.relaxed.map(f => f.prop))];
     if (verdict.relaxed.length > 0) addSynthWarning(this, relaxedWarning(verdict.relaxed));
     if (verdict.accepted.length > 0) addSynthWarning(this, acceptedWarning(verdict.accepted));
+    const quorumWarning = unpinnedQuorumWarning(spec);
+    if (quorumWarning) addSynthWarning(this, quorumWarning);
     // GitOps users read the YAML, not the synth log: a relaxed (DEVELOPMENT) cluster says so on its StatefulSets.
     const haAnnotations: Record<string, string> = relaxedProps.length === 0 ? {} : {
       [`${LABEL_KEY_PREFIX}/ha-warning`]: `NOT highly available: profile DEVELOPMENT relaxes ${relaxedProps.join(', ')}`,
@@ -124,6 +128,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const brokers = new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });
     new BrokerScaling(this, 'broker-scaling', { spec, options: props.scaling });
     new RollingRestart(this, 'rolling-restart', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
+    if (volumeGrowthTargets(spec).length > 0) {
+      new VolumeGrowth(this, 'volume-growth', { spec, kubectlImage: props.rollingRestart?.kubectlImage ?? DEFAULT_KUBECTL_IMAGE });
+    }
     new ClusterDisruptionBudgets(this, 'disruption-budgets', spec);
     if (spec.externalListener) {
       const risks = verdict.accepted.filter(f => f.prop.startsWith('externalListener.')).map(f => `${f.problem} (accepted by ${f.acceptedBy})`);
@@ -195,6 +202,14 @@ function haRuleContext(props: KafkaClusterProps, spec: KafkaClusterSpec): KafkaR
     networkPoliciesEnabled: spec.networkPoliciesEnabled,
     externalListener: props.externalListener,
   };
+}
+
+/** More controllers than controller zones, unpinned: a new zone would join the default controller zones and renumber the voters. */
+function unpinnedQuorumWarning(spec: KafkaClusterSpec): string | undefined {
+  const spread = spec.controllerZones.length;
+  if (!spec.kraft || spec.controllerZonesPinned || spread === 0 || spec.controllerCount <= spread) return undefined;
+  const pin = JSON.stringify(spec.controllerZones.map(z => z.zone));
+  return `controllers.zones: ${spec.controllerCount} controllers over ${spread} zone(s) follow the zone count, so adding a zone would renumber the static quorum (controller.quorum.voters). Before adding a zone, pin them: controllers: { zones: ${pin} }`;
 }
 
 function relaxedWarning(findings: Finding[]): string {

@@ -63,6 +63,11 @@ export class KafkaNodePool extends Construct {
       targets: pool.zonePools.flatMap(z => z.nodeIds.map((nodeId, ordinal) => ({ pod: `${z.statefulSetName}-${ordinal}`, nodeId })).reverse()),
     };
     pool.zonePools.forEach((zonePool, i) => this.addZoneStatefulSet(spec, pool, zonePool, podSpecs[i], props.statefulSetAnnotations ?? {}));
+    // A retired zone keeps its StatefulSet at 0 replicas (the scale-in drain empties its brokers first), so its
+    // object and volumes stay known; its pod spec is not hashed, as it runs nowhere.
+    for (const zonePool of pool.retiredZonePools) {
+      this.addZoneStatefulSet(spec, pool, zonePool, this.podSpec(spec, pool, zonePool), props.statefulSetAnnotations ?? {});
+    }
   }
 
   private podSpec(spec: KafkaClusterSpec, pool: NodePoolSpec, zonePool: ZonePoolSpec): Record<string, any> {
@@ -120,10 +125,11 @@ export class KafkaNodePool extends Construct {
   private addZoneStatefulSet(spec: KafkaClusterSpec, pool: NodePoolSpec, zonePool: ZonePoolSpec, podSpec: Record<string, any>, annotations: Record<string, string>): void {
     const { naming } = spec;
     const role = pool.role;
-    const selector = { ...naming.selectorFor(role), [`${LABEL_KEY_PREFIX}/zone-index`]: String(zonePool.zoneIndex) };
+    // The label keeps its historical name: a StatefulSet's selector is immutable. Its value is the slot.
+    const selector = { ...naming.selectorFor(role), [`${LABEL_KEY_PREFIX}/zone-index`]: String(zonePool.slot) };
     const podLabels = { ...naming.labels(role), ...selector, [`${LABEL_KEY_PREFIX}/zone`]: zonePool.zone };
     const stsAnnotations = Object.keys(annotations).length > 0 ? { annotations } : {};
-    new ApiObject(this, `zone-${zonePool.zoneIndex}`, {
+    new ApiObject(this, `zone-${zonePool.slot}`, {
       apiVersion: 'apps/v1', kind: 'StatefulSet',
       metadata: naming.meta(zonePool.statefulSetName, role, { labels: { ...naming.labels(role), [`${LABEL_KEY_PREFIX}/zone`]: zonePool.zone }, ...stsAnnotations }),
       spec: {
@@ -145,7 +151,8 @@ export class KafkaNodePool extends Construct {
           spec: {
             accessModes: ['ReadWriteOnce'],
             ...(pool.storageClassName ? { storageClassName: pool.storageClassName } : {}),
-            resources: { requests: { storage: pool.storageSize } },
+            // Immutable in a StatefulSet: the growth Job (volume-growth.ts) takes volumes on to storageSize.
+            resources: { requests: { storage: pool.claimTemplateSize } },
           },
         }],
       },

@@ -20,7 +20,8 @@ export function startScriptEnv(spec: KafkaClusterSpec, pool: NodePoolSpec, zoneP
     { name: 'KP_ROLE', value: role },
     { name: 'KP_METADATA_MODE', value: spec.metadataMode },
     { name: 'KP_ZONE', value: zonePool.zone },
-    { name: 'KP_ZONE_INDEX', value: String(zonePool.zoneIndex) },
+    // Historical name; the value is the zone's slot.
+    { name: 'KP_ZONE_INDEX', value: String(zonePool.slot) },
     { name: 'KP_NODE_ID_OFFSET', value: String(zonePool.nodeIdScheme.offset) },
     { name: 'KP_NODE_ID_STRIDE', value: String(zonePool.nodeIdScheme.stride) },
     { name: 'KP_BASE_CONFIG', value: `${KAFKA_PATHS.template}/server.properties` },

@@ -78,7 +78,8 @@ export class ZooKeeperEnsemble extends Construct {
             enableServiceLinks: false,
             terminationGracePeriodSeconds: 60,
             securityContext: podSecurityContext(),
-            affinity: clusterPodAffinity(spec, 'zookeeper', spec.zones),
+            // By slot: inserting a zone anywhere in `zones` appends it here, as adding it at the end always did.
+            affinity: clusterPodAffinity(spec, 'zookeeper', spec.zoneSlots.filter(z => !z.retired).map(z => z.zone)),
             // One server per zone (as far as the zones go): a zone loss keeps the ensemble's majority.
             topologySpreadConstraints: [{ maxSkew: 1, topologyKey: ZONE_LABEL, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: naming.selectorFor('zookeeper') } }],
             tolerations: clusterTolerations(spec),
@@ -130,7 +131,7 @@ export class ZooKeeperEnsemble extends Construct {
           spec: {
             accessModes: ['ReadWriteOnce'],
             ...(zk.storageClassName ? { storageClassName: zk.storageClassName } : {}),
-            resources: { requests: { storage: zk.storageSize } },
+            resources: { requests: { storage: zk.claimTemplateSize } },
           },
         }],
       },

@@ -44,6 +44,15 @@ export function isStorageQuantity(q: string): boolean {
   return typeof q === 'string' && STORAGE_QUANTITY.test(q);
 }
 
+const STORAGE_SUFFIX_POWERS: Record<string, bigint> = { Ki: 10n, Mi: 20n, Gi: 30n, Ti: 40n, Pi: 50n };
+
+/** Bytes of a storage quantity (`100Gi`), exactly, or undefined when it is not one. */
+export function storageBytes(q: string): bigint | undefined {
+  if (!isStorageQuantity(q)) return undefined;
+  const m = /^(\d+)(Ki|Mi|Gi|Ti|Pi)$/.exec(q)!;
+  return BigInt(m[1]) << STORAGE_SUFFIX_POWERS[m[2]];
+}
+
 /** Resolved container resources. */
 export interface ResolvedResources {
   readonly cpuRequest: string;

@@ -9,7 +9,7 @@ import { LoadBalancerExposure } from '../types';
  */
 
 export const RESOURCES_SHAPE: Shape = objectOf({ cpuRequest: optional(str(64)), cpuLimit: optional(str(64)), memory: optional(str(64)) });
-export const VOLUME_SHAPE: Shape = objectOf({ size: optional(str(64)), storageClassName: optional(str(253)) });
+export const VOLUME_SHAPE: Shape = objectOf({ size: optional(str(64)), claimTemplateSize: optional(str(64)), storageClassName: optional(str(253)) });
 export const STRING_MAP_SHAPE: Shape = mapOf(str(), str(253));
 export const LABELS_SHAPE: Shape = mapOf(str(63), str(317));
 
@@ -22,6 +22,8 @@ const TOPIC_SHAPE: Shape = objectOf({ name: str(249), config: optional(mapOf(any
 /** The fields of KafkaClusterProps and their shapes (KafkaPlatform checks the same fields minus `zones`). */
 export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   zones: arrayOf(str(63), 64),
+  zoneSlots: optional(mapOf(int(), str(63))),
+  retiredZones: optional(arrayOf(str(63), 64)),
   namespace: optional(str(253)),
   clusterName: optional(str(253)),
   // Unknown values are named by the metadata-mode rule, with the fix for each.
@@ -37,6 +39,7 @@ export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   })),
   controllers: optional(objectOf({
     replicas: optional(int(0, MAX_REPLICAS)), storage: optional(VOLUME_SHAPE), resources: optional(RESOURCES_SHAPE), config: optional(STRING_MAP_SHAPE),
+    zones: optional(arrayOf(str(63), 64)),
   })),
   zookeeper: optional(objectOf({ replicas: optional(int(0, MAX_REPLICAS)), storage: optional(VOLUME_SHAPE), resources: optional(RESOURCES_SHAPE) })),
   storageClassName: optional(str(253)),

@@ -31,6 +31,14 @@ export interface KafkaControllerOptions {
   readonly resources?: ContainerResources;
   /** Controller `server.properties` overrides. @default {} */
   readonly config?: Record<string, string>;
+  /**
+   * The zones that host the controllers, in voter order (voter k runs in zone k mod n). It fixes the
+   * static quorum (`controller.quorum.voters`): pin it before adding a zone to a cluster with more
+   * controllers than zones, or the new zone would renumber the voters (synth warns). Changing it
+   * moves voters, which a static quorum cannot do by a rolling change (README, "Scaling").
+   * @default - the min(zones, replicas) zones with the lowest slots (see `zoneSlots`)
+   */
+  readonly zones?: string[];
 }
 
 /** ZooKeeper ensemble options (metadataMode ZOOKEEPER only). */
@@ -110,8 +118,24 @@ export interface KafkaTlsOptions {
 
 /** Everything a `KafkaCluster` is built from; `resolveKafkaClusterSpec` turns it into the facts every part reads. */
 export interface KafkaClusterProps {
-  /** Concrete zone label values (`topology.kubernetes.io/zone`) to spread over; they become `broker.rack`. */
+  /** Concrete zone label values (`topology.kubernetes.io/zone`) to spread over; they become `broker.rack`. Any order: a zone's slot, not its position, names its pods (see `zoneSlots`). */
   readonly zones: string[];
+  /**
+   * Stable slot per zone (0..63): it names the zone's StatefulSets (`<cluster>-broker-<slot>`) and node
+   * IDs (1000 + slot * 100 + ordinal), whatever the zone's position in `zones`. Give one to a zone you
+   * insert anywhere but at the end of `zones`, e.g. `{ 'eu-west-1d': 3 }`.
+   * @default - zones without an entry take the lowest free slots in list order (slot = position when no zone has an entry)
+   */
+  readonly zoneSlots?: Record<string, number>;
+  /**
+   * Zones being (or already) taken out of service. A retired zone keeps its slot but hosts no pods:
+   * its brokers are drained (their node IDs are in the resolved spec's `retiredZones`) and its broker
+   * StatefulSet is scaled to 0. Keep the entry (and its `zoneSlots` entry, if it left `zones`) so the
+   * slot is never reused; synth refuses a slot left empty without it. A zone hosting KRaft controllers
+   * cannot be retired by a prop change.
+   * @default []
+   */
+  readonly retiredZones?: string[];
   /** @default 'kafka' */
   readonly namespace?: string;
   /** Prefix of every object name and the `app.kubernetes.io/instance` label. @default 'kafka' */

@@ -5,12 +5,16 @@ import {
 import { ClusterNaming, KafkaNodeRole } from './cluster-naming';
 import { InternalTlsSpec } from './internal-tls';
 import { NodeIdScheme } from './node-ids';
+import { ZoneSlotSpec } from './zone-slots';
 
 /** The pods of one role in one zone: one StatefulSet, pinned to that zone. */
 export interface ZonePoolSpec {
   readonly zone: string;
-  /** Position of the zone in `zones`; names the StatefulSet and the node IDs. */
-  readonly zoneIndex: number;
+  /**
+   * The zone's stable slot (`zoneSlots`, default its position in `zones`); names the StatefulSet
+   * (`<cluster>-<role>-<slot>`), its `kafka-platform.io/zone-index` selector label and the node IDs.
+   */
+  readonly slot: number;
   readonly statefulSetName: string;
   readonly replicas: number;
   readonly nodeIdScheme: NodeIdScheme;
@@ -22,13 +26,18 @@ export interface ZonePoolSpec {
 export interface NodePoolSpec {
   readonly role: KafkaNodeRole;
   readonly total: number;
-  /** Zones that get at least one pod, in zone order. */
+  /** Active zones that get at least one pod, by slot. */
   readonly zonePools: ZonePoolSpec[];
+  /** Brokers: one per retired zone (`retiredZones`), with 0 replicas and no node IDs, by slot. Controllers: none. */
+  readonly retiredZonePools: ZonePoolSpec[];
   readonly resources: ResolvedResources;
   /** Smallest memory the role runs with, in MiB (checked by the rule pack). */
   readonly minimumMemoryMebibytes: number;
   readonly heapMebibytes: number;
+  /** The size every volume must have (`storage.size`). */
   readonly storageSize: string;
+  /** The size in the volume claim templates (`storage.claimTemplateSize`, default `storageSize`); the volume-growth Job grows volumes from it to `storageSize`. */
+  readonly claimTemplateSize: string;
   readonly storageClassName?: string;
   readonly terminationGracePeriodSeconds: number;
   readonly configMapName: string;
@@ -39,12 +48,24 @@ export interface NodePoolSpec {
   readonly configOverrides: Readonly<Record<string, string>>;
 }
 
+/** A zone of `retiredZones`: what the scale-in drain must empty before its StatefulSet scales to 0. */
+export interface RetiredZoneSpec {
+  readonly zone: string;
+  readonly slot: number;
+  /** `<cluster>-broker-<slot>`: synthesized with 0 replicas. */
+  readonly brokerStatefulSetName: string;
+  /** Every broker node ID the zone's slot can hold (1000 + slot * 100 .. + 99): any registered broker in it is departing. */
+  readonly brokerNodeIdRange: { readonly first: number; readonly last: number };
+}
+
 /** The ZooKeeper ensemble (ZooKeeper mode only). */
 export interface ZooKeeperSpec {
   readonly replicas: number;
   readonly resources: ResolvedResources;
   readonly heapMebibytes: number;
   readonly storageSize: string;
+  /** See `NodePoolSpec.claimTemplateSize`. */
+  readonly claimTemplateSize: string;
   readonly storageClassName?: string;
   readonly statefulSetName: string;
   readonly configMapName: string;
@@ -86,7 +107,16 @@ export interface KafkaClusterSpec {
   readonly metadataMode: KafkaMetadataMode;
   readonly kraft: boolean;
   readonly profile: KafkaProfile;
+  /** Active zones (not retired), in the order of `zones`: the racks the HA rules count. */
   readonly zones: string[];
+  /** Every zone, active and retired, with its stable slot, by slot. */
+  readonly zoneSlots: ZoneSlotSpec[];
+  /** Zones of `retiredZones`, by slot. Empty unless a zone is being retired. */
+  readonly retiredZones: RetiredZoneSpec[];
+  /** KRaft: the zones that host controllers, in voter order (`controllers.zones` or the default); empty in ZooKeeper mode. */
+  readonly controllerZones: ZoneSlotSpec[];
+  /** True when `controllers.zones` pins the controller zones. */
+  readonly controllerZonesPinned: boolean;
   readonly naming: ClusterNaming;
   readonly images: ResolvedImages;
   /** Effective broker properties (HA defaults merged with `brokers.config`). */
@@ -101,7 +131,7 @@ export interface KafkaClusterSpec {
   readonly controllerCount: number;
   readonly zookeeperCount: number;
   readonly metadataQuorumSize: number;
-  /** Broker node IDs, in zone order then pod ordinal. */
+  /** Broker node IDs of the active zones, by slot then pod ordinal. */
   readonly brokerNodeIds: number[];
   /** `id@host:port,...` (KRaft); empty in ZooKeeper mode. */
   readonly controllerQuorumVoters: string;

@@ -6,9 +6,10 @@ import { haBrokerDefaults } from './broker-config';
 import { deriveKraftClusterId } from './cluster-id';
 import { ClusterNaming, KafkaNodeRole, LABEL_KEY_PREFIX } from './cluster-naming';
 import { DEFAULT_METRICS_SCRAPER_LABELS, KafkaClusterProps } from './cluster-props';
-import { ExternalListenerSpec, KafkaClusterSpec, NodePoolSpec, ResolvedImages, ZonePoolSpec, ZooKeeperSpec } from './cluster-spec';
+import { ExternalListenerSpec, KafkaClusterSpec, NodePoolSpec, ResolvedImages, RetiredZoneSpec, ZonePoolSpec, ZooKeeperSpec } from './cluster-spec';
 import { resolveInternalTls } from './internal-tls';
 import { brokerNodeIdScheme, controllerNodeIdScheme, nodeId, replicasInZone } from './node-ids';
+import { brokerNodeIdRange, controllerZoneSlots, resolveZoneSlots, ZoneSlotSpec } from './zone-slots';
 
 interface PoolDefaults {
   readonly resources: Required<ContainerResources>;
@@ -36,7 +37,10 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
   const clusterDomain = props.clusterDomain ?? 'cluster.local';
   const metadataMode = props.metadataMode ?? KafkaMetadataMode.KRAFT;
   const kraft = metadataMode === KafkaMetadataMode.KRAFT;
-  const zones = [...(props.zones ?? [])];
+  const slots = resolveZoneSlots({ zones: props.zones ?? [], zoneSlots: props.zoneSlots, retiredZones: props.retiredZones });
+  const retiredNames = new Set(props.retiredZones ?? []);
+  const zones = (props.zones ?? []).filter(z => !retiredNames.has(z));
+  const controllerZones = kraft ? controllerZoneSlots(slots, props.controllers?.replicas ?? 3, props.controllers?.zones) : [];
   const naming = new ClusterNaming(clusterName, namespace, clusterDomain);
   const brokerConfig = { ...haBrokerDefaults(metadataMode), ...(props.brokers?.config ?? {}) };
   const images: ResolvedImages = {
@@ -71,6 +75,12 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
 
   return {
     clusterName, namespace, clusterDomain, metadataMode, kraft, zones, naming, images, brokerConfig,
+    zoneSlots: slots.all,
+    retiredZones: slots.retired.map((z): RetiredZoneSpec => ({
+      zone: z.zone, slot: z.slot, brokerStatefulSetName: naming.name(`broker-${z.slot}`), brokerNodeIdRange: brokerNodeIdRange(z.slot),
+    })),
+    controllerZones,
+    controllerZonesPinned: kraft && props.controllers?.zones !== undefined,
     profile: props.profile ?? KafkaProfile.PRODUCTION,
     defaultReplicationFactor: parseInt(brokerConfig['default.replication.factor'], 10),
     minInsyncReplicas: parseInt(brokerConfig['min.insync.replicas'], 10),
@@ -103,22 +113,30 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
   function resolvePool(role: KafkaNodeRole, total: number, o: { resources?: ContainerResources; storage?: VolumeSpec; config?: Record<string, string>; heapFraction: number; grace: number }): NodePoolSpec {
     const defaults = POOL_DEFAULTS[role];
     const resources = resolveResources(o.resources, defaults.resources);
+    // Brokers spread over the active zones by slot; controllers over the controller zones in voter order.
+    const hosts: ReadonlyArray<ZoneSlotSpec> = role === 'broker' ? slots.active : controllerZones;
     const zonePools: ZonePoolSpec[] = [];
-    zones.forEach((zone, zoneIndex) => {
-      const replicas = replicasInZone(total, zones.length, zoneIndex);
-      if (!(replicas > 0)) return;
-      const scheme = role === 'broker' ? brokerNodeIdScheme(zoneIndex) : controllerNodeIdScheme(zoneIndex, zones.length);
+    hosts.forEach(({ zone, slot, retired }, rank) => {
+      const replicas = replicasInZone(total, hosts.length, rank);
+      // A retired or unknown controller zone is refused by the zone-slots rule; it gets no pods here.
+      if (!(replicas > 0) || retired || !Number.isInteger(slot)) return;
+      const scheme = role === 'broker' ? brokerNodeIdScheme(slot) : controllerNodeIdScheme(rank, hosts.length);
       zonePools.push({
-        zone, zoneIndex, replicas, nodeIdScheme: scheme,
-        statefulSetName: naming.name(`${role}-${zoneIndex}`),
+        zone, slot, replicas, nodeIdScheme: scheme,
+        statefulSetName: naming.name(`${role}-${slot}`),
         nodeIds: Array.from({ length: replicas }, (_v, ordinal) => nodeId(scheme, ordinal)),
       });
     });
+    zonePools.sort((a, b) => a.slot - b.slot);
+    const retiredZonePools: ZonePoolSpec[] = role !== 'broker' ? [] : slots.retired.map(({ zone, slot }) => ({
+      zone, slot, replicas: 0, nodeIdScheme: brokerNodeIdScheme(slot), statefulSetName: naming.name(`${role}-${slot}`), nodeIds: [],
+    }));
     return {
-      role, total, zonePools, resources,
+      role, total, zonePools, retiredZonePools, resources,
       minimumMemoryMebibytes: defaults.minimumMemoryMebibytes,
       heapMebibytes: heapMebibytes(resources.memoryBytes, o.heapFraction),
       storageSize: o.storage?.size ?? defaults.storageSize,
+      claimTemplateSize: o.storage?.claimTemplateSize ?? o.storage?.size ?? defaults.storageSize,
       storageClassName: o.storage?.storageClassName ?? props.storageClassName,
       terminationGracePeriodSeconds: o.grace,
       configMapName: naming.name(`${role}-config`),
@@ -128,14 +146,15 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
     };
   }
 
-  /** Voter k sits in zone k mod zones, at ordinal k div zones: a zone loss costs at most ceil(n/zones) voters. */
+  /** Voter k sits in controller zone k mod spread, at ordinal k div spread: a zone loss costs at most ceil(n/spread) voters. */
   function controllerVoters(pool: NodePoolSpec): string {
+    const spread = controllerZones.length;
     const voters: string[] = [];
-    for (let k = 0; k < pool.total; k++) {
-      const zoneIndex = k % zones.length;
-      const ordinal = Math.floor(k / zones.length);
-      const id = nodeId(controllerNodeIdScheme(zoneIndex, zones.length), ordinal);
-      voters.push(`${id}@${naming.podFqdn(`${naming.name(`controller-${zoneIndex}`)}-${ordinal}`, 'controller')}:${KAFKA_PORTS.controller}`);
+    for (let k = 0; spread > 0 && k < pool.total; k++) {
+      const rank = k % spread;
+      const ordinal = Math.floor(k / spread);
+      const id = nodeId(controllerNodeIdScheme(rank, spread), ordinal);
+      voters.push(`${id}@${naming.podFqdn(`${naming.name(`controller-${controllerZones[rank].slot}`)}-${ordinal}`, 'controller')}:${KAFKA_PORTS.controller}`);
     }
     return voters.join(',');
   }
@@ -147,6 +166,7 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
       replicas, resources,
       heapMebibytes: heapMebibytes(resources.memoryBytes, DEFAULT_HEAP_FRACTION),
       storageSize: props.zookeeper?.storage?.size ?? ZOOKEEPER_DEFAULTS.storageSize,
+      claimTemplateSize: props.zookeeper?.storage?.claimTemplateSize ?? props.zookeeper?.storage?.size ?? ZOOKEEPER_DEFAULTS.storageSize,
       storageClassName: props.zookeeper?.storage?.storageClassName ?? props.storageClassName,
       statefulSetName,
       configMapName: naming.name('zookeeper-config'),

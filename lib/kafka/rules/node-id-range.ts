@@ -2,7 +2,7 @@ import { BROKER_NODE_ID_ZONE_STRIDE } from '../constants';
 import { inputFinding, KafkaInputRule } from './rule';
 
 /**
- * Broker node IDs are 1000 + zone * 100 + ordinal: more than 100 brokers in a
+ * Broker node IDs are 1000 + zone slot * 100 + ordinal: more than 100 brokers in a
  * zone would reuse the next zone's IDs, and two brokers with one node.id
  * fence each other out of the cluster.
  */

@@ -35,7 +35,9 @@ import { uncleanLeaderElectionRule } from './unclean-leader-election';
 import { userAclsRule } from './user-acls';
 import { userQuotasRule } from './user-quotas';
 import { zoneCountRule } from './zone-count';
+import { volumeGrowthRule } from './volume-growth';
 import { zoneLossRule } from './zone-loss';
+import { zoneSlotsRule } from './zone-slots';
 import { zookeeperEnsembleRule } from './zookeeper-ensemble';
 
 /** The shape of the input: names, modes, images, quantities, credentials. Checked before the HA rules, in this order. */
@@ -48,6 +50,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   imagePinningRule,
   resourceQuantitiesRule,
   storageRequestsRule,
+  volumeGrowthRule,
   heapFractionRule,
   sourceCidrsRule,
   loadBalancerFlavourRule,
@@ -55,6 +58,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   nodeLabelsRule,
   nodeMemoryRule,
   nodeIdRangeRule,
+  zoneSlotsRule,
   configValuesRule,
 ];
 

@@ -10,6 +10,9 @@ export const storageRequestsRule: KafkaInputRule = ({ props }) => {
   const volumes: Array<[string, VolumeSpec | undefined]> = [['brokers.storage', props.brokers?.storage], ['controllers.storage', props.controllers?.storage], ['zookeeper.storage', props.zookeeper?.storage]];
   for (const [prop, v] of volumes) {
     if (v?.size !== undefined && !isStorageQuantity(v.size)) findings.push(inputFinding('storage-requests', `${prop}.size`, `${JSON.stringify(v.size)} is not a storage quantity`, 'use e.g. "100Gi"'));
+    if (v?.claimTemplateSize !== undefined && !isStorageQuantity(v.claimTemplateSize)) {
+      findings.push(inputFinding('storage-requests', `${prop}.claimTemplateSize`, `${JSON.stringify(v.claimTemplateSize)} is not a storage quantity`, 'use the size the volumes were created with, e.g. "100Gi"'));
+    }
   }
   const classes: Array<[string, string | undefined]> = [['storageClassName', props.storageClassName], ...volumes.map(([prop, v]): [string, string | undefined] => [`${prop}.storageClassName`, v?.storageClassName])];
   for (const [prop, sc] of classes) {

@@ -21,6 +21,14 @@ describe('the scale Job', () => {
     expect(scaleEnv(synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER }).objects).KP_SCALE_METADATA_MODE).toBe('zookeeper');
   });
 
+  test('a retired zone: its brokers are not declared (so drained) and its StatefulSet is shrunk to 0 after the drain', () => {
+    const { objects } = synth({ zones: ['zone-a', 'zone-b', 'zone-c', 'zone-d'], retiredZones: ['zone-d'], brokers: { replicas: 3 } });
+    const env = scaleEnv(objects);
+    expect(env.KP_SCALE_BROKERS).toBe('1000=zone-a 1100=zone-b 1200=zone-c');
+    expect(env.KP_SCALE_STATEFULSETS).toBe('kafka-broker-0=1 kafka-broker-1=1 kafka-broker-2=1 kafka-broker-3=0');
+    expect(find(objects, 'Role', 'kafka-scale').rules[1].resourceNames).toEqual(['kafka-broker-0', 'kafka-broker-1', 'kafka-broker-2', 'kafka-broker-3']);
+  });
+
   test('is named after the declared broker set: the same count keeps the Job, another count is a new Job', () => {
     const name = (props = {}) => scaleJob(synth(props).objects).metadata.name;
     expect(name()).toMatch(/^kafka-scale-[0-9a-f]{8}$/);
