@@ -139,10 +139,10 @@ describe('credentials', () => {
   test('without Secret creation there is no bootstrap Job, ServiceAccount or Role', () => {
     const { objects } = synth({ credentials: { createMissingSecrets: false, existingSecrets: { admin: 'a' } } });
     expect(all(objects, 'Job').some(j => j.metadata.name.startsWith('kafka-secrets-'))).toBe(false);
-    // The only Role left is the roll Job's, and it cannot touch a Secret.
-    expect(all(objects, 'Role').map(r => r.metadata.name)).toEqual(['kafka-roll']);
-    expect(all(objects, 'Role').flatMap(r => r.rules.flatMap((rule: any) => rule.resources))).toEqual(['pods']);
-    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name)).toEqual(['kafka-roll']);
+    // The only Roles left are the scale and roll Jobs', and neither can touch a Secret.
+    expect(all(objects, 'Role').map(r => r.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale']);
+    expect(all(objects, 'Role').flatMap(r => r.rules.flatMap((rule: any) => rule.resources)).sort()).toEqual(['pods', 'statefulsets', 'statefulsets/scale']);
+    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale']);
   });
 });
 
