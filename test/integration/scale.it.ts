@@ -55,7 +55,7 @@ function synthCluster(replicas: number): K8sObject[] {
 /**
  * `scale-in-skip-drain` (negative control, run by .ci/run): the scale-in Job
  * gets a kafka-topics.sh that lists no partition, so it sees nothing to drain
- * and shrinks at once. Scenario 11 must then fail on the drain assertion.
+ * and shrinks at once. Scenario 21 must then fail on the drain assertion.
  */
 function writeSkipDrainHome(dir: string): string {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -163,7 +163,7 @@ afterAll(async () => {
 });
 
 describe('scaling (Kafka 4.1, KRaft): the synthesized scale Job against live brokers', () => {
-  test('10. 3 -> 6 brokers under acks=all: the new brokers get a rack-aware share of the partitions, no acknowledged message lost', report.scenario('10 scale out 3 to 6', async (figures) => {
+  test('20. 3 -> 6 brokers under acks=all: the new brokers get a rack-aware share of the partitions, no acknowledged message lost', report.scenario('20 scale out 3 to 6', async (figures) => {
     let job = { code: -1, out: '', ms: 0 };
     const result = await underProduction(10, async () => {
       // The Job runs before the StatefulSets are applied (sync wave -1): it grows them itself.
@@ -199,7 +199,7 @@ describe('scaling (Kafka 4.1, KRaft): the synthesized scale Job against live bro
     expect(result.missing).toEqual([]);
   }), 600_000);
 
-  test('11. 6 -> 3 brokers under acks=all: the drain completes before any broker stops, no acknowledged message lost, the removed brokers are unregistered', report.scenario('11 scale in 6 to 3', async (figures) => {
+  test('21. 6 -> 3 brokers under acks=all: the drain completes before any broker stops, no acknowledged message lost, the removed brokers are unregistered', report.scenario('21 scale in 6 to 3', async (figures) => {
     const departing = [1001, 1101, 1201];
     const onDepartingAtStop: string[][] = [];
     shim.trackStatefulSets({ 'kafka-broker-0': 2, 'kafka-broker-1': 2, 'kafka-broker-2': 2 }, async () => {

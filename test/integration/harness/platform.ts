@@ -14,7 +14,7 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
  *   acks=all writes succeed with two of three brokers down.
  * - `acks-1`: the scenario producers use acks=1 instead of acks=all.
  * - `scale-in-skip-drain` (scale.it.ts): the scale-in Job sees no partition to
- *   drain and shrinks at once. Scenario 11 must then FAIL: replicas are still
+ *   drain and shrinks at once. Scenario 21 must then FAIL: replicas are still
  *   on the departing brokers when they stop.
  */
 export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
