@@ -145,7 +145,7 @@ project.addTask('test:integration', { description: 'HA scenarios against a live 
 // Terraform checks of the synthesized examples (TF_PLUGIN_MIRROR=<dir> uses a filesystem provider mirror) and the synth speed bench.
 project.addTask('validate', { description: 'Synthesize the cdktf examples and run terraform init + validate on each stack (TF_PLUGIN_MIRROR selects a filesystem mirror)', exec: 'ts-node --swc scripts/validate.ts' });
 // The property suite runs in `npm test` at its CI size; this runs it at 50,000+ cases per target (figures in the README).
-project.addTask('fuzz', { description: 'Property-based suite at full size: 50,000 cases for KafkaCluster and KafkaEcosystem, 2,000 per KafkaPlatform cloud', exec: 'jest test/fuzz --runInBand', env: { FUZZ_RUNS: '50000', FUZZ_PLATFORM_RUNS: '2000' } });
+project.addTask('fuzz', { description: 'Property-based suite at full size: 50,000 cases for KafkaCluster and KafkaEcosystem, 20,000 per KafkaPlatform cloud', exec: 'jest test/fuzz --runInBand', env: { FUZZ_RUNS: '50000', FUZZ_PLATFORM_RUNS: '20000' } });
 project.addTask('bench', { description: 'npx cdktf synth of the default example vs a trivial app (ratio), then synth wall time and peak memory of the examples, 3 -> 90 brokers and 10 -> 1,000 topics', exec: 'ts-node --swc scripts/bench.ts' });
 
 // Kafka core examples: plain YAML for GitOps users.

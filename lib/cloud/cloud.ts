@@ -11,6 +11,16 @@ export interface IKafkaCloud {
   /** Short name for outputs and docs (`aws`, `alicloud`). */
   readonly cloudName: string;
   /**
+   * Optional. Checks the request against the cloud's props and returns what
+   * the Kafka side needs from the infrastructure, creating nothing.
+   * `KafkaPlatform` calls it first and then validates the Kafka and ecosystem
+   * props, so bad input fails in milliseconds, before any resource exists.
+   * `stack` is the stack `createInfrastructure` will get (for construct paths
+   * in errors); nothing is added to it.
+   * @default - no early check: the platform builds the infrastructure first
+   */
+  planInfrastructure?(stack: TerraformStack, request: CloudInfrastructureRequest): CloudInfrastructurePlan;
+  /**
    * Builds network, IAM/RAM, the Kubernetes cluster, node pools, DNS zone and
    * monitoring into `stack` (the infrastructure stack), and returns what the
    * Kafka workloads need to run there.
@@ -49,6 +59,18 @@ export interface CloudInfrastructureRequest {
      */
     readonly dangerouslyAllowAnySource?: boolean;
   };
+}
+
+/** What `IKafkaCloud.planInfrastructure` promises, before anything is built; `createInfrastructure` must return the same values. */
+export interface CloudInfrastructurePlan {
+  /** Zone names as they appear in the node label `topology.kubernetes.io/zone`; become `broker.rack`. */
+  readonly zones: string[];
+  /** StorageClass for Kafka volumes. */
+  readonly storageClassName: string;
+  /** Labels and taints of the dedicated Kafka node pools. */
+  readonly kafkaNodePlacement: NodePlacement;
+  /** The annotations and class of the external listener's Services. */
+  readonly loadBalancerFlavour: ILoadBalancerFlavour;
 }
 
 /** The result of `IKafkaCloud.createInfrastructure`. All values used by cdk8s must be concrete strings, never tokens. */

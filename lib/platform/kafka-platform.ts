@@ -1,7 +1,7 @@
 import * as cdk8s from 'cdk8s';
 import { Annotations, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud/cloud';
+import { CloudInfrastructurePlan, CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud/cloud';
 import { KafkaPlatformValidationError } from '../errors';
 import { KAFKA_PORTS } from '../kafka/constants';
 import { KafkaEcosystem, KafkaEcosystemProps } from '../kafka/ecosystem/kafka-ecosystem';
@@ -15,8 +15,8 @@ import { GitopsYamlWriter } from './gitops-writer';
 import { KubernetesManifestBridge } from './manifest-bridge';
 import { KubernetesObject } from './object-identity';
 import { RenderBeforeSynthStack } from './render-before-synth-stack';
-import { anything, assertShape, objectOf } from '../kafka/k8s/prop-shape';
-import { KAFKA_CLUSTER_PROPS_FIELDS } from '../kafka/model/cluster-props-shape';
+import { assertShape } from '../kafka/k8s/prop-shape';
+import { KAFKA_PLATFORM_PROPS_SHAPE } from './platform-props-shape';
 
 /** The external listener as the platform takes it: the cloud supplies the load-balancer flavour. */
 export interface PlatformExternalListenerOptions extends Omit<ExternalListenerOptions, 'loadBalancer'> {
@@ -92,7 +92,7 @@ export class KafkaPlatform extends Construct {
     }
     this.props = props;
     // Before the cloud reads them (it builds the network from the listener's CIDRs): typed errors, not TypeErrors.
-    assertShape(this.node.path, props.kafka ?? {}, objectOf({ ...KAFKA_CLUSTER_PROPS_FIELDS, zones: anything }), 'kafka');
+    assertShape(this.node.path, props, KAFKA_PLATFORM_PROPS_SHAPE);
     const kafkaProps = props.kafka ?? {};
     const namespace = kafkaProps.namespace ?? 'kafka';
     const external = kafkaProps.externalListener;
@@ -113,26 +113,32 @@ export class KafkaPlatform extends Construct {
     };
 
     this.infraStack = new TerraformStack(this, `${id}-infra`);
+    // A cloud that can plan checks its props first and tells the zones; the Kafka and ecosystem rules then run
+    // before any cloud resource exists, so bad input fails in milliseconds (and never leaves a half-built stack).
+    const plan = props.cloud.planInfrastructure?.(this.infraStack, request);
+    const buildWorkloads = (placement: CloudInfrastructurePlan): { chart: cdk8s.Chart; kafka: KafkaCluster; ecosystem?: KafkaEcosystem } => {
+      // cdk8s tree of its own: the chart is synthesized to JSON when the app synthesizes, and handed to the bridge.
+      const k8sApp = new cdk8s.App({ outdir: 'cdk8s.out' });
+      const chart = new cdk8s.Chart(k8sApp, id);
+      const kafka = new KafkaCluster(chart, 'kafka', {
+        ...kafkaProps,
+        namespace,
+        zones: placement.zones,
+        storageClassName: placement.storageClassName,
+        nodePlacement: placement.kafkaNodePlacement,
+        externalListener: external ? {
+          ...external,
+          loadBalancer: { exposure: LoadBalancerExposure.INTERNAL, ...(external.loadBalancer ?? {}), flavour: placement.loadBalancerFlavour },
+        } : undefined,
+      });
+      const ecosystem = props.ecosystem === false ? undefined : new KafkaEcosystem(chart, 'ecosystem', { ...(props.ecosystem ?? {}), cluster: kafka });
+      return { chart, kafka, ecosystem };
+    };
+    const early = plan ? buildWorkloads(plan) : undefined;
     this.infrastructure = props.cloud.createInfrastructure(this.infraStack, request);
-    const infra = this.infrastructure;
+    if (plan) assertPlanKept(props.cloud.cloudName, plan, this.infrastructure);
+    ({ chart: this.chart, kafka: this.kafka, ecosystem: this.ecosystem } = early ?? buildWorkloads(this.infrastructure));
 
-    // cdk8s tree of its own: the chart is synthesized to JSON when the app synthesizes, and handed to the bridge.
-    const k8sApp = new cdk8s.App({ outdir: 'cdk8s.out' });
-    this.chart = new cdk8s.Chart(k8sApp, id);
-    this.kafka = new KafkaCluster(this.chart, 'kafka', {
-      ...kafkaProps,
-      namespace,
-      zones: infra.zones,
-      storageClassName: infra.storageClassName,
-      nodePlacement: infra.kafkaNodePlacement,
-      externalListener: external ? {
-        ...external,
-        loadBalancer: { exposure: LoadBalancerExposure.INTERNAL, ...(external.loadBalancer ?? {}), flavour: infra.loadBalancerFlavour },
-      } : undefined,
-    });
-    if (props.ecosystem !== false) {
-      this.ecosystem = new KafkaEcosystem(this.chart, 'ecosystem', { ...(props.ecosystem ?? {}), cluster: this.kafka });
-    }
     const extra = props.workloads?.(this.chart, this.kafka) ?? {};
     this.prometheusUrl = extra.prometheusUrl ?? this.ecosystem?.monitoring?.prometheus.url;
 
@@ -190,6 +196,13 @@ export class KafkaPlatform extends Construct {
     this.rendered = { objects, bridge, gitops };
     return this.rendered;
   }
+}
+
+/** The infrastructure must be what the plan promised: the Kafka side was built from the plan. */
+function assertPlanKept(cloudName: string, plan: CloudInfrastructurePlan, infra: ICloudInfrastructure): void {
+  const promised = JSON.stringify([plan.zones, plan.storageClassName, plan.kafkaNodePlacement, plan.loadBalancerFlavour.name]);
+  const built = JSON.stringify([infra.zones, infra.storageClassName, infra.kafkaNodePlacement, infra.loadBalancerFlavour.name]);
+  if (promised !== built) throw new Error(`cloud ${cloudName}: createInfrastructure returned ${built}, but planInfrastructure promised ${promised}`);
 }
 
 /** Adds a Namespace object for every namespace the objects use but do not declare. */

@@ -130,3 +130,30 @@ export function runs(ciDefault: number): number {
 
 /** The fixed seed of the CI run; FUZZ_SEED explores others. */
 export const SEED = Number(process.env.FUZZ_SEED ?? 16016);
+
+/** A misspelt or misplaced prop name at `path` (what a JavaScript caller's typo looks like). */
+export interface Typo {
+  readonly path: readonly string[];
+  readonly key: string;
+}
+
+/**
+ * `props` with, in one case of eight, one of `typos` planted where every
+ * object on its path exists; `typo` is its dotted prop path, or undefined.
+ */
+export function withTypo(props: fc.Arbitrary<Record<string, unknown>>, typos: readonly Typo[]): fc.Arbitrary<{ props: Record<string, unknown>; typo?: string }> {
+  return fc.record({
+    props,
+    typo: fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom(...typos) }),
+    value: fc.constantFrom(3, 'x', ['a'], {}, undefined),
+  }).map(({ props: p, typo, value }) => {
+    if (!typo) return { props: p };
+    let at: any = p;
+    for (const step of typo.path) {
+      at = at?.[step];
+      if (typeof at !== 'object' || at === null || Array.isArray(at)) return { props: p };
+    }
+    Object.defineProperty(at, typo.key, { value, enumerable: true, configurable: true, writable: true });
+    return { props: p, typo: [...typo.path, typo.key].join('.') };
+  });
+}

@@ -9,24 +9,29 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import { KafkaCluster, KafkaClusterProps, KafkaTopic } from '../../lib/kafka';
-import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
+import { JMX_AGENT_UNAVAILABLE_MARK, JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
 import { CACHE_DIR, resolveJars } from './harness/jars';
-import { jobNamed, K8sObject, synthChart } from './harness/k8s';
+import { byKind, jobNamed, K8sObject, synthChart } from './harness/k8s';
 import { KafkaHome, writeKafkaHome } from './harness/kafka-home';
-import { startAndWaitReady, waitReady } from './harness/kafka-pods';
+import { nodeIdOf, scrape, startAndWaitReady, waitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
 import { LocalCluster, LocalPod } from './harness/local-cluster';
-import { killAll, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
+import { killAll, portOpen, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
 import { KubeShim } from './roll/kube-shim';
 
 /**
- * Test-only switch (negative control, run by .ci/run): `roll-no-isr-check`
- * gives the roll Job a kafka-topics.sh that answers the min-ISR questions with
- * "none", so the roll's in-sync check never blocks. Scenario 9 must then fail.
+ * Test-only switches (negative controls, run by .ci/run):
+ * - `roll-no-isr-check` gives the roll Job a kafka-topics.sh that answers the
+ *   min-ISR questions with "none", so the roll's in-sync check never blocks.
+ *   Scenario 9 must then fail.
+ * - `jmx-agent-required` synthesizes the cluster with `jmxAgent.required`: a
+ *   pod whose agent is neither cached nor reachable does not start. Scenario 10
+ *   must then fail.
  */
 const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
+const KNOWN_BREAKS = ['roll-no-isr-check', 'jmx-agent-required'];
 const report = new SuiteReport('roll');
 const HEAP = '-Xms64m -Xmx256m';
 const TOPIC = 'orders';
@@ -35,6 +40,8 @@ const ZONES = ['zone-a', 'zone-b', 'zone-c'];
 const ROLL = { pollSeconds: 2, checkTimeoutSeconds: 240 };
 
 let objects: K8sObject[];
+/** The props of the last synth applied (scenarios 8 and 9 change a broker property). */
+let appliedProps: Partial<KafkaClusterProps> = {};
 let local: LocalCluster;
 let shim: KubeShim;
 let tools: KafkaTools;
@@ -42,10 +49,13 @@ let home: KafkaHome;
 let brokers: LocalPod[];
 let controllers: LocalPod[];
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
+/** rewrite.ts 7.: the init containers' HTTP(S) goes to a proxy where nothing listens, as in a cluster without egress. */
+const NO_EGRESS = { http_proxy: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' };
 
 function synthCluster(props: Partial<KafkaClusterProps> = {}): K8sObject[] {
   return synthChart((chart: Chart) => {
-    const cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...props, rollingRestart: { ...ROLL, ...props.rollingRestart } });
+    const jmxAgent = BREAK === 'jmx-agent-required' ? { jmxAgent: { required: true } } : {};
+    const cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...jmxAgent, ...props, rollingRestart: { ...ROLL, ...props.rollingRestart } });
     new KafkaTopic(chart, 'orders', { cluster, name: TOPIC, partitions: 6 });
   });
 }
@@ -97,7 +107,7 @@ async function fullyInSync(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (BREAK && BREAK !== 'roll-no-isr-check') throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (roll-no-isr-check)`);
+  if (BREAK && !KNOWN_BREAKS.includes(BREAK)) throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (${KNOWN_BREAKS.join(', ')})`);
   reapLeftovers();
   const jars = resolveJars('kafka41');
   resolveJars('jmx', { 'jmx.exporter.version': JMX_EXPORTER_AGENT.version });
@@ -140,7 +150,8 @@ afterAll(async () => {
 
 describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against live brokers and controllers', () => {
   test('8. a broker property change rolls every broker, one at a time, with no acknowledged message lost', report.scenario('8 roll on a property change', async (figures) => {
-    const changed = synthCluster({ brokers: { config: { 'queued.max.requests': '600' } } });
+    appliedProps = { brokers: { config: { 'queued.max.requests': '600' } } };
+    const changed = synthCluster(appliedProps);
     const startsBefore = new Map([...controllers, ...brokers].map((p) => [p.name, p.starts]));
     const outFile = path.join(local.root, 'tools', 's8-producer.jsonl');
     const config = tools.configWith('s8-producer', { 'delivery.timeout.ms': '120000', 'request.timeout.ms': '15000', 'linger.ms': '5' });
@@ -185,7 +196,8 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
   }), 900_000);
 
   test('9. with one broker already down, the roll refuses to restart another and says why', report.scenario('9 roll refuses with a broker down', async (figures) => {
-    const changed = synthCluster({ brokers: { config: { 'queued.max.requests': '700' } }, rollingRestart: { checkTimeoutSeconds: 30 } });
+    appliedProps = { brokers: { config: { 'queued.max.requests': '700' } }, rollingRestart: { checkTimeoutSeconds: 30 } };
+    const changed = synthCluster(appliedProps);
     const victim = brokers[2];
     const deletesBefore = shim.deletes.length;
     try {
@@ -207,4 +219,128 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
       await fullyInSync();
     }
   }), 600_000);
+
+  test('10. a broker starts with outbound HTTP(S) blocked: with its cached agent, and with none cached, without the agent', report.scenario('10 offline pod start', async (figures) => {
+    const victim = brokers[1];
+    const metricsPort = local.port(victim, 9404);
+    const cache = path.join(victim.dir, 'pvc', 'data', 'jmx-agent-cache');
+    const initLog = () => fs.readFileSync(path.join(victim.dir, 'init-0-fetch-jmx-exporter.log'), 'utf8');
+    const restartBlocked = async (): Promise<string> => {
+      await local.stop(victim);
+      return local.start(victim, { initEnv: NO_EGRESS }).then(() => '', (e: Error) => e.message.split('\n')[0]);
+    };
+    try {
+      // a) The verified copy on the pod's volume (cached at its first start) is used: the agent runs, no network needed.
+      expect(fs.readdirSync(cache)).toEqual([`${JMX_EXPORTER_AGENT.sha256}.jar`]);
+      expect({ startError: await restartBlocked() }).toEqual({ startError: '' });
+      figures.cachedReadyS = seconds(await waitReady(local, victim));
+      expect(initLog()).not.toContain(JMX_AGENT_UNAVAILABLE_MARK);
+      expect(await scrape(local, victim, 9404, '/metrics')).toMatch(/^kafka_server_kafkaserver_brokerstate\S* 3\.0$/m);
+      await fullyInSync();
+
+      // b) Nothing cached (a fresh volume for the agent) and no egress: the broker starts without the agent and rejoins.
+      fs.rmSync(cache, { recursive: true, force: true });
+      const t0 = Date.now();
+      expect({ startError: await restartBlocked() }).toEqual({ startError: '' });
+      figures.initS = seconds(Date.now() - t0);
+      expect(initLog()).toContain(`${JMX_AGENT_UNAVAILABLE_MARK}: could not download ${JMX_EXPORTER_AGENT.url} within the bound`);
+      figures.offlineReadyS = seconds(await waitReady(local, victim));
+      await fullyInSync();
+      expect(fs.readFileSync(victim.process!.logFile, 'utf8')).toContain('kafka-start: JMX EXPORTER AGENT UNAVAILABLE');
+      // No metrics: the scrape target is down, which is what KafkaBrokerDown alerts on.
+      expect(await portOpen(metricsPort)).toBe(false);
+      expect(fs.existsSync(cache)).toBe(false);
+    } finally {
+      // Back to normal: egress again, the agent fetched, verified and cached.
+      await local.stop(victim);
+      await local.start(victim);
+      await waitReady(local, victim);
+      await fullyInSync();
+    }
+    expect(fs.readdirSync(cache)).toEqual([`${JMX_EXPORTER_AGENT.sha256}.jar`]);
+    expect(await portOpen(metricsPort)).toBe(true);
+  }), 600_000);
+
+  test('11. a dynamic property change is applied live by the dynamic-config Job: every broker reports it, none restarts', report.scenario('11 dynamic configs without a roll', async (figures) => {
+    const dynamic = { 'log.retention.ms': '7200000', 'log.cleaner.backoff.ms': '20000' };
+    const base = synthCluster(appliedProps);
+    const changed = synthCluster({ ...appliedProps, brokers: { ...appliedProps.brokers, config: { ...appliedProps.brokers?.config, ...dynamic } } });
+    // Nothing a pod runs changes: no pod template byte, the same roll Job.
+    expect(byKind(changed, 'StatefulSet')).toEqual(byKind(base, 'StatefulSet'));
+    expect(job(changed, 'roll').metadata.name).toBe(job(base, 'roll').metadata.name);
+    const startsBefore = [...controllers, ...brokers].map((p) => p.starts);
+    const ids = await Promise.all(brokers.map((b) => nodeIdOf(b)));
+    shim.apply(changed);
+    const t0 = Date.now();
+    const applied = await local.runJob(job(changed, 'dynamic-config'));
+    figures.jobS = seconds(Date.now() - t0);
+    expect({ code: applied.code, tail: applied.code === 0 ? '' : applied.stdout.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    expect(applied.stdout).toContain('apply-dynamic-configs: set log.cleaner.backoff.ms log.retention.ms');
+    for (const id of ids) {
+      const running = await tools.brokerConfig(id);
+      expect({ id, retention: running['log.retention.ms'], backoff: running['log.cleaner.backoff.ms'] }).toEqual({ id, retention: '7200000', backoff: '20000' });
+    }
+    // Removed from the props: the next Job removes the cluster-wide default, the brokers fall back to their file
+    // (which sets neither: log.retention.ms is unset, so log.retention.hours applies).
+    shim.apply(base);
+    const reverted = await local.runJob(job(base, 'dynamic-config'));
+    expect(reverted.code).toBe(0);
+    expect(reverted.stdout).toContain('apply-dynamic-configs: removed log.retention.ms log.cleaner.backoff.ms (no longer declared)');
+    const fallback = await tools.brokerConfig(ids[0]);
+    expect({ retention: fallback['log.retention.ms'], hours: fallback['log.retention.hours'], backoff: fallback['log.cleaner.backoff.ms'] }).toEqual({ retention: 'null', hours: '168', backoff: '15000' });
+    expect([...controllers, ...brokers].map((p) => p.starts)).toEqual(startsBefore);
+    expect([...controllers, ...brokers].every((p) => local.isRunning(p))).toBe(true);
+    figures.restarts = 0;
+  }), 300_000);
+
+  test('12. a controller change rolls the controllers first, one at a time, the active controller last, and the quorum keeps its majority', report.scenario('12 controller roll', async (figures) => {
+    // The suite's usual check timeout (scenario 9 shortened it to make its refusal quick).
+    const changed = synthCluster({ ...appliedProps, rollingRestart: ROLL, controllers: { config: { 'queued.max.requests': '550' } } });
+    const leaderBefore = (await tools.quorumStatus()).leaderId;
+    const deletesBefore = shim.deletes.length;
+    const startsBefore = new Map(controllers.map((c) => [c.name, c.starts]));
+    shim.apply(changed);
+    const roll = await runRoll(changed);
+    figures.rollS = seconds(roll.ms);
+    figures.leaderBefore = leaderBefore;
+    expect(shim.errors).toEqual([]);
+    expect({ code: roll.code, tail: roll.code === 0 ? '' : roll.out.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    const deleted = shim.deletes.slice(deletesBefore);
+    const controllerDeletes = deleted.filter((p) => p.startsWith('kafka-controller-'));
+    figures.deletes = deleted.join(',');
+    // Each controller once, all of them before any broker (controllers first).
+    expect([...controllerDeletes].sort()).toEqual(controllers.map((c) => c.name).sort());
+    expect(deleted.slice(0, 3)).toEqual(controllerDeletes);
+    // The active controller last: one leader election for the whole roll.
+    const restartedIds = [...roll.out.matchAll(/roll: restarting kafka-controller-\S+ \(node (\d+)\)/g)].map((m) => Number(m[1]));
+    expect(restartedIds).toHaveLength(3);
+    expect(restartedIds[2]).toBe(leaderBefore);
+    // Never more than one pod down: two of three voters stayed up, a majority.
+    expect(shim.maxDown).toBe(1);
+    expect(controllers.map((c) => c.starts)).toEqual(controllers.map((c) => startsBefore.get(c.name)! + 1));
+    for (const c of controllers) {
+      expect({ pod: c.name, running: fs.readFileSync(path.join(c.dir, 'volumes', 'config', 'server.properties'), 'utf8').includes('\nqueued.max.requests=550\n') }).toEqual({ pod: c.name, running: true });
+    }
+    const after = await tools.quorumStatus();
+    figures.leaderAfter = after.leaderId;
+    expect(after.voters.sort()).toEqual([0, 1, 2]);
+    expect(after.leaderId).toBeGreaterThanOrEqual(0);
+    await fullyInSync();
+    appliedProps = { ...appliedProps, rollingRestart: ROLL, controllers: { config: { 'queued.max.requests': '550' } } };
+  }), 900_000);
+
+  test('13. the metadata-version Job against live Kafka: already at the declared version it changes nothing; a downgrade is refused loudly', report.scenario('13 metadata version Job', async (figures) => {
+    const at = synthCluster({ ...appliedProps, metadataVersion: '4.1' });
+    shim.apply(at);
+    const same = await local.runJob(job(at, 'metadata-version'));
+    expect({ code: same.code, tail: same.code === 0 ? '' : same.stdout.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    figures.finalized = /metadata\.version is already (\S+)/.exec(same.stdout)?.[1] ?? 'unknown';
+    expect(same.stdout).toMatch(/apply-metadata-version: metadata\.version is already 4\.1-IV\d+/);
+    const down = synthCluster({ ...appliedProps, metadataVersion: '4.0' });
+    const refused = await local.runJob(job(down, 'metadata-version'));
+    expect(refused.code).not.toBe(0);
+    expect(refused.stdout).toMatch(/REFUSED: metadataVersion 4\.0 is a downgrade of the finalized metadata\.version 4\.1-IV\d+\. Nothing was changed\./);
+    const still = await local.runJob(job(at, 'metadata-version'));
+    expect(still.stdout).toContain(`metadata.version is already ${figures.finalized}`);
+  }), 300_000);
 });

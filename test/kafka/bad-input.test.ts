@@ -93,6 +93,13 @@ describe('CIDRs are parsed, not matched as text', () => {
     const err = cluster({ externalListener: { domain: 'k.example.com', tls: { secretName: 't' }, loadBalancer: { flavour: STUB_FLAVOUR, exposure: LoadBalancerExposure.INTERNET, allowedSourceCidrs: ['::ffff:0:0/96'] } } });
     expect(err.message).toMatch(/opens the internet-facing external listener to every address/);
   });
+
+  test('a listed ::/0 on an INTERNAL listener needs the opt-in too (found by the 2,000-case platform run)', () => {
+    const listener = (dangerouslyAllowAnySource: boolean) => ({ domain: 'k.example.com', tls: { secretName: 't' }, loadBalancer: { flavour: STUB_FLAVOUR, exposure: LoadBalancerExposure.INTERNAL, allowedSourceCidrs: ['203.0.113.0/24', '2001:db8::/32', '::/0'], dangerouslyAllowAnySource } });
+    expect(cluster({ externalListener: listener(false) }).message).toMatch(/allowedSourceCidrs: ::\/0 admits every address that reaches the load balancer/);
+    const { objects } = synth({ externalListener: listener(true) });
+    expect(find(objects, 'Service', 'kafka-external-bootstrap').spec.loadBalancerSourceRanges).toContain('::/0');
+  });
 });
 
 describe('what the API server would refuse is refused at synth', () => {

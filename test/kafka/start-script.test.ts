@@ -31,6 +31,11 @@ function preparePod(objects: any[], statefulSet: string, ordinal: number, overri
   fs.writeFileSync(path.join(tlsDir, 'tls.key'), FAKE_KEY);
   fs.writeFileSync(path.join(tlsDir, 'tls.crt'), FAKE_CERT);
   const adminSecret = container.env.find((e: any) => e.name === 'KP_ADMIN_PASSWORD').valueFrom.secretKeyRef.name;
+  // What the fetch-jmx-exporter init container installs into the jmx-exporter volume.
+  expect(container.env.find((e: any) => e.name === 'KP_JMX_EXPORTER_JAR').value).toBe('/opt/jmx-exporter/jmx_prometheus_javaagent.jar');
+  const agentJar = path.join(fake.root, 'jmx-exporter', 'jmx_prometheus_javaagent.jar');
+  fs.mkdirSync(path.dirname(agentJar), { recursive: true });
+  fs.writeFileSync(agentJar, 'agent');
   const env = resolveContainerEnv(container, {
     podName: `${statefulSet}-${ordinal}`,
     namespace: sts.metadata.namespace,
@@ -39,6 +44,7 @@ function preparePod(objects: any[], statefulSet: string, ordinal: number, overri
       KAFKA_HOME: fake.kafkaHome,
       KP_BASE_CONFIG: path.join(templateDir, 'server.properties'),
       KP_JMX_EXPORTER_CONFIG: path.join(templateDir, 'jmx-exporter.yaml'),
+      KP_JMX_EXPORTER_JAR: agentJar,
       KP_CONFIG_DIR: path.join(fake.root, 'config'),
       KP_DATA_DIR: path.join(fake.root, 'data'),
       LOG_DIR: path.join(fake.root, 'logs'),
@@ -85,9 +91,20 @@ describe('kafka-start.sh (KRaft broker)', () => {
     const [start] = fake.calls('kafka-server-start.sh');
     expect(start.args).toEqual([path.join(env.KP_CONFIG_DIR, 'server.properties')]);
     expect(start.env.KAFKA_HEAP_OPTS).toBe('-Xms2048m -Xmx2048m');
-    expect(start.env.KAFKA_OPTS).toBe(`-javaagent:/opt/jmx-exporter/jmx_prometheus_javaagent.jar=9404:${env.KP_JMX_EXPORTER_CONFIG}`);
+    expect(start.env.KAFKA_OPTS).toBe(`-javaagent:${env.KP_JMX_EXPORTER_JAR}=9404:${env.KP_JMX_EXPORTER_CONFIG}`);
     // Order: format strictly before start.
     expect(fake.calls().map(c => c.tool)).toEqual(['kafka-storage.sh', 'kafka-server-start.sh']);
+  });
+
+  test('without the agent (the init container could not get it), the broker starts without metrics and says so', () => {
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0);
+    fs.rmSync(env.KP_JMX_EXPORTER_JAR);
+    const result = fake.run(script, env);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(`kafka-start: JMX EXPORTER AGENT UNAVAILABLE: ${env.KP_JMX_EXPORTER_JAR} is missing; starting WITHOUT metrics (readiness falls back to the listener port). See the fetch-jmx-exporter init container's log.\n`);
+    const [start] = fake.calls('kafka-server-start.sh');
+    expect(start.env.KAFKA_OPTS ?? '').not.toContain('-javaagent');
   });
 
   test('the final config file is private to the Kafka user (it holds the admin password)', () => {

@@ -5,12 +5,12 @@ import { DataAlicloudCsClusterCredential } from '../../generated/providers/alicl
 import { AlicloudProvider } from '../../generated/providers/alicloud/provider';
 import { KafkaPlatformValidationError } from '../../errors';
 import { ExternalEndpoint, NodePlacement } from '../../kafka/types';
-import { LISTENER_SOURCES_PROP, listenerSourceCidrs } from './listener-source-cidrs';
 import { AlicloudLoadBalancerFlavour, AlicloudLoadBalancerFlavourProps, AlicloudLoadBalancerType } from './load-balancer-flavour';
-import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
+import { CloudInfrastructurePlan, CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
+import { ALICLOUD_INFRASTRUCTURE_ID, planAlicloudInfrastructure } from './infrastructure-plan';
 import { AckCluster, AckNetworkPlugin } from './ack-cluster';
-import { arrayOf, assertShape, int, objectOf, optional, str } from '../../kafka/k8s/prop-shape';
-import { contains, parseCidr } from './cidr';
+import { assertShape } from '../../kafka/k8s/prop-shape';
+import { ALICLOUD_KAFKA_CLOUD_PROPS_SHAPE } from './alicloud-cloud-props-shape';
 import { BrokerDnsRecords, KafkaPrivateZone } from './dns';
 import { RotatingKmsKey } from './kms';
 import { KmsKeyStore } from './kms-key-store';
@@ -25,7 +25,7 @@ import { RamLeastPrivilegeCheck } from './ram-least-privilege';
 import { KafkaSecurityGroup } from './security-group';
 import { DEFAULT_STORAGE_CLASS_NAME, essdStorageClass, EssdStorageClassOptions } from './storage-class';
 import { ZoneAvailabilityCheck } from './zone-availability';
-import { AlicloudZone, assertOutsideVpc } from './zone-plan';
+import { AlicloudZone } from './zone-plan';
 
 export interface AlicloudKafkaCloudProps {
   /** Region, e.g. `cn-hangzhou`. */
@@ -117,15 +117,15 @@ export class AlicloudKafkaCloud implements IKafkaCloud {
 
   constructor(private readonly props: AlicloudKafkaCloudProps) {
     // The network, security group and alarms are built from these: a wrong type gets a typed error, not a TypeError.
-    assertShape('AlicloudKafkaCloud', props, objectOf({
-      region: str(64), zones: arrayOf(objectOf({ zoneId: str(64), slot: optional(int(0, 15)) }), 16),
-      vpcCidr: optional(str(64)), podCidr: optional(str(64)), serviceCidr: optional(str(64)), allowedClientCidrs: optional(arrayOf(str(64), 1000)),
-      alarmContacts: arrayOf(objectOf({ name: str(64), email: optional(str(254)), sms: optional(str(32)), dingTalkWebhook: optional(str(2048)) }), 100),
-    }), '', 'give the value the type AlicloudKafkaCloudProps documents');
+    assertShape('AlicloudKafkaCloud', props, ALICLOUD_KAFKA_CLOUD_PROPS_SHAPE, '', 'give the value the type AlicloudKafkaCloudProps documents');
+  }
+
+  public planInfrastructure(stack: TerraformStack, request: CloudInfrastructureRequest): CloudInfrastructurePlan {
+    return planAlicloudInfrastructure(`${stack.node.path}/${ALICLOUD_INFRASTRUCTURE_ID}`, this.props, request);
   }
 
   public createInfrastructure(stack: TerraformStack, request: CloudInfrastructureRequest): ICloudInfrastructure {
-    return new AlicloudKafkaInfrastructure(stack, 'alicloud', { ...this.props, request });
+    return new AlicloudKafkaInfrastructure(stack, ALICLOUD_INFRASTRUCTURE_ID, { ...this.props, request });
   }
 }
 
@@ -164,27 +164,11 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
     const { request } = props;
     const name = request.name;
     this.platformName = name;
-    if (!/^[a-z][a-z0-9-]{1,38}[a-z0-9]$/.test(name)) {
-      throw new KafkaPlatformValidationError(this.node.path, 'name', `"${name}" cannot prefix Alibaba Cloud resource names (SLS projects need 3-63 lowercase characters)`, 'use 3-40 lowercase letters, digits and dashes, starting with a letter');
-    }
-    if (!/^[a-z]{2,}-[a-z0-9-]+$/.test(props.region)) {
-      throw new KafkaPlatformValidationError(this.node.path, 'region', `"${props.region}" is not an Alibaba Cloud region ID`, 'use e.g. cn-hangzhou');
-    }
-    for (const zone of props.zones) {
-      if (!zone.zoneId.startsWith(`${props.region}-`)) {
-        throw new KafkaPlatformValidationError(this.node.path, 'zones', `zone ${zone.zoneId} is not in region ${props.region}`, `use zones of ${props.region}, e.g. ${props.region}-h`);
-      }
-    }
+    // Every check that needs no resource, first: the same function KafkaPlatform runs before building anything.
+    const { networkPlugin, vpcCidr, serviceCidr, podCidr, listenerSources } = planAlicloudInfrastructure(this.node.path, props, request);
     this.region = props.region;
     this.clusterName = props.clusterName ?? name;
     const tags = { 'kafka-platform.io/platform': name, ...props.tags };
-    const networkPlugin = props.networkPlugin ?? AckNetworkPlugin.TERWAY;
-    const vpcCidr = props.vpcCidr ?? '192.168.0.0/16';
-    const serviceCidr = props.serviceCidr ?? '172.21.0.0/20';
-    const podCidr = networkPlugin === AckNetworkPlugin.FLANNEL ? props.podCidr ?? '172.20.0.0/16' : undefined;
-    const vpc = parseCidr(this.node.path, 'vpcCidr', vpcCidr);
-    assertOutsideVpc(this.node.path, 'serviceCidr', vpc, serviceCidr);
-    if (podCidr) assertOutsideVpc(this.node.path, 'podCidr', vpc, podCidr);
 
     if (!stack.node.tryFindChild('alicloud-provider')) {
       // Credentials come from the environment (ALICLOUD_ACCESS_KEY, profiles, ECS RAM role), never from the program.
@@ -208,14 +192,6 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
     this.loadBalancerFlavour = new AlicloudLoadBalancerFlavour(props.loadBalancer);
     // The one opt-in for a public listener is the user's, on the listener; it reaches the security group here.
     const allowAnySource = request.externalListener?.dangerouslyAllowAnySource ?? false;
-    const listenerSources = listenerSourceCidrs(this.node.path, request, allowAnySource);
-    const outsideVpc = [
-      ...(props.allowedClientCidrs ?? []).map((cidr, i) => parseCidr(this.node.path, `allowedClientCidrs[${i}]`, cidr)),
-      ...listenerSources.map((cidr) => parseCidr(this.node.path, LISTENER_SOURCES_PROP, cidr)),
-    ].filter((cidr) => !contains(vpc, cidr));
-    if (request.externalListener?.internetFacing && outsideVpc.length === 0 && !allowAnySource) {
-      throw new KafkaPlatformValidationError(this.node.path, LISTENER_SOURCES_PROP, 'the external listener is internet-facing but no client network outside the VPC may reach the Kafka ports (CLB and NLB keep the client source IP, so the security group must admit it)', `list the clients' public CIDRs in ${LISTENER_SOURCES_PROP} (the security group admits them), or in allowedClientCidrs, or set kafka.externalListener.loadBalancer.dangerouslyAllowAnySource: true`);
-    }
 
     // request.interNodePorts need no rule of their own: they are reached only from inside the group
     // (intra-group traffic is accepted; pod networking needs it), never from outside it.
@@ -289,9 +265,6 @@ export class AlicloudKafkaInfrastructure extends Construct implements ICloudInfr
     this.loadBalancerAddressType = this.loadBalancerFlavour.type === AlicloudLoadBalancerType.NLB ? 'hostname' : 'ip';
     if (request.externalListener) {
       this.privateZone = new KafkaPrivateZone(this, 'private-zone', { domain: request.externalListener.domain, vpcId: this.network.vpc.id, region: props.region });
-      if (props.publicDnsDomain && !request.externalListener.internetFacing) {
-        throw new KafkaPlatformValidationError(this.node.path, 'publicDnsDomain', 'public DNS records were requested for a listener that is only reachable inside the VPC', 'make the external listener internet-facing, or drop publicDnsDomain');
-      }
       this.publicDnsDomain = props.publicDnsDomain;
     }
 

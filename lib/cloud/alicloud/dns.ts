@@ -101,7 +101,7 @@ export function relativeName(path: string, hostname: string, domain: string): st
   return host.slice(0, -(zone.length + 1));
 }
 
-function assertDomain(path: string, prop: string, domain: string): void {
+export function assertDomain(path: string, prop: string, domain: string): void {
   if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/.test(domain)) {
     throw new KafkaPlatformValidationError(path, prop, `"${domain}" is not a lowercase DNS domain`, 'use e.g. kafka.internal.example.com');
   }

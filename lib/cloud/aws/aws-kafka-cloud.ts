@@ -4,9 +4,10 @@ import { Aspects, Fn, ITerraformDependable, TerraformOutput, TerraformProvider, 
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { ExternalEndpoint, NodePlacement } from '../../kafka/types';
-import { isAnyAddressCidr } from '../../kafka/k8s/cidr';
-import { arrayOf, assertShape, objectOf, optional, str } from '../../kafka/k8s/prop-shape';
-import { CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
+import { assertShape } from '../../kafka/k8s/prop-shape';
+import { AWS_KAFKA_CLOUD_PROPS_SHAPE } from './aws-cloud-props-shape';
+import { CloudInfrastructurePlan, CloudInfrastructureRequest, ICloudInfrastructure, IKafkaCloud } from '../cloud';
+import { AWS_INFRASTRUCTURE_ID, planAwsInfrastructure } from './infrastructure-plan';
 import { selectAvailabilityZones } from './availability-zones';
 import { EksClusterRoles } from './cluster-roles';
 import { BrokerDnsRecords, KafkaDnsZones } from './dns';
@@ -85,14 +86,15 @@ export class AwsKafkaCloud implements IKafkaCloud {
 
   constructor(private readonly props: AwsKafkaCloudProps) {
     // The network and security groups are built from these lists: a wrong type gets a typed error, not a TypeError.
-    assertShape('AwsKafkaCloud', props, objectOf({
-      region: str(64), availabilityZones: optional(arrayOf(str(64), 16)), vpcCidr: optional(str(64)),
-      allowedClientCidrs: optional(arrayOf(str(64), 1000)), publicEndpointCidrs: optional(arrayOf(str(64), 1000)), adminPrincipalArns: optional(arrayOf(str(2048), 100)),
-    }), '', 'give the value the type AwsKafkaCloudProps documents');
+    assertShape('AwsKafkaCloud', props, AWS_KAFKA_CLOUD_PROPS_SHAPE, '', 'give the value the type AwsKafkaCloudProps documents');
+  }
+
+  public planInfrastructure(stack: TerraformStack, request: CloudInfrastructureRequest): CloudInfrastructurePlan {
+    return planAwsInfrastructure(`${stack.node.path}/${AWS_INFRASTRUCTURE_ID}`, this.props, request);
   }
 
   public createInfrastructure(stack: TerraformStack, request: CloudInfrastructureRequest): ICloudInfrastructure {
-    return new AwsKafkaInfrastructure(stack, 'aws', { ...this.props, request });
+    return new AwsKafkaInfrastructure(stack, AWS_INFRASTRUCTURE_ID, { ...this.props, request });
   }
 }
 
@@ -128,11 +130,8 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     const request = props.request;
     this.region = props.region;
     this.chartVersion = props.loadBalancerControllerChartVersion ?? LOAD_BALANCER_CONTROLLER_CHART_VERSION;
+    planAwsInfrastructure(this.node.path, props, request);
     this.clusterName = props.clusterName ?? request.name;
-    // 40 characters leave room for the IAM role name suffixes (64-character limit).
-    if (!/^[a-zA-Z][a-zA-Z0-9-]{0,39}$/.test(this.clusterName)) {
-      throw new KafkaPlatformValidationError(this.node.path, 'clusterName', `"${this.clusterName}" is not usable as an EKS cluster name and IAM role prefix`, 'use at most 40 letters, digits and hyphens, starting with a letter');
-    }
     const tags = { 'kafka-platform.io/platform': request.name, ...(props.tags ?? {}) };
 
     new AwsProvider(scope, 'aws-provider', { region: props.region, defaultTags: [{ tags }] });
@@ -206,7 +205,6 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     this.kubernetesObjects = [gp3StorageClassManifest({ name: KAFKA_STORAGE_CLASS_NAME, kmsKeyAlias: volumes.aliasName })];
 
     if (request.externalListener) {
-      checkInternetFacingListener(this.node.path, request.externalListener);
       this.loadBalancerControllerRole = new LoadBalancerControllerRole(this, 'lb-controller', { name: this.clusterName, oidc });
       this.dnsZones = new KafkaDnsZones(this, 'dns', {
         domain: request.externalListener.domain,
@@ -227,8 +225,6 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
           ],
         });
       }
-    } else if (props.externalDnsRole) {
-      throw new KafkaPlatformValidationError(this.node.path, 'externalDnsRole', 'external-dns needs the hosted zones of the external listener, and no external listener is configured', 'configure kafka.externalListener, or drop externalDnsRole');
     }
 
     this.monitoring = new AwsKafkaMonitoring(this, 'monitoring', {
@@ -305,23 +301,5 @@ export class AwsKafkaInfrastructure extends Construct implements ICloudInfrastru
     new AwsProvider(workloads, 'aws-provider', { region: this.region });
     const zoneIds = [this.dnsZones.privateZone.zoneId, ...(this.dnsZones.publicZone ? [this.dnsZones.publicZone.zoneId] : [])];
     new BrokerDnsRecords(workloads, 'kafka-dns', { zoneIds, endpoints, loadBalancerHostname: serviceAddress });
-  }
-}
-
-/**
- * An internet-facing NLB forwards to pod IPs from its own private addresses, so
- * the node security group cannot tell internet clients apart: only the
- * Service's `loadBalancerSourceRanges` (enforced on the NLB) can. Without them
- * the external listener would be open to 0.0.0.0/0.
- */
-function checkInternetFacingListener(path: string, listener: NonNullable<CloudInfrastructureRequest['externalListener']>): void {
-  if (!listener.internetFacing || listener.dangerouslyAllowAnySource) return;
-  const cidrs = listener.allowedSourceCidrs ?? [];
-  // Parsed, not matched as text: `0.0.0.0/00` and `::/0` are every address too.
-  const open = cidrs.find((cidr) => isAnyAddressCidr(cidr));
-  if (cidrs.length === 0 || open) {
-    throw new KafkaPlatformValidationError(path, 'kafka.externalListener.loadBalancer.allowedSourceCidrs',
-      open ? `${open} opens the internet-facing Kafka listener to every address` : 'an internet-facing Kafka listener without source CIDRs is open to every address on the internet',
-      'list the client CIDRs in kafka.externalListener.loadBalancer.allowedSourceCidrs, or set kafka.externalListener.loadBalancer.dangerouslyAllowAnySource: true if the listener really must be public');
   }
 }

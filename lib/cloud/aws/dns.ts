@@ -14,6 +14,13 @@ export interface KafkaDnsZonesProps {
   readonly tags?: Record<string, string>;
 }
 
+/** Refuses a listener domain Route53 cannot host as given (upper case, a trailing dot, no dot at all). */
+export function checkDnsDomain(path: string, domain: string): void {
+  if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]+$/.test(domain)) {
+    throw new KafkaPlatformValidationError(path, 'externalListener.domain', `"${domain}" is not a lower-case DNS domain`, 'use a domain like kafka.example.com');
+  }
+}
+
 /** Route53 hosted zones for the external listener: a private zone associated with the VPC, optionally a public one. */
 export class KafkaDnsZones extends Construct {
   public readonly privateZone: Route53Zone;
@@ -22,9 +29,7 @@ export class KafkaDnsZones extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaDnsZonesProps) {
     super(scope, id);
-    if (!/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]+$/.test(props.domain)) {
-      throw new KafkaPlatformValidationError(this.node.path, 'externalListener.domain', `"${props.domain}" is not a lower-case DNS domain`, 'use a domain like kafka.example.com');
-    }
+    checkDnsDomain(this.node.path, props.domain);
     this.domain = props.domain;
     this.privateZone = new Route53Zone(this, 'private', {
       name: props.domain,

@@ -31,12 +31,7 @@ export class KafkaSecurityGroup extends Construct {
     super(scope, id);
     const path = this.node.path;
     const allowed = props.allowedClientCidrs ?? [];
-    allowed.forEach((cidr, i) => {
-      if (parseCidr(path, cidr).prefix === 0) {
-        // The NLB reaches broker pods from its own VPC addresses, so an internet-facing listener never needs this.
-        throw new KafkaPlatformValidationError(path, `allowedClientCidrs[${i}]`, `"${cidr}" opens the Kafka ports to the whole internet`, 'list specific client CIDRs; for a public listener use kafka.externalListener with LoadBalancerExposure.INTERNET (the NLB forwards from inside the VPC)');
-      }
-    });
+    checkAllowedClientCidrs(path, allowed);
     this.securityGroup = new SecurityGroup(this, 'sg', {
       name: `${props.name}-kafka-nodes`,
       description: 'Kafka broker and controller nodes: client ports from the VPC and the allow-list only',
@@ -72,4 +67,14 @@ export class KafkaSecurityGroup extends Construct {
 
 function uniqueSorted(ports: number[]): number[] {
   return [...new Set(ports)].sort((a, b) => a - b);
+}
+
+/** Refuses an allow-list entry that is not a canonical IPv4 CIDR, or that is every address. */
+export function checkAllowedClientCidrs(path: string, allowed: readonly string[]): void {
+  allowed.forEach((cidr, i) => {
+    if (parseCidr(path, cidr, `allowedClientCidrs[${i}]`).prefix === 0) {
+      // The NLB reaches broker pods from its own VPC addresses, so an internet-facing listener never needs this.
+      throw new KafkaPlatformValidationError(path, `allowedClientCidrs[${i}]`, `"${cidr}" opens the Kafka ports to the whole internet`, 'list specific client CIDRs; for a public listener use kafka.externalListener with LoadBalancerExposure.INTERNET (the NLB forwards from inside the VPC)');
+    }
+  });
 }

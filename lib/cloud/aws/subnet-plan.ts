@@ -30,7 +30,7 @@ export function planSubnets(
   availabilityZones: string[],
   azSlots: Record<string, number> = {},
 ): AzSubnetPlan[] {
-  const { base, prefix } = parseCidr(constructPath, vpcCidr);
+  const { base, prefix } = parseCidr(constructPath, vpcCidr, 'vpcCidr');
   if (prefix < 16 || prefix > 20) {
     throw new KafkaPlatformValidationError(constructPath, 'vpcCidr', `prefix /${prefix} is outside /16../20`, 'use a VPC CIDR between /16 and /20 (e.g. 10.40.0.0/16) so every AZ gets room for pods');
   }
@@ -61,17 +61,17 @@ function defaultSlot(constructPath: string, az: string): number {
 }
 
 /** Parses `a.b.c.d/p` and checks that the address is the network address. */
-export function parseCidr(constructPath: string, cidr: string): { base: number; prefix: number } {
+export function parseCidr(constructPath: string, cidr: string, prop = 'cidr'): { base: number; prefix: number } {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
   const octets = m ? m.slice(1, 5).map(Number) : [];
   const prefix = m ? Number(m[5]) : -1;
   if (!m || octets.some((o) => o > 255) || prefix > 32) {
-    throw new KafkaPlatformValidationError(constructPath, 'cidr', `"${cidr}" is not an IPv4 CIDR`, 'use the form 10.40.0.0/16');
+    throw new KafkaPlatformValidationError(constructPath, prop, `"${cidr}" is not an IPv4 CIDR`, 'use the form 10.40.0.0/16');
   }
   const base = ((octets[0] << 24) >>> 0) + (octets[1] << 16) + (octets[2] << 8) + octets[3];
   const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
   if (((base & mask) >>> 0) !== base) {
-    throw new KafkaPlatformValidationError(constructPath, 'cidr', `"${cidr}" has host bits set`, `use the network address ${formatIp((base & mask) >>> 0)}/${prefix}`);
+    throw new KafkaPlatformValidationError(constructPath, prop, `"${cidr}" has host bits set`, `use the network address ${formatIp((base & mask) >>> 0)}/${prefix}`);
   }
   return { base, prefix };
 }

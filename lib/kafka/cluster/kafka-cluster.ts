@@ -16,7 +16,9 @@ import { BrokerScaling } from './broker-scaling';
 import { ClusterServices } from './cluster-services';
 import { ClusterDeclarations } from './declarations';
 import { ClusterDisruptionBudgets } from './disruption-budgets';
+import { DynamicConfigJob } from './dynamic-config-job';
 import { ExternalListener } from './external-listener';
+import { MetadataVersionJob } from './metadata-version-job';
 import { ClusterNetworkPolicies } from './network-policies';
 import { KafkaNodePool } from './node-pool';
 import { RollingRestart } from './rolling-restart';
@@ -138,6 +140,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     }
     if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec, () => this.declarations.allowedClientNamespaces);
     new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations });
+    new DynamicConfigJob(this, 'dynamic-config', spec);
+    if (spec.kraft && spec.metadataVersion !== undefined) new MetadataVersionJob(this, 'metadata-version', spec, spec.metadataVersion);
 
     for (const topic of spec.initialTopics) this.addTopic(topic);
   }

@@ -1,4 +1,6 @@
 import { anything, arrayOf, bool, either, implementing, int, mapOf, num, objectOf, optional, Shape, str } from '../k8s/prop-shape';
+import { VOLUME_SHAPE } from '../model/cluster-props-shape';
+import { DEFAULT_KAFKA_METRIC_NAMES } from '../observability/metric-names';
 
 /**
  * The runtime shape of `KafkaEcosystemProps`, checked before any component
@@ -7,8 +9,8 @@ import { anything, arrayOf, bool, either, implementing, int, mapOf, num, objectO
  * instead of a TypeError. Value rules stay with each component.
  */
 
-const RESOURCES: Shape = objectOf({ cpuRequest: optional(str(64)), cpuLimit: optional(str(64)), memory: optional(str(64)) });
-const JMX_AGENT: Shape = objectOf({ url: optional(str(2048)), sha256: optional(str(64)), port: optional(int(1, 65535)) });
+const RESOURCES: Shape = objectOf({ cpuRequest: optional(str(64)), cpuLimit: optional(str(64)), memory: optional(str(64)) }, 'ContainerResources');
+const JMX_AGENT: Shape = objectOf({ url: optional(str(2048)), sha256: optional(str(64)), port: optional(int(1, 65535)) }, 'JmxAgentOptions');
 const REPLICAS = int(0, 1000);
 
 /** Fields every component takes. */
@@ -18,14 +20,14 @@ const COMMON = {
 const TOPIC = { topicReplicationFactor: optional(int(1, 1000)), topicMinInsyncReplicas: optional(int(1, 1000)) };
 
 /** `true`, `false` or an options object of `fields`. */
-function component(fields: Record<string, Shape>): Shape {
-  return optional(either(bool, objectOf(fields)));
+function component(typeName: string, fields: Record<string, Shape>): Shape {
+  return optional(either(bool, objectOf(fields, typeName)));
 }
 
 export const KAFKA_ECOSYSTEM_PROPS_SHAPE: Shape = objectOf({
   cluster: implementing('addUser', 'addTopic', 'validateTopic'),
-  schemaRegistry: component({ ...COMMON, ...TOPIC, topicName: optional(str(249)), compatibility: optional(str(64)), jmxAgent: optional(JMX_AGENT) }),
-  connect: component({
+  schemaRegistry: component('SchemaRegistryOptions', { ...COMMON, ...TOPIC, topicName: optional(str(249)), compatibility: optional(str(64)), jmxAgent: optional(JMX_AGENT) }),
+  connect: component('KafkaConnectOptions', {
     ...COMMON, ...TOPIC,
     plugins: optional(arrayOf(implementing('initContainer'), 100)),
     workerConfig: optional(mapOf(anything)),
@@ -33,16 +35,17 @@ export const KAFKA_ECOSYSTEM_PROPS_SHAPE: Shape = objectOf({
     statusTopicPartitions: optional(int(1, 10_000)),
     jmxAgent: optional(JMX_AGENT),
   }),
-  monitoring: component({
+  monitoring: component('KafkaMonitoringOptions', {
     namespace: optional(str(253)),
-    prometheus: optional(objectOf({ ...COMMON, retention: optional(str(64)), retentionSize: optional(str(64)), storage: optional(objectOf({ size: optional(str(64)), storageClassName: optional(str(253)) })), scrapeInterval: optional(str(64)), scrapeKubelet: optional(bool) })),
+    prometheus: optional(objectOf({ ...COMMON, retention: optional(str(64)), retentionSize: optional(str(64)), storage: optional(VOLUME_SHAPE), scrapeInterval: optional(str(64)), scrapeKubelet: optional(bool) })),
     kafkaExporter: optional(objectOf({ ...COMMON, groupFilter: optional(str(1024)), topicFilter: optional(str(1024)) })),
     alertmanager: optional(objectOf({ ...COMMON, receiver: anything, repeatInterval: optional(str(64)) })),
     alertThresholds: optional(objectOf({ diskUsagePercent: optional(num()), consumerLag: optional(num()), consumerLagPerGroup: optional(mapOf(num(), str(255))) })),
-    metricNames: optional(mapOf(str(256))),
+    // Every metric name the rules read, by name: a misspelt one would otherwise leave the default in place without a word.
+    metricNames: optional(objectOf(Object.fromEntries(Object.keys(DEFAULT_KAFKA_METRIC_NAMES).map(k => [k, optional(str(256))])), 'KafkaMetricNames')),
   }),
-  grafana: component({ ...COMMON, adminSecretName: optional(str(253)) }),
-  ui: component({ ...COMMON, loginSecretName: optional(str(253)), readOnly: optional(bool) }),
-  ksqlDb: component({ ...COMMON, ...TOPIC, serviceId: optional(str(64)), jmxAgent: optional(JMX_AGENT) }),
-});
+  grafana: component('GrafanaOptions', { ...COMMON, adminSecretName: optional(str(253)) }),
+  ui: component('KafbatUiOptions', { ...COMMON, loginSecretName: optional(str(253)), readOnly: optional(bool) }),
+  ksqlDb: component('KsqlDbOptions', { ...COMMON, ...TOPIC, serviceId: optional(str(64)), jmxAgent: optional(JMX_AGENT) }),
+}, 'KafkaEcosystemProps');
 

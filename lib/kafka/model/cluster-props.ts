@@ -1,4 +1,5 @@
 import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, NodePlacement, TopicRequirement, ContainerResources, VolumeSpec } from '../types';
+import { KafkaJmxAgentOptions } from './jmx-agent-options';
 import { KafkaRollingRestartOptions } from './rolling-restart-options';
 import { KafkaScalingOptions } from './scaling-options';
 
@@ -174,4 +175,14 @@ export interface KafkaClusterProps {
   readonly rollingRestart?: KafkaRollingRestartOptions;
   /** The scale Job that moves data when `brokers.replicas` changes (README, "Scaling"). @default - see KafkaScalingOptions */
   readonly scaling?: KafkaScalingOptions;
+  /** Source of the JMX exporter agent of brokers and controllers (an internal mirror), and whether a pod may start without it. @default - Maven Central, cached on each pod's volume; a pod starts without metrics when it cannot get it */
+  readonly jmxAgent?: KafkaJmxAgentOptions;
+  /**
+   * KRaft metadata version (feature level `metadata.version`) to finalize, e.g. '3.9' or '4.1'. A Job
+   * raises the cluster to it with `kafka-features.sh upgrade --metadata` once every node supports it
+   * (after an image upgrade has rolled), and refuses a downgrade. Synth refuses a version newer than
+   * the Kafka image's. Set it after the image upgrade, never together with a downgrade of the image.
+   * @default - not managed: a new cluster runs the image's latest metadata version; an upgraded one keeps the version it had
+   */
+  readonly metadataVersion?: string;
 }

@@ -1,4 +1,5 @@
 import type { ResolvedResources } from '../k8s/quantities';
+import type { KafkaJmxAgentSource } from '../observability/jmx-agent';
 import {
   ExternalEndpoint, ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, NodePlacement, TopicRequirement,
 } from '../types';
@@ -119,6 +120,10 @@ export interface KafkaClusterSpec {
   readonly controllerZonesPinned: boolean;
   readonly naming: ClusterNaming;
   readonly images: ResolvedImages;
+  /** Where brokers and controllers get the JMX exporter agent, and whether they may start without it. */
+  readonly jmxAgent: KafkaJmxAgentSource;
+  /** KRaft metadata version to finalize (`metadataVersion`); undefined: not managed. */
+  readonly metadataVersion?: string;
   /** Effective broker properties (HA defaults merged with `brokers.config`). */
   readonly brokerConfig: Readonly<Record<string, string>>;
   readonly defaultReplicationFactor: number;

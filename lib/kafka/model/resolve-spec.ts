@@ -1,5 +1,6 @@
 import { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, MIN_TERMINATION_GRACE_PERIOD_SECONDS } from '../constants';
 import { heapMebibytes, resolveResources } from '../k8s/quantities';
+import { DEFAULT_KAFKA_JMX_AGENT_SOURCE } from '../observability/jmx-agent';
 import { DEFAULT_MONITORING_NAMESPACE } from '../observability/metrics-scraper';
 import { ContainerResources, ExternalEndpoint, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, VolumeSpec } from '../types';
 import { haBrokerDefaults } from './broker-config';
@@ -75,6 +76,12 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
 
   return {
     clusterName, namespace, clusterDomain, metadataMode, kraft, zones, naming, images, brokerConfig,
+    metadataVersion: props.metadataVersion,
+    jmxAgent: {
+      url: props.jmxAgent?.url ?? DEFAULT_KAFKA_JMX_AGENT_SOURCE.url,
+      sha256: props.jmxAgent?.sha256 ?? DEFAULT_KAFKA_JMX_AGENT_SOURCE.sha256,
+      required: props.jmxAgent?.required ?? DEFAULT_KAFKA_JMX_AGENT_SOURCE.required,
+    },
     zoneSlots: slots.all,
     retiredZones: slots.retired.map((z): RetiredZoneSpec => ({
       zone: z.zone, slot: z.slot, brokerStatefulSetName: naming.name(`broker-${z.slot}`), brokerNodeIdRange: brokerNodeIdRange(z.slot),

@@ -14,10 +14,23 @@ const OPT_IN = 'externalListener.loadBalancer.dangerouslyAllowAnySource';
  */
 export const internetListenerSourceRangesRule: KafkaRule = (ctx) => {
   const lb = ctx.externalListener?.loadBalancer;
-  if (!lb || lb.exposure !== LoadBalancerExposure.INTERNET) return [];
+  if (!lb) return [];
   const cidrs = lb.allowedSourceCidrs ?? [];
   // Parsed, not matched as text: `0.0.0.0/00`, `::/0` and `::ffff:0:0/96` open the listener just as `0.0.0.0/0` does.
   const open = cidrs.find(c => isAnyAddressCidr(c));
+  if (lb.exposure !== LoadBalancerExposure.INTERNET) {
+    // An INTERNAL listener without CIDRs admits its network; a listed `/0` reads as a restriction and is none, and
+    // becomes an open door the day the exposure changes: it needs the same opt-in.
+    if (open === undefined) return [];
+    return [{
+      ruleId: 'internet-listener-source-ranges',
+      prop: PROP,
+      problem: `${open} admits every address that reaches the load balancer`,
+      fix: `drop it (an INTERNAL listener without ${PROP} admits its network), list the client CIDRs, or set ${OPT_IN}: true`,
+      relaxable: false,
+      ...(lb.dangerouslyAllowAnySource === true ? { acceptedBy: OPT_IN } : {}),
+    }];
+  }
   if (cidrs.length > 0 && open === undefined) return [];
   return [{
     ruleId: 'internet-listener-source-ranges',

@@ -11,9 +11,11 @@ import { externalListenerRule } from './external-listener';
 import { heapFractionRule } from './heap-fraction';
 import { imagePinningRule } from './image-pinning';
 import { internetListenerSourceRangesRule } from './internet-listener-source-ranges';
+import { jmxAgentSourceRule } from './jmx-agent-source';
 import { loadBalancerFlavourRule } from './load-balancer-flavour';
 import { managedPropertiesRule } from './managed-properties';
 import { metadataModeRule } from './metadata-mode';
+import { metadataVersionRule } from './metadata-version';
 import { minInsyncReplicasRule } from './min-insync-replicas';
 import { namespaceRule } from './namespace';
 import { networkPoliciesRule } from './network-policies';
@@ -60,6 +62,8 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   nodeIdRangeRule,
   zoneSlotsRule,
   configValuesRule,
+  jmxAgentSourceRule,
+  metadataVersionRule,
 ];
 
 /** The HA and safety rules every KafkaCluster is checked against at construction. */

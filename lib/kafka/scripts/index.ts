@@ -19,12 +19,14 @@ export type KafkaScriptName =
   | 'roll-cluster.sh'
   | 'scale-brokers.sh'
   | 'plan-replica-moves.sh'
+  | 'apply-dynamic-configs.sh'
+  | 'apply-metadata-version.sh'
   | 'grow-volumes.sh';
 
 export const KAFKA_SCRIPT_NAMES: ReadonlyArray<KafkaScriptName> = [
   'kafka-start.sh', 'kafka-ready.sh', 'zookeeper-start.sh', 'zookeeper-ready.sh',
   'create-user-secrets.sh', 'kafka-admin-lib.sh', 'upsert-scram-users.sh', 'apply-acls.sh', 'apply-topics.sh',
-  'roll-cluster.sh', 'scale-brokers.sh', 'plan-replica-moves.sh', 'grow-volumes.sh',
+  'roll-cluster.sh', 'scale-brokers.sh', 'plan-replica-moves.sh', 'apply-dynamic-configs.sh', 'apply-metadata-version.sh', 'grow-volumes.sh',
 ];
 
 const cache = new Map<KafkaScriptName, string>();

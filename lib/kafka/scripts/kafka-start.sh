@@ -139,8 +139,14 @@ fi
 
 if [[ -n "${KP_JMX_EXPORTER_JAR:-}" ]]; then
   require_env KP_METRICS_PORT KP_JMX_EXPORTER_CONFIG
-  metrics_address="${KP_METRICS_HOST:+$KP_METRICS_HOST:}$KP_METRICS_PORT"
-  export KAFKA_OPTS="${KAFKA_OPTS:+$KAFKA_OPTS }-javaagent:$KP_JMX_EXPORTER_JAR=$metrics_address:$KP_JMX_EXPORTER_CONFIG"
+  if [[ -f "$KP_JMX_EXPORTER_JAR" ]]; then
+    metrics_address="${KP_METRICS_HOST:+$KP_METRICS_HOST:}$KP_METRICS_PORT"
+    export KAFKA_OPTS="${KAFKA_OPTS:+$KAFKA_OPTS }-javaagent:$KP_JMX_EXPORTER_JAR=$metrics_address:$KP_JMX_EXPORTER_CONFIG"
+  else
+    # The init container could not get the agent within its bound (jmxAgent.required is off): a broker
+    # without metrics beats a broker that cannot restart while the agent's source is unreachable.
+    echo "kafka-start: JMX EXPORTER AGENT UNAVAILABLE: $KP_JMX_EXPORTER_JAR is missing; starting WITHOUT metrics (readiness falls back to the listener port). See the fetch-jmx-exporter init container's log." >&2
+  fi
 fi
 
 exec "$kafka_bin/kafka-server-start.sh" "$config"

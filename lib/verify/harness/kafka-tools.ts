@@ -73,6 +73,14 @@ export class KafkaTools {
     return configs;
   }
 
+  /** `kafka-configs.sh --describe --all` of one broker: every config it runs with (dynamic, static or default), by name. */
+  public async brokerConfig(nodeId: number): Promise<Record<string, string>> {
+    const out = await this.ok('kafka-configs.sh', [...this.admin(), '--describe', '--entity-type', 'brokers', '--entity-name', String(nodeId), '--all']);
+    const configs: Record<string, string> = {};
+    for (const m of out.matchAll(/^\s+([a-z0-9.]+)=([^ ]*) sensitive=/gm)) configs[m[1]] = m[2];
+    return configs;
+  }
+
   /** Brokers the cluster reports (id -> rack), from kafka-broker-api-versions.sh (Kafka's view of its registered brokers). */
   public async brokerRacks(): Promise<Map<number, string | null>> {
     const out = await this.ok('kafka-broker-api-versions.sh', ['--bootstrap-server', this.bootstrap(), '--command-config', this.clientConfig]);

@@ -16,6 +16,11 @@ export interface LocalClusterOptions {
   readonly runDir: string;
   readonly objects: K8sObject[];
   readonly kafkaHome: KafkaHome;
+  /**
+   * Kafka homes of other images (image -> home): a container of that image sees its home as /opt/kafka, as a pod of
+   * that image would (an upgrade runs two Kafka releases). Others see `kafkaHome`. @default {}
+   */
+  readonly kafkaHomes?: Readonly<Record<string, KafkaHome>>;
   readonly secrets: SecretData;
   /** Heap for every JVM we start (rewrite.ts 5.). */
   readonly heapOpts: string;
@@ -123,8 +128,9 @@ export class LocalCluster {
   }
 
   /** Rewrite context for text that belongs to `pod` (or to no pod: Jobs, tools). */
-  public context(pod: LocalPod | undefined, mounts: Mount[]): RewriteContext {
-    const paths = new Map<string, string>([['/opt/kafka', this.opts.kafkaHome.dir], ...Object.entries(this.opts.imageDirs ?? {})]);
+  public context(pod: LocalPod | undefined, mounts: Mount[], image?: string): RewriteContext {
+    const home = (image !== undefined ? this.opts.kafkaHomes?.[image] : undefined) ?? this.opts.kafkaHome;
+    const paths = new Map<string, string>([['/opt/kafka', home.dir], ...Object.entries(this.opts.imageDirs ?? {})]);
     for (const m of mounts) paths.set(m.mountPath, m.hostPath);
     const urls = new Map(Object.entries(this.opts.urlRewrites ?? {}));
     return { clusterDomain: this.clusterDomain, pods: this.pods.map((p) => p.address), services: this.services, self: pod?.address, paths, urls };
@@ -149,15 +155,17 @@ export class LocalCluster {
    * Starts a pod as the kubelet would: fresh emptyDirs, the persistent volume
    * kept, init containers in order, then the first container's command
    * detached. Resolves once the main process is spawned (not ready).
+   * `initEnv`: extra environment of the init containers only (rewrite.ts 7.).
    */
-  public async start(pod: LocalPod): Promise<void> {
+  public async start(pod: LocalPod, opts: { readonly initEnv?: Record<string, string> } = {}): Promise<void> {
     if (this.isRunning(pod)) throw new Error(`${pod.name} is already running`);
     pod.starts++;
     const spec = podTemplate(pod.workload).spec;
     const volumes = this.materializeVolumes(pod.workload, spec, pod, `start-${pod.starts}`);
     for (const [i, init] of (spec.initContainers ?? []).entries()) {
       const { command, env, cwd } = this.containerInvocation(pod.workload, init, spec, volumes, pod);
-      const res = await run(command, { env, cwd, timeoutMs: 120_000 });
+      // rewrite.ts 7.: e.g. an unreachable proxy, so the init container meets a network without egress.
+      const res = await run(command, { env: { ...env, ...opts.initEnv }, cwd, timeoutMs: 240_000 });
       fs.writeFileSync(path.join(pod.dir, `init-${i}-${init.name}.log`), res.stdout + res.stderr);
       if (res.code !== 0) throw new Error(`${pod.name}: init container ${init.name} failed (exit ${res.code}):\n${res.stdout}${res.stderr}`);
     }
@@ -191,7 +199,7 @@ export class LocalCluster {
     if (probe.exec) {
       const volumes = this.currentVolumes(pod);
       const { env, cwd } = this.containerInvocation(pod.workload, container, spec, volumes, pod);
-      const ctx = this.context(pod, this.mountsFor(container, volumes));
+      const ctx = this.context(pod, this.mountsFor(container, volumes), container.image);
       const command = (probe.exec.command as string[]).map((a) => expandK8sVars(rewriteForLocalRun(a, ctx), env));
       // Our JVMs start with C1 only on 2 shared cores; give exec probes a floor of 10 s, as a slow node would need.
       const res = await run(command, { env, cwd, timeoutMs: Math.max(timeoutMs, 10_000) });
@@ -280,7 +288,7 @@ export class LocalCluster {
     this.volumeState.set(pod.name, dirs);
     // Content second: it is rewritten with every mount of the container that reads it known.
     const allMounts = (spec.containers ?? []).concat(spec.initContainers ?? []).flatMap((c: any) => this.mountsFor(c, dirs));
-    const ctx = this.context(pod.address ? pod : undefined, allMounts);
+    const ctx = this.context(pod.address ? pod : undefined, allMounts, spec.containers?.[0]?.image);
     for (const v of spec.volumes ?? []) {
       const d = dirs.get(v.name)!;
       const source = v.configMap ? this.configMapData(v.configMap.name) : v.secret ? this.secretData(v.secret.secretName) : undefined;
@@ -327,7 +335,7 @@ export class LocalCluster {
   /** Command, env and cwd of a container, resolved and rewritten for the local run. */
   private containerInvocation(workload: K8sObject, container: any, spec: any, volumes: Map<string, string>, pod: LocalPod | undefined, cwdOverride?: string): { command: string[]; env: Record<string, string>; cwd: string } {
     const mounts = this.mountsFor(container, volumes);
-    const ctx = this.context(pod, mounts);
+    const ctx = this.context(pod, mounts, container.image);
     const env: Record<string, string> = {};
     if (pod) {
       env.HOSTNAME = pod.name;

@@ -47,6 +47,12 @@
  *    come from a loopback mirror of the local cache (maven-mirror.ts): the
  *    URL prefix changes, the file and its SHA-256 check do not, and runs
  *    work offline once the cache is filled.
+ * 7. No egress, on request: a test may start a pod with extra environment for
+ *    its init containers only (`LocalCluster.start(pod, { initEnv })`), e.g.
+ *    `http_proxy`/`https_proxy` set to an unreachable proxy
+ *    (`http://127.0.0.1:9`, where nothing listens). curl then cannot reach
+ *    any host, as in a cluster with outbound HTTP(S) blocked; the script and
+ *    the pod spec are unchanged.
  *
  * Not a rewrite of the configuration, but the one other stand-in: the
  * Kubernetes API a Job calls through `kubectl` (the roll and scale Jobs copy

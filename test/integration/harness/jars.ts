@@ -9,8 +9,11 @@ export { jarsContainClass, ResolvedJars } from '../../../lib/verify/jars/resolve
 /** Where everything the suite downloads or writes lives (gitignored). */
 export const CACHE_DIR = path.join(__dirname, '..', '.cache');
 
-/** The suite's jar sets: `kafka41` (KRaft + Connect), `kafka39` (ZooKeeper mode + Connect 3.9), `jmx` (the agent). */
-export type JarSet = 'kafka41' | 'kafka39' | 'jmx';
+/** The suite's jar sets: `kafka41` (KRaft + Connect), `kafka39` (ZooKeeper mode + Connect 3.9), `kafka40` (the upgrade scenario's starting release), `jmx` (the agent). */
+export type JarSet = 'kafka41' | 'kafka39' | 'kafka40' | 'jmx';
+
+/** The Kafka image the upgrade scenario (upgrade.it.ts) starts from, before it moves to the default KRaft image. */
+export const UPGRADE_FROM_IMAGE = 'apache/kafka:4.0.0';
 
 function versionOf(image: string): string {
   const v = imageVersion(image);
@@ -27,6 +30,8 @@ export function resolveJars(set: JarSet, properties: Record<string, string> = {}
   let deps: MavenDependency[];
   if (set === 'kafka41') {
     deps = kafkaDependencies({ kafkaVersion: versionOf(KAFKA_DEFAULT_IMAGES.kafkaKraft), connect: true });
+  } else if (set === 'kafka40') {
+    deps = kafkaDependencies({ kafkaVersion: versionOf(UPGRADE_FROM_IMAGE) });
   } else if (set === 'kafka39') {
     deps = kafkaDependencies({ kafkaVersion: versionOf(KAFKA_DEFAULT_IMAGES.kafkaZooKeeper), zookeeperVersion: versionOf(KAFKA_DEFAULT_IMAGES.zookeeper), connect: true });
   } else {

@@ -18,9 +18,9 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
  *   on the departing brokers when they stop.
  */
 export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
-// roll-no-isr-check belongs to roll.it.ts (its roll Job's min-ISR check), no-authorizer to authz.it.ts and
-// scale-in-skip-drain to scale.it.ts; the scenarios here ignore them.
-const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'no-authorizer', 'scale-in-skip-drain'];
+// roll-no-isr-check and jmx-agent-required belong to roll.it.ts (its roll Job's min-ISR check, the offline
+// pod start), no-authorizer to authz.it.ts and scale-in-skip-drain to scale.it.ts; the scenarios here ignore them.
+const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer', 'scale-in-skip-drain'];
 if (BREAK && !KNOWN_BREAKS.includes(BREAK)) {
   throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one of: ${KNOWN_BREAKS.join(', ')}`);
 }

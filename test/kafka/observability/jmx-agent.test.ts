@@ -23,14 +23,14 @@ describe('the JMX exporter agent: one pin, one fetch script', () => {
     const brokerInit = podSpec(objects.find(o => o.kind === 'StatefulSet' && o.metadata.name.startsWith('kafka-broker'))).initContainers.find((c: any) => c.name === 'fetch-jmx-exporter');
     expect(componentInit.command).toEqual(['/bin/sh', '-c', jmxAgentFetchScript()]);
     // Brokers and controllers: the same pin and script, plus the copy on their data volume.
-    expect(brokerInit.command).toEqual(['/bin/sh', '-c', jmxAgentFetchScript(JMX_EXPORTER_AGENT.url, JMX_EXPORTER_AGENT.sha256, '/opt/jmx-exporter', '/var/lib/kafka/jmx-agent-cache')]);
+    expect(brokerInit.command).toEqual(['/bin/sh', '-c', jmxAgentFetchScript(JMX_EXPORTER_AGENT.url, JMX_EXPORTER_AGENT.sha256, '/opt/jmx-exporter', '/var/lib/kafka/jmx-agent-cache', 'start-without-agent')]);
     expect(brokerInit.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/kafka' });
     expect(kafkaJmxAgentInitContainer('curlimages/curl:8.11.1').command).toEqual(brokerInit.command);
   });
 
   test('every download is bounded in time, so an unreachable source cannot hang a start', () => {
     for (const script of [jmxAgentFetchScript(), jmxAgentFetchScript(JMX_EXPORTER_AGENT.url, JMX_EXPORTER_AGENT.sha256, '/a', '/c')]) {
-      expect(script).toContain('curl -fsSL --connect-timeout 10 --max-time 300 --retry 5 --retry-delay 3 ');
+      expect(script).toContain('curl -fsSL --connect-timeout 10 --max-time 60 --retry 3 --retry-delay 3 --retry-max-time 120 ');
     }
   });
 
@@ -45,7 +45,7 @@ describe('the JMX exporter agent: one pin, one fetch script', () => {
       fs.mkdirSync(path.join(dir, 'agent'));
     });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const run = (url: string) => spawnSync('sh', ['-c', jmxAgentFetchScript(url, sha, path.join(dir, 'agent'), path.join(dir, 'cache')).replace('--retry 5 --retry-delay 3', '--retry 0')], { encoding: 'utf8', timeout: 20000 });
+    const run = (url: string) => spawnSync('sh', ['-c', jmxAgentFetchScript(url, sha, path.join(dir, 'agent'), path.join(dir, 'cache')).replace('--retry 3 ', '--retry 0 ')], { encoding: 'utf8', timeout: 20000 });
 
     test('a restart with the network down installs the verified copy', () => {
       fs.mkdirSync(path.join(dir, 'cache'));

@@ -14,7 +14,7 @@ export function quorumRules(c: AlertRuleContext): KafkaAlertRule[] {
     severity: 'critical',
     summary: `${quorumKind} {{ $labels.instance }} is down`,
     description: `Prometheus cannot scrape the ${quorumKind}; the metadata quorum has one member less.`,
-    runbook: `Check the ${quorumKind} pod, its events and logs. Keep the others running: the quorum survives the loss of a minority only.`,
+    runbook: `Check the ${quorumKind} pod, its events and logs. Keep the others running: the quorum survives the loss of a minority only.${kraft ? ' A Ready controller with this alert started without its JMX exporter agent: its `fetch-jmx-exporter` init container logs `JMX EXPORTER AGENT UNAVAILABLE`; make `jmxAgent.url` reachable, then delete the pod.' : ''}`,
     metrics: ['up'],
     firing: { series: [sample('up', q0, '1 0x40')], alerts: [{ ...q0 }] },
     healthy: { series: [sample('up', q0, '1x40')] },
