@@ -5,7 +5,7 @@ export const KAFKA_DEFAULT_IMAGES = {
   /** ZooKeeper mode brokers: the 3.9 line is the last one that supports ZooKeeper. */
   kafkaZooKeeper: 'apache/kafka:3.9.1',
   zookeeper: 'zookeeper:3.8.4',
-  /** bash + kubectl + openssl for the in-cluster Secret bootstrap Job. */
+  /** bash + kubectl + openssl for the in-cluster Secret and certificate bootstrap Jobs. */
   secretsJob: 'alpine/k8s:1.33.5',
   /** curl + sha256sum for the init container that fetches the JMX exporter agent. */
   agentFetcher: 'curlimages/curl:8.11.1',
@@ -29,6 +29,9 @@ export const KAFKA_RUN_AS_USER = 1000;
 export const BROKER_NODE_ID_BASE = 1000;
 export const BROKER_NODE_ID_ZONE_STRIDE = 100;
 
+/** Where client pods (admin Jobs, ecosystem components, exporters) mount the cluster's CA bundle ConfigMap. */
+export const CA_BUNDLE_MOUNT_PATH = '/etc/kafka-platform/ca';
+
 /** Paths inside Kafka containers. */
 export const KAFKA_PATHS = {
   /** ConfigMap with base properties and scripts (read-only). */
@@ -45,6 +48,8 @@ export const KAFKA_PATHS = {
   agent: '/opt/jmx-exporter',
   /** TLS Secret of the external listener. */
   externalTls: '/etc/kafka-tls/external',
+  /** The node certificate Secret (controller, replication and in-cluster client listeners); brokers and controllers only. */
+  nodeTls: '/etc/kafka-tls/node',
   tmp: '/tmp',
 } as const;
 

@@ -160,6 +160,24 @@ export interface KafkaUserCredentials {
   readonly passwordKey: string;
   /** Key of a ready-made `sasl.jaas.config` line in the Secret. */
   readonly jaasConfigKey: string;
+  /**
+   * Key of the SASL mechanism (`SCRAM-SHA-512` or `SCRAM-SHA-256`) in the Secret. A password
+   * rotation switches it, so clients read it with the password; absent means `SCRAM-SHA-512`.
+   */
+  readonly mechanismKey: string;
+}
+
+/**
+ * What a client of the internal listener needs for TLS: the ConfigMap that
+ * holds only the public cluster CA certificate (never a private key).
+ */
+export interface KafkaClientTls {
+  /** False only with `tls.dangerouslyUsePlaintextInternalListeners`. */
+  readonly enabled: boolean;
+  /** ConfigMap (in the cluster's namespace) holding the CA certificate, `<clusterName>-ca-bundle`. */
+  readonly caBundleConfigMapName: string;
+  /** Key of the PEM CA certificate in that ConfigMap (`ca.crt`). */
+  readonly caBundleKey: string;
 }
 
 /** What an ACL protects. */
@@ -220,12 +238,37 @@ export interface KafkaUserQuotas {
   readonly controllerMutationRate?: number;
 }
 
+/**
+ * Password rotation of one user (see the README, "Password rotation"). The
+ * user's SCRAM credential has two slots, SCRAM-SHA-512 and SCRAM-SHA-256: a
+ * rotation writes a new random password into the slot its clients do not
+ * use, then into the user's Secret (with `sasl.mechanism` naming the slot),
+ * so clients that still hold the previous password keep connecting until
+ * `retirePrevious` removes it.
+ */
+export interface KafkaPasswordRotation {
+  /**
+   * Raise by one to rotate: the rotation Job gives the user a new password
+   * once per generation. 0 is the password the user was created with.
+   */
+  readonly generation: number;
+  /**
+   * Delete the previous generation's credential, so its password is refused.
+   * Set it in a later deploy than the generation it retires, once every client
+   * runs with the new password (the Job refuses to retire in the deploy that rotated).
+   * @default false
+   */
+  readonly retirePrevious?: boolean;
+}
+
 /** What a user may do: its ACLs and quotas. */
 export interface KafkaUserOptions {
   /** @default [] (the user can authenticate, and do nothing) */
   readonly acls?: KafkaAcl[];
   /** @default - no quotas */
   readonly quotas?: KafkaUserQuotas;
+  /** @default - never rotated (generation 0) */
+  readonly passwordRotation?: KafkaPasswordRotation;
 }
 
 /** A topic some component needs, checked against the cluster's HA invariants. */
@@ -266,6 +309,12 @@ export interface IKafkaCluster {
   readonly internalSecurityProtocol: string;
   /** Always `SCRAM-SHA-512`. */
   readonly saslMechanism: string;
+  /**
+   * TLS of the internal listener, for clients: the CA bundle they mount.
+   * Optional for other implementations of this interface; absent means the
+   * internal listener is not TLS (clients use `internalSecurityProtocol` alone).
+   */
+  readonly internalTls?: KafkaClientTls;
   /** External bootstrap `host:port`, when an external listener is configured. */
   readonly externalBootstrapServers?: string;
   /** DNS names the platform must create for the external listener. */

@@ -14,6 +14,7 @@ import {
 import { GitopsYamlWriter } from './gitops-writer';
 import { KubernetesManifestBridge } from './manifest-bridge';
 import { KubernetesObject } from './object-identity';
+import { addClientConfigOutputs } from './client-outputs';
 import { RenderBeforeSynthStack } from './render-before-synth-stack';
 import { assertShape } from '../kafka/k8s/prop-shape';
 import { KAFKA_PLATFORM_PROPS_SHAPE } from './platform-props-shape';
@@ -186,6 +187,7 @@ export class KafkaPlatform extends Construct {
     if (this.kafka.externalBootstrapServers) {
       new TerraformOutput(workloadsStack, 'external-bootstrap-servers', { value: this.kafka.externalBootstrapServers, description: 'External bootstrap servers (SASL_SSL)' });
     }
+    addClientConfigOutputs(workloadsStack, this.kafka.declaredUsers.map((u) => this.kafka.clientConfig(u.username)));
     if (this.prometheusUrl) {
       new TerraformOutput(workloadsStack, 'prometheus-url', { value: this.prometheusUrl, description: 'In-cluster Prometheus (kubectl port-forward to reach it from outside)' });
     }

@@ -5,16 +5,28 @@
  * to, tenants, the exporter's describe-only user, and the authenticated
  * controller listener. Clients are Kafka's own tools (JVM) and KafkaJS (not JVM).
  *
- * Negative control: KAFKA_IT_BREAK=no-authorizer removes `authorizer.class.name`
+ * TLS: the controller, replication and in-cluster client listeners run
+ * SASL_SSL with the node certificate the synthesized certificate Job issues
+ * (run locally, harness/node-tls.ts); every client here trusts only the
+ * cluster CA from the CA bundle ConfigMap.
+ *
+ * Negative controls: KAFKA_IT_BREAK=no-authorizer removes `authorizer.class.name`
  * from the synthesized broker and controller configuration before the JVMs
  * start; scenario 2 (a user without ACLs is refused) must then fail, while
  * scenario 6 (the controller listener authenticates) still passes.
+ * KAFKA_IT_BREAK=rotation-no-overlap makes the synthesized rotation Job write
+ * the new password into the SCRAM slot the clients use (no overlap); scenario 9
+ * (password rotation) must then fail on the client that reconnects with the
+ * previous password, while scenario 1 still passes.
+ * KAFKA_IT_BREAK=plaintext-internal synthesizes the cluster with
+ * `tls.dangerouslyUsePlaintextInternalListeners`; scenario 7 (a plaintext
+ * client is refused) must then fail, while scenario 1 still passes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
-import { Kafka, logLevel } from 'kafkajs';
-import { KafkaCluster, KafkaTenant } from '../../lib/kafka';
+import { Kafka } from 'kafkajs';
+import { AclOperation, AclResourceType, KafkaCluster, KafkaPasswordRotation, KafkaTenant } from '../../lib/kafka';
 import { KafkaMonitoring } from '../../lib/kafka/monitoring';
 import { CACHE_DIR, resolveJars } from './harness/jars';
 import { jobNamed, K8sObject, synthChart } from './harness/k8s';
@@ -23,13 +35,22 @@ import { startAndWaitReady } from './harness/kafka-pods';
 import { KafkaTools } from './harness/kafka-tools';
 import { LocalCluster } from './harness/local-cluster';
 import { ZONES } from './harness/platform';
-import { killAll, reapLeftovers } from './harness/processes';
+import { killAll, reapLeftovers, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
+import { SecretShim } from './rotation/secret-shim';
+import { errorText, freshClientSends, kafkajsWith, ScramLogin, SendLoop, trustClusterCa } from './rotation/send-loop';
+import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
+import { foreignClientCertificate, probeKafka } from './harness/tls-probe';
 
 const report = new SuiteReport('authz');
-const BREAK = process.env.KAFKA_IT_BREAK ?? '';
+/** Break switches, comma-separated: CI runs all of this file's at once, each failing its own scenario. */
+const BREAKS = new Set((process.env.KAFKA_IT_BREAK ?? '').split(',').map((b) => b.trim()).filter(Boolean));
+const AUTHZ_BREAKS = ['no-authorizer', 'rotation-no-overlap', 'plaintext-internal'];
 const QUOTA_BYTES_PER_SECOND = 102_400;
+const ROTATION_TOPIC = 'rotation.events';
+/** The line of rotate-passwords.sh the rotation-no-overlap break replaces: the new password then goes into the slot the clients use. */
+const OTHER_SLOT = 'new_mechanism="$(other_mechanism "$current")"';
 
 let objects: K8sObject[];
 let cluster: KafkaCluster;
@@ -37,6 +58,11 @@ let exporterUser: string;
 let local: LocalCluster;
 let home: KafkaHome;
 let secrets: Record<string, Record<string, string>>;
+let secretShim: SecretShim;
+/** What the certificate Job created at run time (the CA bundle ConfigMap): a re-apply keeps it, as a cluster does. */
+let certificateJobObjects: K8sObject[] = [];
+/** The cluster CA (the CA bundle ConfigMap's ca.crt) as a local file; undefined with plaintext listeners. */
+let caFile: string | undefined;
 
 const password = (user: string) => secrets[`${cluster.clusterName}-user-${user}`].password;
 const bootstrap = () => local.rewrite(cluster.internalBootstrapServers);
@@ -45,24 +71,24 @@ const bootstrap = () => local.rewrite(cluster.internalBootstrapServers);
 function toolsAs(user: string): KafkaTools {
   const secret = secrets[`${cluster.clusterName}-user-${user}`];
   return new KafkaTools(home, path.join(local.root, 'tools', user), bootstrap, {
-    securityProtocol: cluster.internalSecurityProtocol, mechanism: cluster.saslMechanism, jaasConfig: secret['sasl.jaas.config'],
+    securityProtocol: cluster.internalSecurityProtocol, mechanism: cluster.saslMechanism, jaasConfig: secret['sasl.jaas.config'], caFile,
   });
 }
 
-/** KafkaJS (a client that is not the JVM one) as `user`, over SCRAM-SHA-512. */
+/** What a client of `user` reads from its Secret now: the password and the mechanism it belongs to. */
+function loginOf(user: string): ScramLogin {
+  const secret = secrets[`${cluster.clusterName}-user-${user}`];
+  return { username: user, password: secret.password, mechanism: secret['sasl.mechanism'] ?? 'SCRAM-SHA-512' };
+}
+
+/** KafkaJS (a client that is not the JVM one) as `user`, with the login its Secret holds. */
 function kafkajsAs(user: string): Kafka {
-  return new Kafka({
-    clientId: user, brokers: bootstrap().split(','), logLevel: logLevel.NOTHING,
-    sasl: { mechanism: 'scram-sha-512', username: user, password: password(user) },
-    retry: { retries: 3, initialRetryTime: 200 },
-  });
+  return kafkajsWith(bootstrap().split(','), loginOf(user), user);
 }
 
-/** The error types KafkaJS reports, however deeply it wraps them. */
-function errorText(e: any): string {
-  const parts: string[] = [];
-  for (let err = e; err; err = err.originalError ?? err.cause) parts.push(`${err.type ?? ''} ${err.message ?? ''}`);
-  return parts.join(' | ');
+/** `alert bad certificate` out of OpenSSL's long error line, for the report. */
+function alertOf(error: string): string {
+  return /alert [a-z ]+/.exec(error)?.[0]?.trim() ?? error;
 }
 
 async function runJobOk(prefix: string): Promise<string> {
@@ -71,9 +97,18 @@ async function runJobOk(prefix: string): Promise<string> {
   return res.stdout;
 }
 
-/** The platform under test: two tenants, a user nobody granted anything, the quota-limited user, and monitoring (its exporter user). */
-function authzPlatform(chart: Chart): void {
-  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES });
+/**
+ * The platform under test: two tenants, a user nobody granted anything, the
+ * quota-limited user, monitoring (its exporter user), and the user whose
+ * password scenario 9 rotates (`rotation` is what that scenario redeploys).
+ */
+function authzPlatform(chart: Chart, rotation?: KafkaPasswordRotation): void {
+  cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...(BREAKS.has('plaintext-internal') ? { tls: { dangerouslyUsePlaintextInternalListeners: true } } : {}) });
+  cluster.addTopic({ name: ROTATION_TOPIC, partitions: 3, replicationFactor: 3 });
+  cluster.addUser('rotor', {
+    acls: [{ resourceType: AclResourceType.TOPIC, name: ROTATION_TOPIC, operations: [AclOperation.WRITE, AclOperation.DESCRIBE] }],
+    ...(rotation ? { passwordRotation: rotation } : {}),
+  });
   new KafkaTenant(chart, 'alpha', {
     cluster, name: 'alpha', users: [{ name: 'alpha-app' }, { name: 'alpha-bulk', quotas: { producerByteRate: QUOTA_BYTES_PER_SECOND } }],
     topics: [{ name: 'alpha.orders', partitions: 3, replicationFactor: 3 }, { name: 'alpha.bulk', partitions: 1, replicationFactor: 3 }],
@@ -102,18 +137,53 @@ function withoutAuthorizer(objs: K8sObject[]): K8sObject[] {
   });
 }
 
+/** The negative control of scenario 9: the rotation Job writes the new password into the slot the clients use. */
+function withoutOverlap(objs: K8sObject[]): K8sObject[] {
+  return objs.map((o) => {
+    if (o.kind !== 'ConfigMap' || o.metadata.name !== `${cluster.clusterName}-password-rotation`) return o;
+    const script: string = o.data?.['rotate-passwords.sh'] ?? '';
+    if (!script.includes(OTHER_SLOT)) throw new Error(`rotation-no-overlap: rotate-passwords.sh no longer has the line ${OTHER_SLOT}`);
+    return { ...o, data: { ...o.data, 'rotate-passwords.sh': script.replace(OTHER_SLOT, 'new_mechanism="$current"') } };
+  });
+}
+
+/** The synthesized objects, with the negative control's break applied. */
+function synthesize(rotation?: KafkaPasswordRotation): K8sObject[] {
+  const synthesized = synthChart((chart) => authzPlatform(chart, rotation));
+  const authorized = BREAKS.has('no-authorizer') ? withoutAuthorizer(synthesized) : synthesized;
+  return BREAKS.has('rotation-no-overlap') ? withoutOverlap(authorized) : authorized;
+}
+
+/** `kubectl apply` of a new synth: the Jobs and ConfigMaps it names become runnable (the pods keep running). */
+function apply(next: K8sObject[]): void {
+  objects.splice(0, objects.length, ...next, ...certificateJobObjects);
+}
+
 beforeAll(async () => {
-  if (BREAK && BREAK !== 'no-authorizer') throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (no-authorizer)`);
+  const unknown = [...BREAKS].filter((b) => !AUTHZ_BREAKS.includes(b));
+  if (unknown.length > 0) throw new Error(`KAFKA_IT_BREAK=${unknown.join(',')} is not one this file knows (${AUTHZ_BREAKS.join(', ')})`);
   reapLeftovers();
   const jars = resolveJars('kafka41');
-  const synthesized = synthChart((chart) => authzPlatform(chart));
-  objects = BREAK === 'no-authorizer' ? withoutAuthorizer(synthesized) : synthesized;
+  objects = synthesize();
   fs.mkdirSync(path.join(CACHE_DIR, 'authz'), { recursive: true });
   secrets = generateUserSecrets(objects).secrets;
+  // The node certificate Secret and the CA bundle ConfigMap, from the synthesized certificate Job's own script.
+  const nodeTls = generateNodeTls(objects);
+  Object.assign(secrets, nodeTls.secrets);
+  certificateJobObjects = nodeTls.objects;
+  objects = [...objects, ...certificateJobObjects];
+  caFile = writeLocalCaBundle(objects, path.join(CACHE_DIR, 'authz', 'ca'));
+  if (caFile) trustClusterCa(fs.readFileSync(caFile, 'utf8'));
   home = writeKafkaHome(path.join(CACHE_DIR, 'authz', 'kafka-home'), jars);
   const runs = (w: K8sObject) => w.metadata.labels?.['app.kubernetes.io/instance'] === cluster.clusterName
     && ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? '');
-  local = await LocalCluster.create({ runDir: 'authz', objects, kafkaHome: home, secrets, heapOpts: '-Xms64m -Xmx256m', include: runs });
+  const shimDir = path.join(CACHE_DIR, 'authz', 'secret-shim');
+  local = await LocalCluster.create({
+    runDir: 'authz', objects, kafkaHome: home, secrets, heapOpts: '-Xms64m -Xmx256m', include: runs,
+    // The rotation Job's init container copies `kubectl` from its image's PATH: here, the Secret stand-in.
+    imagePath: (w) => (w.kind === 'Job' && w.metadata.name.startsWith(`${cluster.clusterName}-rotate-`) ? [shimDir, home.imageBin] : []),
+  });
+  secretShim = await SecretShim.start(secrets, cluster.namespace, shimDir);
   const pods = [...local.select(cluster.metadataQuorumSelector), ...local.select(cluster.brokerSelector)];
   await startAndWaitReady(local, pods);
   await local.assertLoopbackOnly();
@@ -122,6 +192,7 @@ beforeAll(async () => {
 }, 420_000);
 
 afterAll(async () => {
+  await secretShim?.close();
   await local?.killAll();
   killAll();
   report.write();
@@ -217,19 +288,116 @@ describe('authorization (KRaft, live)', () => {
     expect(steadyBytesPerSecond).toBeLessThan(QUOTA_BYTES_PER_SECOND * 1.3);
   }), 240_000);
 
-  test('6. the controller listener gives nothing without credentials, and the quorum with the admin\'s', report.scenario('6 controller listener authenticates', async () => {
+  test('6. the controller listener gives nothing without credentials, and the quorum with the admin\'s', report.scenario('6 controller listener authenticates', async (figures) => {
     const controller = local.select(cluster.metadataQuorumSelector)[0];
     const address = `127.0.0.1:${local.port(controller, 9093)}`;
-    const noCredentials = path.join(local.root, 'tools', 'anonymous.properties');
-    fs.writeFileSync(noCredentials, 'request.timeout.ms=10000\ndefault.api.timeout.ms=15000\n');
-    const anonymous = await toolsAs('admin').tool('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', noCredentials, 'describe', '--status'], 60_000);
+    const timeouts = ['request.timeout.ms=10000', 'default.api.timeout.ms=15000'];
+    const tlsClient = caFile ? [`security.protocol=SSL`, 'ssl.truststore.type=PEM', `ssl.truststore.location=${caFile}`] : [];
+    const quorum = async (name: string, lines: string[]) => {
+      const file = path.join(local.root, 'tools', `${name}.properties`);
+      fs.writeFileSync(file, [...lines, ...timeouts, ''].join('\n'), { mode: 0o600 });
+      return toolsAs('admin').tool('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', file, 'describe', '--status'], 60_000);
+    };
+    const anonymous = await quorum('anonymous', tlsClient);
     expect(anonymous.code).not.toBe(0);
     expect(anonymous.stdout).not.toMatch(/LeaderId:\s*\d+/);
-    const adminPassword = password('admin');
-    const plain = path.join(local.root, 'tools', 'controller-admin.properties');
-    fs.writeFileSync(plain, ['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=PLAIN',
-      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${adminPassword}";`, ''].join('\n'), { mode: 0o600 });
-    const withAdmin = await toolsAs('admin').ok('kafka-metadata-quorum.sh', ['--bootstrap-controller', address, '--command-config', plain, 'describe', '--status'], 60_000);
-    expect(withAdmin).toMatch(/LeaderId:\s*\d+/);
+    const adminLogin = ['sasl.mechanism=PLAIN',
+      `sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${password('admin')}";`];
+    const protocol = caFile ? ['security.protocol=SASL_SSL', 'ssl.truststore.type=PEM', `ssl.truststore.location=${caFile}`] : ['security.protocol=SASL_PLAINTEXT'];
+    if (caFile) {
+      // The admin's password alone is not enough: the listener requires the node certificate (ssl.client.auth=required).
+      const passwordOnly = await quorum('controller-admin-no-cert', [...protocol, ...adminLogin]);
+      expect(passwordOnly.code).not.toBe(0);
+      expect(passwordOnly.stdout).not.toMatch(/LeaderId:\s*\d+/);
+      figures.adminWithoutNodeCertificate = 'refused';
+    }
+    const node = secrets[cluster.spec.tls.nodeCertificateSecretName];
+    const keystore = path.join(local.root, 'tools', 'node-keystore.pem');
+    if (caFile) fs.writeFileSync(keystore, node['tls.key'] + node['tls.crt'], { mode: 0o600 });
+    const withAdmin = await quorum('controller-admin', [...protocol, ...adminLogin, ...(caFile ? ['ssl.keystore.type=PEM', `ssl.keystore.location=${keystore}`] : [])]);
+    expect(withAdmin.stdout).toMatch(/LeaderId:\s*\d+/);
   }), 180_000);
+  test('7. a plaintext client is refused on the controller and internal ports, which speak TLS with the cluster CA', report.scenario('7 plaintext refused', async (figures) => {
+    const controller = local.select(cluster.metadataQuorumSelector)[0];
+    const broker = local.select(cluster.brokerSelector)[0];
+    const ports = { controller: local.port(controller, 9093), internal: local.port(broker, 9092) };
+    for (const [listener, port] of Object.entries(ports)) {
+      // Kafka answers ApiVersions before authentication: a plaintext listener would answer it here.
+      const plain = await probeKafka(port);
+      expect({ listener, kafkaAnsweredPlaintext: plain.kafkaAnswered }).toEqual({ listener, kafkaAnsweredPlaintext: false });
+      figures[`${listener}Plaintext`] = alertOf(plain.error) || 'no answer';
+    }
+    // Positive control: the same request over TLS, trusting only the cluster CA, with no client certificate, is
+    // answered on the internal listener (ssl.client.auth=requested) and refused on the controller's (required).
+    const ca = fs.readFileSync(caFile!, 'utf8');
+    const internal = await probeKafka(ports.internal, { ca });
+    expect({ internal: internal.kafkaAnswered, error: internal.error }).toEqual({ internal: true, error: '' });
+    const controllerNoCert = await probeKafka(ports.controller, { ca });
+    expect(controllerNoCert.kafkaAnswered).toBe(false);
+    figures.controllerWithoutCertificate = alertOf(controllerNoCert.error) || 'no answer';
+    // A JVM client with valid credentials but plaintext gets nothing either.
+    const admin = secrets[`${cluster.clusterName}-user-admin`];
+    const plainTools = new KafkaTools(home, path.join(local.root, 'tools', 'plaintext'), bootstrap,
+      { securityProtocol: 'SASL_PLAINTEXT', mechanism: cluster.saslMechanism, jaasConfig: admin['sasl.jaas.config'] });
+    const listed = await plainTools.tool('kafka-topics.sh', ['--bootstrap-server', bootstrap(), '--command-config',
+      plainTools.configWith('plaintext-timeouts', { 'request.timeout.ms': '5000', 'default.api.timeout.ms': '10000' }), '--list'], 60_000);
+    expect(listed.code).not.toBe(0);
+    expect(listed.stdout).not.toContain('alpha.orders');
+  }), 180_000);
+
+  test('8. a client presenting a certificate from another CA is refused on the controller and internal ports', report.scenario('8 foreign certificate refused', async (figures) => {
+    const controller = local.select(cluster.metadataQuorumSelector)[0];
+    const broker = local.select(cluster.brokerSelector)[0];
+    const impostor = foreignClientCertificate(path.join(local.root, 'tools', 'impostor'));
+    const ca = fs.readFileSync(caFile!, 'utf8');
+    for (const [listener, port] of Object.entries({ controller: local.port(controller, 9093), internal: local.port(broker, 9092) })) {
+      const res = await probeKafka(port, { ca, key: impostor.key, cert: impostor.cert });
+      expect({ listener, kafkaAnswered: res.kafkaAnswered }).toEqual({ listener, kafkaAnswered: false });
+      figures[`${listener}ForeignCertificate`] = alertOf(res.error) || 'closed';
+    }
+  }), 120_000);
+
+  test('9. password rotation under a running producer: no failed send, the previous password works until retired, then only the new one', report.scenario('9 password rotation', async (figures) => {
+    const brokers = bootstrap().split(',');
+    const previous = loginOf('rotor');
+    const loop = new SendLoop(brokers, previous, ROTATION_TOPIC, -1);
+    try {
+      await waitFor('50 acknowledged sends before the rotation', async () => loop.acked >= 50, 60_000, 200);
+      // Deploy generation 1: the synthesized rotation Job runs (Kafka's tools, kubectl against the Secret stand-in).
+      apply(synthesize({ generation: 1 }));
+      const rotated = await runJobOk(`${cluster.clusterName}-rotate`);
+      const current = loginOf('rotor');
+      expect({ changed: current.password !== previous.password, generation: secrets[`${cluster.clusterName}-user-rotor`].generation })
+        .toEqual({ changed: true, generation: '1' });
+      expect(rotated).not.toContain(current.password);
+      // The users Job runs again on every deploy that changes it: it must keep both slots as they are.
+      await runJobOk(`${cluster.clusterName}-users`);
+      const ackedAtRotation = loop.acked;
+      // A client still on the previous password (its pod not restarted yet) reconnects: the overlap must let it in.
+      const reconnectWithPreviousPassword = (await freshClientSends(brokers, previous, ROTATION_TOPIC, 5, -1)).replace(/^refused: .*/, 'refused');
+      const withNewPassword = await freshClientSends(brokers, current, ROTATION_TOPIC, 5, -1);
+      // The running client restarts with the new Secret, between two sends.
+      await loop.switchTo(current);
+      await waitFor('50 acknowledged sends with the new password', async () => loop.acked >= ackedAtRotation + 50, 60_000, 200);
+      figures.mechanismAfter = current.mechanism;
+      figures.reconnectWithPrevious = reconnectWithPreviousPassword;
+      expect({ reconnectWithPreviousPassword, withNewPassword }).toEqual({ reconnectWithPreviousPassword: 'accepted', withNewPassword: 'accepted' });
+
+      // Deploy retirePrevious once every client has the new password: the previous one is refused, the new one still works.
+      apply(synthesize({ generation: 1, retirePrevious: true }));
+      expect(await runJobOk(`${cluster.clusterName}-rotate`)).toContain('previous password');
+      const previousAfterRetire = await freshClientSends(brokers, previous, ROTATION_TOPIC, 1, -1);
+      const newAfterRetire = await freshClientSends(brokers, current, ROTATION_TOPIC, 1, -1);
+      const ackedAtRetire = loop.acked;
+      await waitFor('20 more acknowledged sends after the retirement', async () => loop.acked >= ackedAtRetire + 20, 60_000, 200);
+      figures.previousAfterRetire = previousAfterRetire.slice(0, 80);
+      expect(previousAfterRetire).toMatch(/^refused: .*(SASL|[Aa]uthentication)/);
+      expect(newAfterRetire).toBe('accepted');
+    } finally {
+      await loop.stop();
+      figures.sends = loop.sent;
+      figures.failedSends = loop.failures.length;
+    }
+    expect(loop.failures).toEqual([]);
+  }), 300_000);
 });

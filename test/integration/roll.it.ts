@@ -19,6 +19,7 @@ import { LocalCluster, LocalPod } from './harness/local-cluster';
 import { killAll, portOpen, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
+import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
 import { KubeShim } from './roll/kube-shim';
 
 /**
@@ -42,6 +43,8 @@ const ROLL = { pollSeconds: 2, checkTimeoutSeconds: 240 };
 let objects: K8sObject[];
 /** The props of the last synth applied (scenarios 8 and 9 change a broker property). */
 let appliedProps: Partial<KafkaClusterProps> = {};
+/** Objects the certificate Job created at run time (the CA bundle ConfigMap): a re-apply keeps them, as a cluster does. */
+let runtimeObjects: K8sObject[] = [];
 let local: LocalCluster;
 let shim: KubeShim;
 let tools: KafkaTools;
@@ -113,6 +116,11 @@ beforeAll(async () => {
   resolveJars('jmx', { 'jmx.exporter.version': JMX_EXPORTER_AGENT.version });
   objects = synthCluster();
   const { secrets } = generateUserSecrets(objects);
+  // The node certificate Secret and the CA bundle ConfigMap, from the synthesized certificate Job's own script.
+  const nodeTls = generateNodeTls(objects);
+  Object.assign(secrets, nodeTls.secrets);
+  runtimeObjects = nodeTls.objects;
+  objects = [...objects, ...runtimeObjects];
   home = writeKafkaHome(path.join(CACHE_DIR, 'roll', 'kafka-home'), jars);
   const shimDir = path.join(CACHE_DIR, 'roll', 'kube-shim');
   const noIsrCheckHome = BREAK === 'roll-no-isr-check' ? writeNoIsrCheckHome(path.join(CACHE_DIR, 'roll', 'no-isr-check-home')) : undefined;
@@ -128,7 +136,8 @@ beforeAll(async () => {
   brokers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' });
   const admin = secrets['kafka-user-admin'];
   tools = new KafkaTools(home, path.join(local.root, 'tools'), () => local.rewrite('kafka-bootstrap.kafka.svc.cluster.local:9092'), {
-    securityProtocol: 'SASL_PLAINTEXT', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'],
+    securityProtocol: 'SASL_SSL', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'],
+    caFile: writeLocalCaBundle(objects, path.join(local.root, 'tools')),
   });
   await startAndWaitReady(local, [...controllers, ...brokers]);
   for (const prefix of ['users', 'topics']) {
@@ -159,7 +168,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     let roll;
     try {
       await waitFor('500 acknowledged messages', () => readProducerReport(outFile).acked.length >= 500, 90_000, 250);
-      shim.apply(changed);
+      shim.apply([...changed, ...runtimeObjects]);
       roll = await runRoll(changed);
       await fullyInSync();
       await sleep(2000);
@@ -203,7 +212,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     try {
       await local.kill(victim);
       await waitFor('the dead broker out of every ISR', async () => (await tools.describeTopic(TOPIC)).partitions.every((p) => !p.isr.includes(1200)), 90_000, 1000);
-      shim.apply(changed);
+      shim.apply([...changed, ...runtimeObjects]);
       const roll = await runRoll(changed);
       figures.exit = roll.code;
       figures.why = /restarting broker \d+ would leave these partitions below min.insync.replicas: [^;\n]*/.exec(roll.out)?.[0] ?? 'none';
@@ -270,7 +279,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     expect(job(changed, 'roll').metadata.name).toBe(job(base, 'roll').metadata.name);
     const startsBefore = [...controllers, ...brokers].map((p) => p.starts);
     const ids = await Promise.all(brokers.map((b) => nodeIdOf(b)));
-    shim.apply(changed);
+    shim.apply([...changed, ...runtimeObjects]);
     const t0 = Date.now();
     const applied = await local.runJob(job(changed, 'dynamic-config'));
     figures.jobS = seconds(Date.now() - t0);
@@ -282,7 +291,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     }
     // Removed from the props: the next Job removes the cluster-wide default, the brokers fall back to their file
     // (which sets neither: log.retention.ms is unset, so log.retention.hours applies).
-    shim.apply(base);
+    shim.apply([...base, ...runtimeObjects]);
     const reverted = await local.runJob(job(base, 'dynamic-config'));
     expect(reverted.code).toBe(0);
     expect(reverted.stdout).toContain('apply-dynamic-configs: removed log.retention.ms log.cleaner.backoff.ms (no longer declared)');
@@ -299,7 +308,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     const leaderBefore = (await tools.quorumStatus()).leaderId;
     const deletesBefore = shim.deletes.length;
     const startsBefore = new Map(controllers.map((c) => [c.name, c.starts]));
-    shim.apply(changed);
+    shim.apply([...changed, ...runtimeObjects]);
     const roll = await runRoll(changed);
     figures.rollS = seconds(roll.ms);
     figures.leaderBefore = leaderBefore;
@@ -331,7 +340,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
 
   test('13. the metadata-version Job against live Kafka: already at the declared version it changes nothing; a downgrade is refused loudly', report.scenario('13 metadata version Job', async (figures) => {
     const at = synthCluster({ ...appliedProps, metadataVersion: '4.1' });
-    shim.apply(at);
+    shim.apply([...at, ...runtimeObjects]);
     const same = await local.runJob(job(at, 'metadata-version'));
     expect({ code: same.code, tail: same.code === 0 ? '' : same.stdout.slice(-2000) }).toEqual({ code: 0, tail: '' });
     figures.finalized = /metadata\.version is already (\S+)/.exec(same.stdout)?.[1] ?? 'unknown';

@@ -17,6 +17,7 @@ import { ORDERS_TOPIC, PRODUCER_ACKS, zookeeperCluster } from './harness/platfor
 import { atMost, killAll, reapLeftovers, terminate } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
+import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
 
 const report = new SuiteReport('zookeeper');
 const HEAP = '-Xms64m -Xmx256m';
@@ -45,6 +46,10 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(CACHE_DIR, 'zookeeper'), { recursive: true });
   fs.writeFileSync(path.join(CACHE_DIR, 'zookeeper', 'synthesized.json'), JSON.stringify(objects, undefined, 1));
   const { secrets } = generateUserSecrets(objects);
+  // The node certificate Secret and the CA bundle ConfigMap, from the synthesized certificate Job's own script.
+  const nodeTls = generateNodeTls(objects);
+  Object.assign(secrets, nodeTls.secrets);
+  objects = [...objects, ...nodeTls.objects];
   const home = writeKafkaHome(path.join(CACHE_DIR, 'zookeeper', 'kafka-home'), jars);
   const zkHome = writeZooKeeperHome(path.join(CACHE_DIR, 'zookeeper', 'zookeeper-home'), jars, home);
   // The official zookeeper image's install dir, as zookeeper-start.sh names it.
@@ -60,6 +65,7 @@ beforeAll(async () => {
   const admin = secrets[`${kafka.clusterName}-user-admin`];
   tools = new KafkaTools(home, path.join(local.root, 'tools'), () => local.rewrite(kafka.internalBootstrapServers), {
     securityProtocol: kafka.internalSecurityProtocol, mechanism: kafka.saslMechanism, jaasConfig: admin['sasl.jaas.config'],
+    caFile: writeLocalCaBundle(objects, path.join(local.root, 'tools')),
   });
   const t1 = Date.now();
   // podManagementPolicy Parallel: brokers start with the ensemble and wait for it in kafka-start.sh.

@@ -15,7 +15,7 @@ describe('HA defaults in the broker base configuration', () => {
     ['auto.create.topics.enable', 'false'],
     ['replica.selector.class', 'org.apache.kafka.common.replica.RackAwareReplicaSelector'],
     ['inter.broker.listener.name', 'INTERNAL'],
-    ['sasl.enabled.mechanisms', 'SCRAM-SHA-512'],
+    ['sasl.enabled.mechanisms', 'SCRAM-SHA-512,SCRAM-SHA-256'],
     ['sasl.mechanism.inter.broker.protocol', 'SCRAM-SHA-512'],
   ])('%s=%s', (key, value) => {
     expect(props[key]).toBe(value);

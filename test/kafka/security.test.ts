@@ -76,10 +76,10 @@ describe.each(variants)('security defaults (%s)', (_name, props) => {
     }
   });
 
-  test('the internal listener authenticates with SASL/SCRAM-SHA-512', () => {
+  test('the internal listener authenticates with SASL/SCRAM-SHA-512 over TLS', () => {
     const cm = find(objects, 'ConfigMap', 'kafka-broker-config').data['server.properties'];
-    expect(cm).toMatch(/listener\.security\.protocol\.map=.*INTERNAL:SASL_PLAINTEXT/);
-    expect(cm).toContain('sasl.enabled.mechanisms=SCRAM-SHA-512');
+    expect(cm).toMatch(/listener\.security\.protocol\.map=.*INTERNAL:SASL_SSL/);
+    expect(cm).toContain('sasl.enabled.mechanisms=SCRAM-SHA-512,SCRAM-SHA-256\n');
     expect(cm).not.toMatch(/PLAINTEXT:PLAINTEXT|INTERNAL:PLAINTEXT/);
   });
 });
@@ -88,7 +88,7 @@ describe('credentials', () => {
   test('addUser returns the Secret, keys, and is idempotent', () => {
     const { cluster } = synth();
     const a = cluster.addUser('schema-registry');
-    expect(a).toEqual({ username: 'schema-registry', secretName: 'kafka-user-schema-registry', passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config' });
+    expect(a).toEqual({ username: 'schema-registry', secretName: 'kafka-user-schema-registry', passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config', mechanismKey: 'sasl.mechanism' });
     expect(cluster.addUser('schema-registry')).toEqual(a);
     expect(cluster.adminCredentials.secretName).toBe('kafka-user-admin');
   });
@@ -139,10 +139,14 @@ describe('credentials', () => {
   test('without Secret creation there is no bootstrap Job, ServiceAccount or Role', () => {
     const { objects } = synth({ credentials: { createMissingSecrets: false, existingSecrets: { admin: 'a' } } });
     expect(all(objects, 'Job').some(j => j.metadata.name.startsWith('kafka-secrets-'))).toBe(false);
-    // The only Roles left are the scale and roll Jobs', and neither can touch a Secret.
-    expect(all(objects, 'Role').map(r => r.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale']);
-    expect(all(objects, 'Role').flatMap(r => r.rules.flatMap((rule: any) => rule.resources)).sort()).toEqual(['pods', 'statefulsets', 'statefulsets/scale']);
-    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale']);
+    // Left: the roll Job's Role, which cannot touch a Secret, the scale Job's (StatefulSets and their scale
+    // subresource only), and the certificate Job's, which reads only the CA and node Secrets.
+    expect(all(objects, 'Role').map(r => r.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale', 'kafka-tls-bootstrap']);
+    expect(find(objects, 'Role', 'kafka-roll').rules.flatMap((rule: any) => rule.resources)).toEqual(['pods']);
+    expect(find(objects, 'Role', 'kafka-scale').rules.flatMap((rule: any) => rule.resources)).toEqual(['statefulsets', 'statefulsets/scale']);
+    const secretReads = find(objects, 'Role', 'kafka-tls-bootstrap').rules.filter((r: any) => r.resources.includes('secrets') && r.verbs.includes('get'));
+    expect(secretReads.flatMap((r: any) => r.resourceNames)).toEqual(['kafka-ca', 'kafka-node-tls']);
+    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale', 'kafka-tls-bootstrap']);
   });
 });
 
@@ -151,7 +155,7 @@ describe('IKafkaCluster contract', () => {
     const { cluster } = synth();
     const contract: import('../../lib/kafka').IKafkaCluster = cluster;
     expect(contract.internalBootstrapServers).toBe('kafka-bootstrap.kafka.svc.cluster.local:9092');
-    expect(contract.internalSecurityProtocol).toBe('SASL_PLAINTEXT');
+    expect(contract.internalSecurityProtocol).toBe('SASL_SSL');
     expect(contract.saslMechanism).toBe('SCRAM-SHA-512');
     expect(contract.defaultReplicationFactor).toBe(3);
     expect(contract.minInsyncReplicas).toBe(2);

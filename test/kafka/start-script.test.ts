@@ -30,6 +30,11 @@ function preparePod(objects: any[], statefulSet: string, ordinal: number, overri
   fs.mkdirSync(tlsDir, { recursive: true });
   fs.writeFileSync(path.join(tlsDir, 'tls.key'), FAKE_KEY);
   fs.writeFileSync(path.join(tlsDir, 'tls.crt'), FAKE_CERT);
+  const nodeTlsDir = path.join(fake.root, 'node-tls');
+  fs.mkdirSync(nodeTlsDir, { recursive: true });
+  fs.writeFileSync(path.join(nodeTlsDir, 'tls.key'), FAKE_KEY);
+  fs.writeFileSync(path.join(nodeTlsDir, 'tls.crt'), FAKE_CERT);
+  fs.writeFileSync(path.join(nodeTlsDir, 'ca.crt'), FAKE_CERT);
   const adminSecret = container.env.find((e: any) => e.name === 'KP_ADMIN_PASSWORD').valueFrom.secretKeyRef.name;
   // What the fetch-jmx-exporter init container installs into the jmx-exporter volume.
   expect(container.env.find((e: any) => e.name === 'KP_JMX_EXPORTER_JAR').value).toBe('/opt/jmx-exporter/jmx_prometheus_javaagent.jar');
@@ -49,12 +54,13 @@ function preparePod(objects: any[], statefulSet: string, ordinal: number, overri
       KP_DATA_DIR: path.join(fake.root, 'data'),
       LOG_DIR: path.join(fake.root, 'logs'),
       ...(container.env.some((e: any) => e.name === 'KP_EXTERNAL_TLS_DIR') ? { KP_EXTERNAL_TLS_DIR: tlsDir } : {}),
+      ...(container.env.some((e: any) => e.name === 'KP_NODE_TLS_DIR') ? { KP_NODE_TLS_DIR: nodeTlsDir } : {}),
       ...overrides,
     },
   });
   // The container command is `/bin/bash <template>/kafka-start.sh`: run the ConfigMap's copy.
   expect(container.command).toEqual(['/bin/bash', '/etc/kafka-template/kafka-start.sh']);
-  return { env, script: path.join(templateDir, 'kafka-start.sh'), tlsDir, container };
+  return { env, script: path.join(templateDir, 'kafka-start.sh'), tlsDir, nodeTlsDir, container };
 }
 
 function finalConfig(): Record<string, string> {
@@ -195,7 +201,7 @@ describe('kafka-start.sh (KRaft controller)', () => {
     const controller = preparePod(objects, 'kafka-controller-0', 0);
     expect(fake.run(controller.script, controller.env).status).toBe(0);
     const controllerConfig = finalConfig();
-    expect(controllerConfig['listener.security.protocol.map']).toBe('CONTROLLER:SASL_PLAINTEXT');
+    expect(controllerConfig['listener.security.protocol.map']).toBe('CONTROLLER:SASL_SSL');
     expect(controllerConfig['listener.name.controller.sasl.enabled.mechanisms']).toBe('PLAIN');
     expect(controllerConfig['sasl.mechanism.controller.protocol']).toBe('PLAIN');
     expect(controllerConfig['listener.name.controller.plain.sasl.jaas.config']).toBe(`${login} user_admin="${ADMIN_PASSWORD}";`);
@@ -237,7 +243,9 @@ describe('kafka-start.sh (ZooKeeper mode broker)', () => {
     expect(config['node.id']).toBeUndefined();
     expect(config['zookeeper.connect']).toBe(cluster.zookeeperConnect);
     expect(config['broker.id.generation.enable']).toBe('false');
-    expect(config['listener.security.protocol.map']).toBe('INTERNAL:SASL_PLAINTEXT');
+    expect(config['listener.security.protocol.map']).toBe('INTERNAL:SASL_SSL');
+    expect(config['listener.name.internal.ssl.keystore.location']).toBe(path.join(env.KP_CONFIG_DIR, 'node-keystore.pem'));
+    expect(config['listener.name.controller.ssl.keystore.location']).toBeUndefined();
     expect(fake.calls().map(c => c.tool)).toEqual(['kafka-configs.sh', 'kafka-server-start.sh']);
   });
 
@@ -262,7 +270,7 @@ describe('kafka-start.sh (external listener)', () => {
     const config = finalConfig();
     expect(config['listeners']).toBe('INTERNAL://0.0.0.0:9092,EXTERNAL://0.0.0.0:9094');
     expect(config['advertised.listeners']).toBe('INTERNAL://kafka-broker-2-0.kafka-broker-headless.kafka.svc.cluster.local:9092,EXTERNAL://broker-1200.kafka.example.com:9094');
-    expect(config['listener.security.protocol.map']).toBe('CONTROLLER:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_SSL');
+    expect(config['listener.security.protocol.map']).toBe('CONTROLLER:SASL_SSL,INTERNAL:SASL_SSL,EXTERNAL:SASL_SSL');
     expect(config['listener.name.external.ssl.keystore.type']).toBe('PEM');
     expect(fs.readFileSync(config['listener.name.external.ssl.keystore.location'], 'utf8')).toBe(FAKE_KEY + FAKE_CERT);
   });
@@ -278,5 +286,59 @@ describe('kafka-start.sh (external listener)', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('must be an unencrypted PKCS#8 PEM key');
     expect(fake.calls('kafka-server-start.sh')).toHaveLength(0);
+  });
+});
+
+describe('kafka-start.sh (TLS on the controller, replication and in-cluster client listeners)', () => {
+  test('a KRaft broker builds one PEM keystore from the node Secret for its controller and internal listeners', () => {
+    const { objects } = synth();
+    const { env, script, nodeTlsDir } = preparePod(objects, 'kafka-broker-0', 0);
+    expect(env.KP_NODE_TLS_DIR).toBe(nodeTlsDir);
+    expect(fake.run(script, env).status).toBe(0);
+    const config = finalConfig();
+    const keystore = path.join(env.KP_CONFIG_DIR, 'node-keystore.pem');
+    expect(config['listener.security.protocol.map']).toBe('CONTROLLER:SASL_SSL,INTERNAL:SASL_SSL');
+    expect(config['listener.name.internal.ssl.keystore.location']).toBe(keystore);
+    expect(config['listener.name.controller.ssl.keystore.location']).toBe(keystore);
+    expect(config['listener.name.internal.ssl.keystore.type']).toBe('PEM');
+    expect(config['listener.name.internal.ssl.truststore.location']).toBe('/etc/kafka-tls/node/ca.crt');
+    expect(config['listener.name.internal.ssl.client.auth']).toBe('requested');
+    expect(config['listener.name.controller.ssl.client.auth']).toBe('required');
+    expect(fs.readFileSync(keystore, 'utf8')).toBe(FAKE_KEY + FAKE_CERT);
+    // The keystore holds the private key: only the Kafka user may read it.
+    expect(fs.statSync(keystore).mode & 0o077).toBe(0);
+  });
+
+  test('a controller builds the keystore for its controller listener only', () => {
+    const { objects } = synth();
+    const { env, script } = preparePod(objects, 'kafka-controller-1', 0);
+    expect(fake.run(script, env).status).toBe(0);
+    const config = finalConfig();
+    expect(config['listener.name.controller.ssl.keystore.location']).toBe(path.join(env.KP_CONFIG_DIR, 'node-keystore.pem'));
+    expect(config['listener.name.internal.ssl.keystore.location']).toBeUndefined();
+  });
+
+  test.each([
+    ['a PKCS#1 node key', 'tls.key', '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----\n', 'must be an unencrypted PKCS#8 PEM key'],
+    ['a node Secret without the cluster CA', 'ca.crt', undefined, 'ca.crt (the cluster CA) is missing'],
+  ])('refuses %s', (_name, file, content, message) => {
+    const { objects } = synth();
+    const { env, script, nodeTlsDir } = preparePod(objects, 'kafka-broker-0', 0);
+    if (content === undefined) fs.rmSync(path.join(nodeTlsDir, file));
+    else fs.writeFileSync(path.join(nodeTlsDir, file), content);
+    const result = fake.run(script, env);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain(message);
+    expect(fake.calls('kafka-server-start.sh')).toHaveLength(0);
+  });
+
+  test('with the plaintext opt-in there is no node Secret, no keystore and no TLS property', () => {
+    const { objects } = synth({ tls: { dangerouslyUsePlaintextInternalListeners: true } });
+    const { env, script } = preparePod(objects, 'kafka-broker-0', 0);
+    expect(env.KP_NODE_TLS_DIR).toBeUndefined();
+    expect(fake.run(script, env).status).toBe(0);
+    const config = finalConfig();
+    expect(config['listener.security.protocol.map']).toBe('CONTROLLER:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT');
+    expect(Object.keys(config).filter(k => k.includes('.ssl.'))).toEqual([]);
   });
 });

@@ -183,6 +183,8 @@ exit 0`, 'path');
       const user = /# username: (\S+)/.exec(c.stdin!)![1];
       expect(c.stdin).toContain(`# sasl.jaas.config: org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${m![1]}";`);
       expect(c.stdin).toContain('app.kubernetes.io/managed-by=cdktf-kafka-platform');
+      // Clients read the mechanism from the Secret: a password rotation switches it.
+      expect(c.stdin).toContain('# sasl.mechanism: SCRAM-SHA-512\n');
       return m![1];
     });
     expect(passwords[0]).not.toBe(passwords[1]);
@@ -243,10 +245,28 @@ describe('upsert-scram-users.sh and apply-topics.sh (admin Jobs)', () => {
     expect(result.status).toBe(0);
     const [call] = fake.calls('kafka-configs.sh');
     expect(call.args).toEqual(expect.arrayContaining(['--bootstrap-server', cluster.internalBootstrapServers, '--alter', '--entity-type', 'users', '--entity-name', 'connect', '--add-config', 'SCRAM-SHA-512=[password=connectpw456]']));
-    expect(call.commandConfig).toBe('security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="adminpw123";\n');
+    // TLS to the internal listener, trusting only the CA bundle the Job mounts (never the node Secret).
+    expect(call.commandConfig).toBe('security.protocol=SASL_SSL\nssl.truststore.type=PEM\nssl.truststore.location=/etc/kafka-platform/ca/ca.crt\n'
+      + 'sasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="adminpw123";\n');
     // The SCRAM upsert, then the quota check of the same user (it has none, so nothing changes).
     expect(fake.calls('kafka-configs.sh').map(c => c.args.slice(4, 6))).toEqual([['--alter', '--entity-type'], ['--describe', '--entity-type']]);
     expect(fake.calls('kafka-acls.sh').map(c => c.args.slice(4))).toEqual([['--list', '--principal', 'User:connect']]);
+  });
+
+  test('upserts a user under the mechanism its Secret names (SCRAM-SHA-256 after a rotation), and refuses an unknown one', () => {
+    fake.install('kafka-topics.sh');
+    fake.install('kafka-configs.sh');
+    fake.install('kafka-acls.sh');
+    const { objects } = synth({}, c => { c.addUser('connect'); });
+    const dir = writeConfigMap(objects, 'kafka-admin-jobs');
+    const files = { KP_ACLS_FILE: path.join(dir, 'acls.tsv'), KP_QUOTAS_FILE: path.join(dir, 'quotas.tsv') };
+    const rotated = fake.run(path.join(dir, 'upsert-scram-users.sh'), jobEnv(objects, 'kafka-users-', files, { 'kafka-user-connect': { 'password': 'newpw1', 'sasl.mechanism': 'SCRAM-SHA-256' } }));
+    expect(rotated.stderr).toBe('');
+    expect(rotated.status).toBe(0);
+    expect(fake.calls('kafka-configs.sh')[0].args).toEqual(expect.arrayContaining(['--entity-name', 'connect', '--add-config', 'SCRAM-SHA-256=[password=newpw1]']));
+    const bad = fake.run(path.join(dir, 'upsert-scram-users.sh'), jobEnv(objects, 'kafka-users-', files, { 'kafka-user-connect': { 'password': 'newpw1', 'sasl.mechanism': 'PLAIN' } }));
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("the Secret of connect names the mechanism 'PLAIN' (want SCRAM-SHA-512 or SCRAM-SHA-256)");
   });
 
   test('converges each managed user\'s ACLs and quotas: adds what is declared, removes what is not, leaves other principals alone', () => {

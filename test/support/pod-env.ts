@@ -35,6 +35,8 @@ export function resolveContainerEnv(container: any, options: PodEnvOptions): Rec
     } else if (entry.valueFrom?.secretKeyRef) {
       const { name: secret, key } = entry.valueFrom.secretKeyRef;
       const v = options.secrets?.[secret]?.[key];
+      // Kubernetes leaves an optional reference to a missing key unset.
+      if (v === undefined && entry.valueFrom.secretKeyRef.optional === true) continue;
       if (v === undefined) throw new Error(`env ${name}: no value for Secret ${secret} key ${key}`);
       value = v;
     } else if (entry.valueFrom?.configMapKeyRef) {

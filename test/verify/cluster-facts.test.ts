@@ -26,7 +26,7 @@ describe('cluster facts from a GitOps directory', () => {
     const facts = clusterFacts(readGitopsObjects(dir), dir);
     expect(facts).toMatchObject({
       clusterName: 'events', namespace: 'kafka', mode: 'kraft', kafkaVersion: '4.1.1',
-      securityProtocol: 'SASL_PLAINTEXT', saslMechanism: 'SCRAM-SHA-512', adminSecret: 'events-user-admin',
+      securityProtocol: 'SASL_SSL', saslMechanism: 'SCRAM-SHA-512', adminSecret: 'events-user-admin',
       internalPort: 9092, metricsPort: 9404, minInsyncReplicas: 2, defaultReplicationFactor: 3,
     });
     expect(facts.brokerSets.map((s) => s.metadata.name)).toEqual(['events-broker-0', 'events-broker-1', 'events-broker-2']);
@@ -64,5 +64,24 @@ describe('cluster facts from a GitOps directory', () => {
     expect(imageVersion('apache/kafka:latest')).toBeUndefined();
     expect(parseTopicsTsv('# name\tpartitions\n_schemas\t1\t3\tcleanup.policy=compact\tmin.insync.replicas=2\n'))
       .toEqual([{ name: '_schemas', partitions: 1, replicationFactor: 3, configs: { 'cleanup.policy': 'compact', 'min.insync.replicas': '2' } }]);
+  });
+});
+
+describe('clusterFacts and internal TLS', () => {
+  const brokerWith = (protocol: string, withTlsJob: boolean): any[] => {
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'k-broker-0', namespace: 'kafka', labels: { 'app.kubernetes.io/component': 'broker', 'app.kubernetes.io/instance': 'k' } },
+      spec: { template: { spec: { containers: [{ image: 'apache/kafka:4.1.1', env: [{ name: 'KP_ROLE', value: 'broker' }, { name: 'KP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: 'k-user-admin', key: 'password' } } }],
+        volumeMounts: [{ name: 'template', mountPath: '/etc/kafka-template' }] }], volumes: [{ name: 'template', configMap: { name: 'k-broker-config' } }] } } } };
+    const cm = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'k-broker-config' }, data: { 'server.properties': `listener.security.protocol.map=INTERNAL:${protocol}\ninter.broker.listener.name=INTERNAL\n` } };
+    const job = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'k-tls-1' }, spec: { template: { spec: { containers: [{ env: [{ name: 'KP_TLS_MODE', value: 'issue' }] }] } } } };
+    return [sts, cm, ...(withTlsJob ? [job] : [])];
+  };
+
+  test('SASL_SSL is verified when the configuration issues its own certificates (the certificate Job)', () => {
+    expect(clusterFacts(brokerWith('SASL_SSL', true), 'dir').securityProtocol).toBe('SASL_SSL');
+  });
+
+  test('SASL_SSL with certificates from elsewhere is refused, naming why', () => {
+    expect(() => clusterFacts(brokerWith('SASL_SSL', false), 'dir')).toThrow(/certificates from outside the configuration/);
   });
 });

@@ -1,4 +1,5 @@
 import { KafkaClusterSpec } from '../model/cluster-spec';
+import { CA_BUNDLE_MOUNT_PATH, internalClientTlsProperties } from '../model/internal-tls';
 import { containerSecurityContext, podSecurityContext } from '../k8s/security-context';
 import { clusterTolerations } from './placement';
 
@@ -26,9 +27,20 @@ export function kafkaAdminEnv(spec: KafkaClusterSpec): Array<Record<string, any>
     { name: 'KP_BOOTSTRAP_SERVERS', value: spec.internalBootstrapServers },
     { name: 'KP_ADMIN_USERNAME', value: admin.username },
     { name: 'KP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
+    // security.protocol and the CA truststore (kafka-admin-lib.sh writes them into the client properties).
+    { name: 'KP_CLIENT_TLS_PROPERTIES', value: Object.entries(internalClientTlsProperties(spec.tls)).map(([k, v]) => `${k}=${v}`).join(' ') },
     { name: 'KAFKA_HEAP_OPTS', value: '-Xms128m -Xmx256m' },
     { name: 'LOG_DIR', value: '/tmp/logs' },
   ];
+}
+
+/** The CA bundle ConfigMap (public CA certificate only, never the node Secret) for a Kafka client's pod; none without TLS. */
+export function caBundleVolumes(spec: KafkaClusterSpec): { volumes: any[]; volumeMounts: any[] } {
+  if (!spec.tls.enabled) return { volumes: [], volumeMounts: [] };
+  return {
+    volumes: [{ name: 'ca-bundle', configMap: { name: spec.tls.caBundleConfigMapName, defaultMode: 0o444 } }],
+    volumeMounts: [{ name: 'ca-bundle', mountPath: CA_BUNDLE_MOUNT_PATH, readOnly: true }],
+  };
 }
 
 /** A Job running one admin script with Kafka's own tools (the cluster's Kafka image). */
@@ -47,10 +59,11 @@ export function kafkaAdminJob(spec: KafkaClusterSpec, name: string, container: s
           env,
           resources: { requests: { cpu: '100m', memory: '384Mi' }, limits: { cpu: '1', memory: '512Mi' } },
           securityContext: containerSecurityContext(),
-          volumeMounts: [{ name: 'scripts', mountPath: ADMIN_SCRIPTS_MOUNT, readOnly: true }, { name: 'tmp', mountPath: '/tmp' }],
+          volumeMounts: [{ name: 'scripts', mountPath: ADMIN_SCRIPTS_MOUNT, readOnly: true }, { name: 'tmp', mountPath: '/tmp' }, ...caBundleVolumes(spec).volumeMounts],
         }], [
           { name: 'scripts', configMap: { name: spec.naming.name('admin-jobs'), defaultMode: 0o444 } },
           { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+          ...caBundleVolumes(spec).volumes,
         ]),
       },
     },

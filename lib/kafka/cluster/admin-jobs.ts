@@ -7,6 +7,7 @@ import { KafkaClusterSpec } from '../model/cluster-spec';
 import { KafkaUserCredentials } from '../types';
 import { ADMIN_SCRIPTS_MOUNT, kafkaAdminEnv, kafkaAdminJob } from './admin-job-template';
 import { CredentialsBootstrap } from './credentials-bootstrap';
+import { PasswordRotation } from './password-rotation';
 import { ClusterDeclarations } from './declarations';
 import { renderTopicsTable } from './topics-table';
 import { renderAclTable } from './acl-entries';
@@ -15,6 +16,8 @@ import { renderQuotaTable } from './quota-table';
 export interface AdminJobsProps {
   readonly spec: KafkaClusterSpec;
   readonly declarations: ClusterDeclarations;
+  /** Image the rotation Job copies kubectl from. */
+  readonly kubectlImage: string;
 }
 
 /**
@@ -70,11 +73,16 @@ export class AdminJobs extends Construct {
         ...users.flatMap((u, i) => [
           { name: `KP_USER_${i}_NAME`, value: u.username },
           { name: `KP_USER_${i}_PASSWORD`, valueFrom: { secretKeyRef: { name: u.secretName, key: u.passwordKey } } },
+          // Which SCRAM slot the Secret's password belongs to (a rotation alternates them); absent in Secrets from before rotation.
+          { name: `KP_USER_${i}_MECHANISM`, valueFrom: { secretKeyRef: { name: u.secretName, key: u.mechanismKey, optional: true } } },
         ]),
       ];
       const name = naming.name(`users-${hashOf({ env, image: spec.images.kafka, acls: aclTable(), quotas: quotaTable(), script: kafkaScript('upsert-scram-users.sh'), aclScript: kafkaScript('apply-acls.sh'), lib: kafkaScript('kafka-admin-lib.sh') }).slice(0, 8)}`);
       return { name, body: kafkaAdminJob(spec, name, 'upsert-scram-users', 'upsert-scram-users.sh', env, clientLabels) };
     });
+
+    // Only clusters that rotate a password get the rotation Job (and its right to patch Secrets).
+    declarations.whenRotationDeclared(() => new PasswordRotation(this, 'password-rotation', { spec, users: () => declarations.declaredUserDetails, kubectlImage: props.kubectlImage }));
 
     new SynthTimeApiObject(this, 'topics-job', 'batch/v1', 'Job', () => {
       const env = [

@@ -1,7 +1,7 @@
 import { KafkaPlatformValidationError } from '../../errors';
 import { enforceFindings, runTopicRulePack, runUserRulePack, userNameProblem } from '../rules';
 import { KafkaClusterSpec } from '../model/cluster-spec';
-import { KafkaUserCredentials, KafkaUserOptions, KafkaUserQuotas, TopicPropNames, TopicRequirement } from '../types';
+import { KafkaPasswordRotation, KafkaUserCredentials, KafkaUserOptions, KafkaUserQuotas, TopicPropNames, TopicRequirement } from '../types';
 import { aclEntries, AclEntry } from './acl-entries';
 
 /** A declared user: where its credentials live, and what it may do. */
@@ -10,6 +10,8 @@ export interface DeclaredUser {
   /** One entry per operation, sorted, without duplicates. */
   readonly acls: AclEntry[];
   readonly quotas?: KafkaUserQuotas;
+  /** Declared only for users that rotate their password. */
+  readonly passwordRotation?: KafkaPasswordRotation;
 }
 
 /**
@@ -19,11 +21,13 @@ export interface DeclaredUser {
  * is synthesized, so late declarations are never lost.
  */
 export class ClusterDeclarations {
-  private readonly users = new Map<string, { credentials: KafkaUserCredentials; acls: Map<string, AclEntry>; quotas?: KafkaUserQuotas }>();
+  private readonly users = new Map<string, { credentials: KafkaUserCredentials; acls: Map<string, AclEntry>; quotas?: KafkaUserQuotas; passwordRotation?: KafkaPasswordRotation }>();
   private readonly topics = new Map<string, TopicRequirement>();
   private readonly clientNamespaces = new Set<string>();
   private readonly tenantPrefixes = new Map<string, string>();
   private sealedBy?: string;
+  private rotationListener?: () => void;
+  private rotationDeclared = false;
 
   constructor(private readonly spec: KafkaClusterSpec, private readonly constructPath: string) {}
 
@@ -47,15 +51,46 @@ export class ClusterDeclarations {
       }
       user.quotas = { ...options.quotas };
     }
+    if (options.passwordRotation !== undefined) this.declareRotation(prop, username, user, options.passwordRotation);
     for (const entry of aclEntries(username, options.acls ?? [])) user.acls.set(entry.key, entry);
     return user.credentials;
+  }
+
+  private declareRotation(prop: string, username: string, user: { passwordRotation?: KafkaPasswordRotation }, rotation: KafkaPasswordRotation): void {
+    const at = `${prop}.passwordRotation`;
+    if (this.spec.existingSecrets[username] !== undefined) {
+      // The Job writes the new password into the Secret; a Secret someone else owns would be overwritten by its owner.
+      throw new KafkaPlatformValidationError(this.constructPath, at, `rotates a password kept in the Secret ${this.spec.existingSecrets[username]} you supply (credentials.existingSecrets), which the rotation Job must not rewrite`,
+        'remove the existingSecrets entry so the cluster owns the Secret, or rotate it yourself as the README describes ("Password rotation", own Secrets)');
+    }
+    const canonical = (r: KafkaPasswordRotation) => JSON.stringify([r.generation, r.retirePrevious === true]);
+    if (user.passwordRotation !== undefined && canonical(user.passwordRotation) !== canonical(rotation)) {
+      throw new KafkaPlatformValidationError(this.constructPath, at, 'differs from the rotation declared for this user before', 'declare a user\'s password rotation once');
+    }
+    user.passwordRotation = { generation: rotation.generation, ...(rotation.retirePrevious === true ? { retirePrevious: true } : {}) };
+    if (!this.rotationDeclared) {
+      this.rotationDeclared = true;
+      this.rotationListener?.();
+    }
+  }
+
+  /**
+   * Calls `listener` once, when the first user declares a password rotation
+   * (now, if one already has): the rotation Job exists only for clusters that rotate.
+   */
+  public whenRotationDeclared(listener: () => void): void {
+    this.rotationListener = listener;
+    if (this.rotationDeclared) listener();
   }
 
   /** Users declared so far with their ACLs and quotas, sorted by name (the admin user is not included). */
   public get declaredUserDetails(): DeclaredUser[] {
     return [...this.users.keys()].sort().map(k => {
       const u = this.users.get(k)!;
-      return { credentials: u.credentials, acls: [...u.acls.values()].sort((a, b) => a.key.localeCompare(b.key)), ...(u.quotas ? { quotas: u.quotas } : {}) };
+      return {
+        credentials: u.credentials, acls: [...u.acls.values()].sort((a, b) => a.key.localeCompare(b.key)),
+        ...(u.quotas ? { quotas: u.quotas } : {}), ...(u.passwordRotation ? { passwordRotation: u.passwordRotation } : {}),
+      };
     });
   }
 

@@ -6,6 +6,8 @@ import { KafkaClusterProps } from '../model/cluster-props';
 import { KAFKA_CLUSTER_PROPS_SHAPE } from '../model/cluster-props-shape';
 import { assertShape } from '../k8s/prop-shape';
 import { KafkaClusterSpec } from '../model/cluster-spec';
+import { InternalTlsSpec } from '../model/internal-tls';
+import { KafkaClientConfig, kafkaClientConfig } from './client-config';
 import { resolveKafkaClusterSpec } from '../model/resolve-spec';
 import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import {
@@ -20,6 +22,7 @@ import { DynamicConfigJob } from './dynamic-config-job';
 import { ExternalListener } from './external-listener';
 import { MetadataVersionJob } from './metadata-version-job';
 import { ClusterNetworkPolicies } from './network-policies';
+import { NodeCertificates } from './node-certificates';
 import { KafkaNodePool } from './node-pool';
 import { RollingRestart } from './rolling-restart';
 import { addSynthWarning } from './synth-warnings';
@@ -46,7 +49,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly defaultReplicationFactor: number;
   public readonly minInsyncReplicas: number;
   public readonly internalBootstrapServers: string;
-  public readonly internalSecurityProtocol = 'SASL_PLAINTEXT';
+  /** `SASL_SSL`, or `SASL_PLAINTEXT` with `tls.dangerouslyUsePlaintextInternalListeners`. */
+  public readonly internalSecurityProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
   public readonly saslMechanism = 'SCRAM-SHA-512';
   public readonly externalBootstrapServers?: string;
   public readonly externalEndpoints: ExternalEndpoint[];
@@ -97,6 +101,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.defaultReplicationFactor = spec.defaultReplicationFactor;
     this.minInsyncReplicas = spec.minInsyncReplicas;
     this.internalBootstrapServers = spec.internalBootstrapServers;
+    this.internalSecurityProtocol = spec.tls.internalProtocol;
     this.externalBootstrapServers = spec.externalListener?.bootstrapServers;
     this.externalEndpoints = spec.externalListener?.endpoints ?? [];
     this.brokerSelector = spec.brokerSelector;
@@ -139,9 +144,17 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
       new ExternalListener(this, 'external-listener', { spec, listener: spec.externalListener, acceptedRisks: risks });
     }
     if (spec.networkPoliciesEnabled) new ClusterNetworkPolicies(this, 'network-policies', spec, () => this.declarations.allowedClientNamespaces);
-    new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations });
+    new AdminJobs(this, 'admin-jobs', { spec, declarations: this.declarations, kubectlImage: props.rollingRestart?.kubectlImage ?? DEFAULT_KUBECTL_IMAGE });
     new DynamicConfigJob(this, 'dynamic-config', spec);
     if (spec.kraft && spec.metadataVersion !== undefined) new MetadataVersionJob(this, 'metadata-version', spec, spec.metadataVersion);
+    // Last, so existing GitOps file names keep their numbers; pods wait for the node Secret whatever the order.
+    if (spec.tls.enabled) {
+      new NodeCertificates(this, 'node-certificates', spec);
+    } else {
+      addSynthWarning(this, 'tls.dangerouslyUsePlaintextInternalListeners is set: the controller, replication and in-cluster client listeners '
+        + 'are SASL_PLAINTEXT, so anyone who can read pod-network traffic (cross-zone links included) reads every record and the '
+        + 'controller listener\'s admin password. Remove it to get TLS on every listener.');
+    }
 
     for (const topic of spec.initialTopics) this.addTopic(topic);
   }
@@ -164,6 +177,19 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   /** Declares a topic to be created idempotently in the cluster. Validates it first. */
   public addTopic(topic: TopicRequirement): void {
     this.declarations.addTopic(topic);
+  }
+
+  /** TLS of the internal listener as clients see it (`spec.tls`): the CA bundle ConfigMap they mount. */
+  public get internalTls(): InternalTlsSpec {
+    return this.spec.tls;
+  }
+
+  /**
+   * The typed client configuration of a declared user (or the admin): bootstrap servers,
+   * protocol, mechanism, credentials Secret and CA bundle, and Java properties without the password.
+   */
+  public clientConfig(username: string): KafkaClientConfig {
+    return kafkaClientConfig(this, username);
   }
 
   /** The registry of users, topics, tenants and client namespaces (what `KafkaTenant` and the Jobs read). */

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { acl } from '../acls/acl-builders';
 import { isDnsLabel } from '../k8s/name-syntax';
-import { AclOperation, KafkaAcl, KafkaUserCredentials, KafkaUserQuotas, TopicRequirement } from '../types';
+import { AclOperation, KafkaAcl, KafkaPasswordRotation, KafkaUserCredentials, KafkaUserQuotas, TopicRequirement } from '../types';
 import { KafkaCluster } from './kafka-cluster';
 
 /** One user of a tenant. */
@@ -13,6 +13,8 @@ export interface KafkaTenantUser {
   readonly readOnly?: boolean;
   /** @default - no quotas */
   readonly quotas?: KafkaUserQuotas;
+  /** @default - never rotated (see KafkaUserOptions.passwordRotation) */
+  readonly passwordRotation?: KafkaPasswordRotation;
 }
 
 export interface KafkaTenantProps {
@@ -64,7 +66,7 @@ export class KafkaTenant extends Construct {
     const users: Record<string, KafkaUserCredentials> = {};
     props.users.forEach((user, i) => {
       if (typeof user?.name !== 'string') fail(`users[${i}].name`, 'is missing', 'give every tenant user a name');
-      users[user.name] = props.cluster.addUser(user.name, { acls: this.aclsFor(user, props.allowTopicCreation ?? false), ...(user.quotas ? { quotas: user.quotas } : {}) });
+      users[user.name] = props.cluster.addUser(user.name, { acls: this.aclsFor(user, props.allowTopicCreation ?? false), ...(user.quotas ? { quotas: user.quotas } : {}), ...(user.passwordRotation ? { passwordRotation: user.passwordRotation } : {}) });
     });
     this.users = users;
     (props.topics ?? []).forEach((topic, i) => {

@@ -89,6 +89,7 @@ export class KafkaNodePool extends Construct {
       { name: 'jmx-exporter', mountPath: KAFKA_PATHS.agent, readOnly: true },
       { name: 'data', mountPath: KAFKA_PATHS.dataMount },
       ...(ext ? [{ name: 'external-tls', mountPath: KAFKA_PATHS.externalTls, readOnly: true }] : []),
+      ...(spec.tls.enabled ? [{ name: 'node-tls', mountPath: KAFKA_PATHS.nodeTls, readOnly: true }] : []),
     ];
     const volumes = [
       { name: 'template', configMap: { name: pool.configMapName, defaultMode: 0o444 } },
@@ -97,6 +98,8 @@ export class KafkaNodePool extends Construct {
       { name: 'tmp', emptyDir: { sizeLimit: '256Mi' } },
       { name: 'jmx-exporter', emptyDir: { sizeLimit: '32Mi' } },
       ...(ext ? [{ name: 'external-tls', secret: { secretName: ext.tlsSecretName, defaultMode: 0o440 } }] : []),
+      // Created by the certificate bootstrap Job or cert-manager: until it exists the pod waits in ContainerCreating.
+      ...(spec.tls.enabled ? [{ name: 'node-tls', secret: { secretName: spec.tls.nodeCertificateSecretName, defaultMode: 0o440 } }] : []),
     ];
     return {
       automountServiceAccountToken: false,

@@ -8,7 +8,7 @@ import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { DEFAULT_KUBECTL_IMAGE, KafkaRollingRestartOptions } from '../model/rolling-restart-options';
 import { kafkaScript } from '../scripts';
-import { adminJobPodSpec, kafkaAdminEnv } from './admin-job-template';
+import { adminJobPodSpec, caBundleVolumes, kafkaAdminEnv } from './admin-job-template';
 
 /** Annotation every broker and controller pod carries: the hash of everything a restart would change. */
 export const CONFIG_HASH_ANNOTATION = `${LABEL_KEY_PREFIX}/config-hash`;
@@ -106,11 +106,13 @@ export class RollingRestart extends Construct {
         { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
         { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
         { name: 'tmp', mountPath: '/tmp' },
+        ...caBundleVolumes(spec).volumeMounts,
       ],
     }], [
       { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
       { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
       { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+      ...caBundleVolumes(spec).volumes,
     ], name);
     new ApiObject(this, 'job', {
       apiVersion: 'batch/v1', kind: 'Job',

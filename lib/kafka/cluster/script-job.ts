@@ -4,7 +4,7 @@ import { hashOf } from '../k8s/hash';
 import { containerSecurityContext } from '../k8s/security-context';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { KafkaScriptName, kafkaScript } from '../scripts';
-import { adminJobPodSpec, kafkaAdminEnv } from './admin-job-template';
+import { adminJobPodSpec, caBundleVolumes, kafkaAdminEnv } from './admin-job-template';
 
 export interface ScriptJobProps {
   /** Base name of the ConfigMap (`<cluster>-<base>`) and the Job (`<cluster>-<base>-<hash>`). */
@@ -45,10 +45,11 @@ export function addScriptJob(scope: Construct, spec: KafkaClusterSpec, props: Sc
           env,
           resources: { requests: { cpu: '100m', memory: '384Mi' }, limits: { cpu: '1', memory: '512Mi' } },
           securityContext: containerSecurityContext(),
-          volumeMounts: [{ name: 'scripts', mountPath: props.mountPath, readOnly: true }, { name: 'tmp', mountPath: '/tmp' }],
+          volumeMounts: [{ name: 'scripts', mountPath: props.mountPath, readOnly: true }, { name: 'tmp', mountPath: '/tmp' }, ...caBundleVolumes(spec).volumeMounts],
         }], [
           { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
           { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+          ...caBundleVolumes(spec).volumes,
         ]),
       },
     },

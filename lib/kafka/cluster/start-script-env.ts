@@ -36,6 +36,7 @@ export function startScriptEnv(spec: KafkaClusterSpec, pool: NodePoolSpec, zoneP
     { name: 'KP_SERVICE_DOMAIN', value: spec.naming.serviceDomain(role) },
     { name: 'KP_ADVERTISED_HOST', value: '$(POD_NAME).$(KP_SERVICE_DOMAIN)' },
   ];
+  if (spec.tls.enabled) env.push({ name: 'KP_NODE_TLS_DIR', value: KAFKA_PATHS.nodeTls });
   if (spec.kraft) {
     env.push(
       { name: 'KP_CLUSTER_ID', value: spec.kraftClusterId },

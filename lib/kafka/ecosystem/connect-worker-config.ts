@@ -18,6 +18,12 @@ export interface ConnectWorkerConfigOptions {
   readonly bootstrapServers: string;
   readonly securityProtocol: string;
   readonly saslMechanism: string;
+  /**
+   * TLS client properties of the internal listener (`ssl.truststore.type`,
+   * `ssl.truststore.location`), set for the worker and its producer, consumer
+   * and admin clients. @default - none (a SASL_PLAINTEXT listener)
+   */
+  readonly sslProperties?: Record<string, string>;
   readonly groupId: string;
   readonly configTopic: string;
   readonly offsetTopic: string;
@@ -41,6 +47,8 @@ export const PROTECTED_WORKER_PROPERTIES = [
   'producer.security.protocol', 'producer.sasl.mechanism', 'producer.sasl.jaas.config',
   'consumer.security.protocol', 'consumer.sasl.mechanism', 'consumer.sasl.jaas.config',
   'admin.security.protocol', 'admin.sasl.mechanism', 'admin.sasl.jaas.config',
+  // The truststore is the cluster CA: swapping it would trust another CA (or none) for the worker's own credentials.
+  ...['', 'producer.', 'consumer.', 'admin.'].flatMap(p => [`${p}ssl.truststore.type`, `${p}ssl.truststore.location`, `${p}ssl.endpoint.identification.algorithm`]),
   // HA of the internal topics comes from topicReplicationFactor (checked by the topic rules); connectors must not swap the worker's identity.
   'config.storage.replication.factor', 'offset.storage.replication.factor', 'status.storage.replication.factor',
   'connector.client.config.override.policy',
@@ -65,6 +73,7 @@ export function renderConnectWorkerProperties(o: ConnectWorkerConfigOptions): st
     [`${prefix}security.protocol`, o.securityProtocol],
     [`${prefix}sasl.mechanism`, o.saslMechanism],
     [`${prefix}sasl.jaas.config`, `\${env:${CONNECT_JAAS_ENV}}`],
+    ...Object.entries(o.sslProperties ?? {}).map(([k, v]): [string, string] => [`${prefix}${k}`, v]),
   ];
   const base: Array<[string, string]> = [
     ['bootstrap.servers', o.bootstrapServers],

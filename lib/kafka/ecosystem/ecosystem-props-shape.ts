@@ -40,7 +40,8 @@ export const KAFKA_ECOSYSTEM_PROPS_SHAPE: Shape = objectOf({
     prometheus: optional(objectOf({ ...COMMON, retention: optional(str(64)), retentionSize: optional(str(64)), storage: optional(VOLUME_SHAPE), scrapeInterval: optional(str(64)), scrapeKubelet: optional(bool) })),
     kafkaExporter: optional(objectOf({ ...COMMON, groupFilter: optional(str(1024)), topicFilter: optional(str(1024)) })),
     alertmanager: optional(objectOf({ ...COMMON, receiver: anything, repeatInterval: optional(str(64)) })),
-    alertThresholds: optional(objectOf({ diskUsagePercent: optional(num()), consumerLag: optional(num()), consumerLagPerGroup: optional(mapOf(num(), str(255))) })),
+    certificateProbe: optional(either(bool, objectOf({ ...COMMON }, 'CertificateExpiryProbeOptions'))),
+    alertThresholds: optional(objectOf({ diskUsagePercent: optional(num()), consumerLag: optional(num()), consumerLagPerGroup: optional(mapOf(num(), str(255))), certificateExpiryDays: optional(num()) }, 'KafkaAlertThresholds')),
     // Every metric name the rules read, by name: a misspelt one would otherwise leave the default in place without a word.
     metricNames: optional(objectOf(Object.fromEntries(Object.keys(DEFAULT_KAFKA_METRIC_NAMES).map(k => [k, optional(str(256))])), 'KafkaMetricNames')),
   }),

@@ -99,10 +99,12 @@ export class KafbatUi extends Construct {
     const loginSecret = props.loginSecretName ?? `${name}-login`;
 
     const p = 'KAFKA_CLUSTERS_0_';
+    // Kafbat passes `kafka.clusters[0].properties.*` to every Kafka client it creates (admin, consumer, producer).
+    const kafkaSecurity = kafkaClientSecurity(cluster, this.credentials, `${p}PROPERTIES_`);
     const env = [
       plainEnv(`${p}NAME`, cluster.clusterName),
       plainEnv(`${p}BOOTSTRAPSERVERS`, cluster.internalBootstrapServers),
-      ...kafkaClientSecurity(cluster, this.credentials, `${p}PROPERTIES_`).env,
+      ...kafkaSecurity.env,
       plainEnv(`${p}READONLY`, String(readOnly)),
       ...(props.schemaRegistryUrl ? [plainEnv(`${p}SCHEMAREGISTRY`, props.schemaRegistryUrl)] : []),
       ...Object.entries(props.connectClusters ?? {}).sort(([a], [b]) => a.localeCompare(b)).flatMap(([connectName, url], i) => [
@@ -138,10 +140,10 @@ export class KafbatUi extends Construct {
               env,
               resources: containerResources(props.resources, DEFAULT_RESOURCES),
               ...httpProbes('/actuator/health', 'http', 120),
-              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+              volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }, ...kafkaSecurity.volumeMounts],
               securityContext: restrictedContainerSecurityContext(),
             }],
-            volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }],
+            volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } }, ...kafkaSecurity.volumes],
           },
         },
       },

@@ -26,7 +26,7 @@ import {
 import { renderConnectorConfigJson, SUBMIT_CONNECTORS_SCRIPT } from './connector-submission';
 import { ECOSYSTEM_IMAGES } from './images';
 import { addJmxAgent, JmxAgentOptions } from './jmx-agent';
-import { JVM_HEAP_FROM_LIMIT } from './kafka-client';
+import { JVM_HEAP_FROM_LIMIT, kafkaClientTransport } from './kafka-client';
 import { compactedTopic, declareInternalTopic, internalTopicReplicationFactor, minIsrFor } from './kafka-topics';
 import { acl, GROUP_MEMBER, TOPIC_READ_WRITE } from '../acls/acl-builders';
 
@@ -168,6 +168,8 @@ export class KafkaConnect extends Construct {
     this.podSelector = selector;
 
     this.workerConfigMapName = `${name}-worker-config`;
+    const transport = kafkaClientTransport(cluster);
+    const { 'security.protocol': securityProtocol, ...sslProperties } = transport.properties;
     new ApiObject(this, 'worker-config', {
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -175,8 +177,9 @@ export class KafkaConnect extends Construct {
       data: {
         'connect-distributed.properties': renderConnectWorkerProperties({
           bootstrapServers: cluster.internalBootstrapServers,
-          securityProtocol: cluster.internalSecurityProtocol,
+          securityProtocol,
           saslMechanism: cluster.saslMechanism,
+          sslProperties,
           groupId: name,
           configTopic: this.topics.config,
           offsetTopic: this.topics.offset,
@@ -251,6 +254,7 @@ export class KafkaConnect extends Construct {
                   // Always present: the DirectoryConfigProvider refuses to start on a missing allowed path.
                   { name: 'connect-secrets', mountPath: CONNECT_SECRETS_DIR, readOnly: true },
                   ...jmx.volumeMounts,
+                  ...transport.volumeMounts,
                   ...secretNames().map(s => ({ name: `secret-${s}`, mountPath: `${CONNECT_SECRETS_DIR}/${s}`, readOnly: true })),
                 ],
               }),
@@ -263,6 +267,7 @@ export class KafkaConnect extends Construct {
                 { name: 'tmp', emptyDir: { sizeLimit: '1Gi' } },
                 { name: 'connect-secrets', emptyDir: { sizeLimit: '1Mi' } },
                 ...jmx.volumes,
+                ...transport.volumes,
                 ...secretNames().map(s => ({ name: `secret-${s}`, secret: { secretName: s, defaultMode: 0o440 } })),
               ],
             }),

@@ -116,13 +116,14 @@ export class KsqlDb extends Construct {
       rules: KSQLDB_JMX_RULES,
     });
 
+    const kafkaSecurity = kafkaClientSecurity(cluster, this.credentials, 'KSQL_');
     const env = [
       fieldEnv('POD_IP', 'status.podIP'),
       plainEnv('KSQL_LISTENERS', `http://0.0.0.0:${HTTP_PORT}`),
       // Pull queries are forwarded between servers by this address.
       plainEnv('KSQL_KSQL_ADVERTISED_LISTENER', `http://$(POD_IP):${HTTP_PORT}`),
       plainEnv('KSQL_BOOTSTRAP_SERVERS', cluster.internalBootstrapServers),
-      ...kafkaClientSecurity(cluster, this.credentials, 'KSQL_').env,
+      ...kafkaSecurity.env,
       plainEnv('KSQL_KSQL_SERVICE_ID', this.serviceId),
       plainEnv('KSQL_KSQL_INTERNAL_TOPIC_REPLICAS', String(rf)),
       plainEnv('KSQL_KSQL_INTERNAL_TOPIC_MIN_INSYNC_REPLICAS', String(minIsr)),
@@ -165,11 +166,11 @@ export class KsqlDb extends Construct {
               env,
               resources: containerResources(props.resources, DEFAULT_RESOURCES),
               ...httpProbes('/info', 'http', 180),
-              volumeMounts: [...jmx.volumeMounts, { name: 'state', mountPath: '/var/lib/ksqldb' }],
+              volumeMounts: [...jmx.volumeMounts, { name: 'state', mountPath: '/var/lib/ksqldb' }, ...kafkaSecurity.volumeMounts],
               securityContext: restrictedContainerSecurityContext(),
             }],
             // State stores are rebuilt from changelog topics (and standbys) after a reschedule.
-            volumes: [...jmx.volumes, { name: 'state', emptyDir: { sizeLimit: '10Gi' } }],
+            volumes: [...jmx.volumes, { name: 'state', emptyDir: { sizeLimit: '10Gi' } }, ...kafkaSecurity.volumes],
           },
         },
       },

@@ -107,11 +107,12 @@ export class SchemaRegistry extends Construct {
       rules: SCHEMA_REGISTRY_JMX_RULES,
     });
 
+    const kafkaSecurity = kafkaClientSecurity(cluster, this.credentials, 'SCHEMA_REGISTRY_KAFKASTORE_');
     const env = [
       fieldEnv('SCHEMA_REGISTRY_HOST_NAME', 'status.podIP'),
       plainEnv('SCHEMA_REGISTRY_LISTENERS', `http://0.0.0.0:${HTTP_PORT}`),
       plainEnv('SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS', cluster.internalBootstrapServers),
-      ...kafkaClientSecurity(cluster, this.credentials, 'SCHEMA_REGISTRY_KAFKASTORE_').env,
+      ...kafkaSecurity.env,
       plainEnv('SCHEMA_REGISTRY_KAFKASTORE_TOPIC', this.topicName),
       plainEnv('SCHEMA_REGISTRY_KAFKASTORE_TOPIC_REPLICATION_FACTOR', String(rf)),
       plainEnv('SCHEMA_REGISTRY_SCHEMA_REGISTRY_GROUP_ID', name),
@@ -143,10 +144,10 @@ export class SchemaRegistry extends Construct {
               resources: containerResources(props.resources, DEFAULT_RESOURCES),
               // `/subjects` answers only once the registry has read the schema log.
               ...httpProbes('/subjects', 'http', 120),
-              volumeMounts: jmx.volumeMounts,
+              volumeMounts: [...jmx.volumeMounts, ...kafkaSecurity.volumeMounts],
               securityContext: restrictedContainerSecurityContext(),
             }],
-            volumes: jmx.volumes,
+            volumes: [...jmx.volumes, ...kafkaSecurity.volumes],
           },
         },
       },

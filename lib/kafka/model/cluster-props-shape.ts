@@ -73,7 +73,7 @@ export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   metadataVersion: optional(str(32)),
   jmxAgent: optional(objectOf({ url: optional(str(2048)), sha256: optional(str(64)), required: optional(bool) })),
   tls: optional(objectOf({
-    certManager: optional(objectOf({ issuerRef: optional(objectOf({ name: str(253), kind: optional(str(64)) }, 'issuerRef')) }, 'KafkaCertManagerOptions')),
+    certManager: optional(objectOf({ issuerRef: optional(objectOf({ name: str(253), kind: optional(oneOf(['Issuer', 'ClusterIssuer'])) }, 'issuerRef')) }, 'KafkaCertManagerOptions')),
     dangerouslyUsePlaintextInternalListeners: optional(bool),
   }, 'KafkaTlsOptions')),
   // The roll Job's own checks judge the values.

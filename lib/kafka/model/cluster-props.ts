@@ -90,7 +90,7 @@ export interface KafkaImageOptions {
   readonly kafka?: string;
   /** @default 'zookeeper:3.8.4' */
   readonly zookeeper?: string;
-  /** Image with bash, kubectl and openssl for the Secret bootstrap Job. @default 'alpine/k8s:1.33.5' */
+  /** Image with bash, kubectl, base64 and openssl for the Secret and certificate bootstrap Jobs. @default 'alpine/k8s:1.33.5' */
   readonly secretsJob?: string;
   /** Image with curl and sha256sum that fetches the JMX exporter agent. @default 'curlimages/curl:8.11.1' */
   readonly agentFetcher?: string;
@@ -102,7 +102,11 @@ export interface KafkaCertManagerOptions {
    * An existing Issuer (in the cluster's namespace) or ClusterIssuer that signs the node certificate.
    * @default - a self-signed CA Issuer created for this cluster
    */
-  readonly issuerRef?: { readonly name: string; readonly kind?: 'Issuer' | 'ClusterIssuer' };
+  readonly issuerRef?: {
+    readonly name: string;
+    /** @default 'ClusterIssuer' (as the external listener's `certManagerIssuer`) */
+    readonly kind?: 'Issuer' | 'ClusterIssuer';
+  };
 }
 
 /** TLS of the controller, replication and in-cluster client listeners. */

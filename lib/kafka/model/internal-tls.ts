@@ -1,5 +1,9 @@
+import { CA_BUNDLE_MOUNT_PATH } from '../constants';
+import type { KafkaClientTls } from '../types';
 import type { KafkaClusterProps } from './cluster-props';
 import { ClusterNaming } from './cluster-naming';
+
+export { CA_BUNDLE_MOUNT_PATH };
 
 /**
  * TLS of the listeners inside the Kubernetes cluster (controller, replication
@@ -7,7 +11,7 @@ import { ClusterNaming } from './cluster-naming';
  * to the brokers (admin Jobs, the roll Job, ecosystem components, client
  * configs) reads this instead of deciding the protocol itself.
  */
-export interface InternalTlsSpec {
+export interface InternalTlsSpec extends KafkaClientTls {
   /** False only with the loud opt-in `tls.dangerouslyUsePlaintextInternalListeners`. */
   readonly enabled: boolean;
   /** Who issues the node certificate. */
@@ -20,10 +24,9 @@ export interface InternalTlsSpec {
   readonly caBundleKey: string;
   /** `security.protocol` of the internal listener (replication and in-cluster clients). */
   readonly internalProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
+  /** The user's cert-manager issuer of the node certificate (`tls.certManager.issuerRef`); none: a CA Issuer made for this cluster. */
+  readonly certManagerIssuerRef?: { readonly name: string; readonly kind: 'Issuer' | 'ClusterIssuer' };
 }
-
-/** Where client pods (admin Jobs, ecosystem components) mount the CA bundle ConfigMap. */
-export const CA_BUNDLE_MOUNT_PATH = '/etc/kafka-platform/ca';
 
 export function resolveInternalTls(props: KafkaClusterProps, naming: ClusterNaming): InternalTlsSpec {
   const enabled = !props.tls?.dangerouslyUsePlaintextInternalListeners;
@@ -35,6 +38,9 @@ export function resolveInternalTls(props: KafkaClusterProps, naming: ClusterNami
     caBundleConfigMapName: naming.name('ca-bundle'),
     caBundleKey: 'ca.crt',
     internalProtocol: enabled ? 'SASL_SSL' : 'SASL_PLAINTEXT',
+    ...(props.tls?.certManager?.issuerRef ? {
+      certManagerIssuerRef: { name: props.tls.certManager.issuerRef.name, kind: props.tls.certManager.issuerRef.kind ?? 'ClusterIssuer' },
+    } : {}),
   };
 }
 
@@ -43,7 +49,7 @@ export function resolveInternalTls(props: KafkaClusterProps, naming: ClusterNami
  * internal listener's TLS (SASL settings come from the caller): the CA bundle
  * as a PEM truststore, so no keystore or password is needed on the client side.
  */
-export function internalClientTlsProperties(tls: InternalTlsSpec, caMountPath: string = CA_BUNDLE_MOUNT_PATH): Record<string, string> {
+export function internalClientTlsProperties(tls: Pick<KafkaClientTls, 'enabled' | 'caBundleKey'>, caMountPath: string = CA_BUNDLE_MOUNT_PATH): Record<string, string> {
   if (!tls.enabled) return { 'security.protocol': 'SASL_PLAINTEXT' };
   return {
     'security.protocol': 'SASL_SSL',

@@ -71,7 +71,7 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
   const existingSecrets: Record<string, string> = Object.assign(Object.create(null), props.credentials?.existingSecrets ?? {});
   const secretOf = new Map(Object.entries(existingSecrets));
   const credentialsFor = (username: string): KafkaUserCredentials => ({
-    username, secretName: secretOf.get(username) ?? naming.name(`user-${username}`), passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config',
+    username, secretName: secretOf.get(username) ?? naming.name(`user-${username}`), passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config', mechanismKey: 'sasl.mechanism',
   });
 
   return {

@@ -7,4 +7,6 @@ export const MONITORING_IMAGES = {
   prometheus: 'prom/prometheus:v3.5.0',
   alertmanager: 'prom/alertmanager:v0.28.1',
   kafkaExporter: 'danielqsj/kafka-exporter:v1.9.0',
+  /** The Prometheus project's blackbox exporter: TLS probes of the brokers for certificate expiry. */
+  blackboxExporter: 'prom/blackbox-exporter:v0.27.0',
 } as const;

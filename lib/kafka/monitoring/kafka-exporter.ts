@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { addPodDisruptionBudget } from '../k8s/disruption-budget';
+import { caBundleVolume } from '../k8s/ca-bundle-volume';
 import { secretEnv } from '../k8s/env';
 import { assertPinnedImage } from '../k8s/image-pinning';
 import { componentLabels } from '../k8s/labels';
@@ -66,7 +67,8 @@ export class KafkaExporter extends Construct {
       acls: [acl.topic('*', AclOperation.DESCRIBE), acl.group('*', AclOperation.DESCRIBE), acl.cluster(AclOperation.DESCRIBE)],
     });
     const { selector, all: labels } = componentLabels(cluster.clusterName, 'kafka-exporter', name);
-    const tls = cluster.internalSecurityProtocol === 'SASL_SSL';
+    // The CA bundle ConfigMap (public CA only): sarama verifies each broker's certificate and host name against it.
+    const ca = caBundleVolume(cluster.internalTls);
     const mechanism = cluster.saslMechanism === 'SCRAM-SHA-256' ? 'scram-sha256' : 'scram-sha512';
     const args = [
       ...cluster.internalBootstrapServers.split(',').map(s => `--kafka.server=${s.trim()}`),
@@ -76,7 +78,8 @@ export class KafkaExporter extends Construct {
       `--sasl.mechanism=${mechanism}`,
       `--sasl.username=${this.credentials.username}`,
       '--sasl.password=$(KAFKA_SASL_PASSWORD)',
-      ...(tls ? ['--tls.enabled'] : []),
+      // --tls.insecure-skip-tls-verify stays at its default (false); --tls.server-name stays empty, so each broker's own host name is verified.
+      ...(ca.caFile ? ['--tls.enabled', `--tls.ca-file=${ca.caFile}`] : []),
       `--group.filter=${props.groupFilter ?? '.*'}`,
       `--topic.filter=${props.topicFilter ?? '.*'}`,
       `--web.listen-address=:${PORT}`,
@@ -104,7 +107,9 @@ export class KafkaExporter extends Construct {
               readinessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 15, timeoutSeconds: 5, failureThreshold: 3 },
               livenessProbe: { httpGet: { path: '/healthz', port: 'metrics' }, periodSeconds: 30, timeoutSeconds: 10, failureThreshold: 5 },
               securityContext: restrictedContainerSecurityContext({ readOnlyRootFilesystem: true }),
+              ...(ca.volumeMounts.length > 0 ? { volumeMounts: ca.volumeMounts } : {}),
             }],
+            ...(ca.volumes.length > 0 ? { volumes: ca.volumes } : {}),
           },
         },
       },

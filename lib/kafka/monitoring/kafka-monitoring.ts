@@ -6,6 +6,7 @@ import { ScrapeTarget } from '../observability/scrape-target';
 import { IKafkaCluster, KafkaMetadataMode } from '../types';
 import { buildKafkaAlertRules, KafkaAlertRule, KafkaAlertThresholds, renderAlertRulesYaml, renderRuleTestsYaml } from './alert-rules';
 import { Alertmanager, AlertmanagerOptions } from './alertmanager';
+import { CertificateExpiryProbe, CertificateExpiryProbeOptions } from './certificate-expiry-probe';
 import { KafkaExporter, KafkaExporterOptions } from './kafka-exporter';
 import { PrometheusServer, PrometheusServerOptions } from './prometheus-server';
 import { KUBELET_JOB } from './scrape-config';
@@ -23,6 +24,11 @@ export interface KafkaMonitoringProps {
   readonly prometheus?: PrometheusServerOptions;
   /** Consumer lag exporter. @default - on, 2 replicas */
   readonly kafkaExporter?: KafkaExporterOptions;
+  /**
+   * Blackbox exporter probing each broker's internal TLS listener for the certificate-expiry alerts.
+   * `false` turns it off. @default - on when the internal listeners use TLS, 1 replica
+   */
+  readonly certificateProbe?: boolean | CertificateExpiryProbeOptions;
   /** Alertmanager with one receiver. @default - none: alerts are visible in Prometheus only */
   readonly alertmanager?: AlertmanagerOptions;
   /** @default - disk 80%, consumer lag 10000 */
@@ -47,6 +53,8 @@ export class KafkaMonitoring extends Construct {
   public readonly prometheus: PrometheusServer;
   public readonly alertmanager?: Alertmanager;
   public readonly kafkaExporter: KafkaExporter;
+  /** The certificate-expiry probe; undefined without TLS or with `certificateProbe: false`. */
+  public readonly certificateProbe?: CertificateExpiryProbe;
   public readonly alertRules: KafkaAlertRule[];
   /** File name of the rule file in the rules ConfigMap. */
   public readonly ruleFileName: string;
@@ -75,6 +83,9 @@ export class KafkaMonitoring extends Construct {
       namespace: cluster.namespace, podSelector: cluster.metadataQuorumSelector, port: cluster.metricsPort, path: cluster.metricsPath,
     };
     this.kafkaExporter = new KafkaExporter(this, 'kafka-exporter', { cluster, ...props.kafkaExporter });
+    if (props.certificateProbe !== false && cluster.internalTls?.enabled) {
+      this.certificateProbe = new CertificateExpiryProbe(this, 'certificate-probe', { cluster, ...(typeof props.certificateProbe === 'object' ? props.certificateProbe : {}) });
+    }
     if (props.alertmanager) {
       this.alertmanager = new Alertmanager(this, 'alertmanager', { cluster, namespace: this.namespace, ...props.alertmanager });
     }
@@ -93,6 +104,7 @@ export class KafkaMonitoring extends Construct {
       kubeletJob: scrapeKubelet ? KUBELET_JOB : undefined,
       connectJobs: connectTargets.map(t => t.jobName),
       schemaRegistryJobs: srTargets.map(t => t.jobName),
+      certificateProbeJob: this.certificateProbe?.scrapeTarget.jobName,
     }, props.alertThresholds, { ...DEFAULT_KAFKA_METRIC_NAMES, ...props.metricNames }, this.node.path);
     this.ruleFileName = `kafka-${cluster.clusterName}.rules.yaml`;
     this.alertRulesYaml = renderAlertRulesYaml(cluster.clusterName, this.alertRules);
@@ -102,7 +114,7 @@ export class KafkaMonitoring extends Construct {
       namespace: this.namespace,
       podLabels: cluster.metricsScraper?.podLabels,
       ...props.prometheus,
-      targets: [this.brokerTarget, this.metadataQuorumTarget, this.kafkaExporter.scrapeTarget, ...srTargets, ...connectTargets, ...(props.additionalTargets ?? [])],
+      targets: [this.brokerTarget, this.metadataQuorumTarget, this.kafkaExporter.scrapeTarget, ...(this.certificateProbe ? [this.certificateProbe.scrapeTarget] : []), ...srTargets, ...connectTargets, ...(props.additionalTargets ?? [])],
       ruleFiles: { [this.ruleFileName]: this.alertRulesYaml },
       alertmanagers: this.alertmanager?.endpoints,
     });

@@ -24,6 +24,7 @@ export function podScrapeJob(target: ScrapeTarget, scrapeInterval?: string): Rec
     job_name: target.jobName,
     ...(scrapeInterval ? { scrape_interval: scrapeInterval } : {}),
     metrics_path: target.path ?? '/metrics',
+    ...(target.probe ? { params: { module: [target.probe.module] } } : {}),
     kubernetes_sd_configs: [{ role: 'pod', namespaces: { names: [target.namespace] } }],
     relabel_configs: [
       ...selectorKeeps,
@@ -33,6 +34,11 @@ export function podScrapeJob(target: ScrapeTarget, scrapeInterval?: string): Rec
       { source_labels: ['__meta_kubernetes_pod_name'], target_label: 'instance' },
       { source_labels: ['__meta_kubernetes_namespace'], target_label: 'namespace' },
       { source_labels: ['__meta_kubernetes_pod_node_name'], target_label: 'node' },
+      // A probe: the pod is the exporter's target; Prometheus scrapes the exporter.
+      ...(target.probe ? [
+        { source_labels: ['__address__'], target_label: '__param_target' },
+        { target_label: '__address__', replacement: target.probe.exporterAddress },
+      ] : []),
     ],
   };
 }

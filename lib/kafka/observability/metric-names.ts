@@ -49,6 +49,16 @@ export const KAFKA_EXPORTER_METRICS = {
 /** Kafka Connect worker metrics, as named by the Connect JMX exporter rules (`CONNECT_JMX_RULES`). */
 export { CONNECT_METRICS, SCHEMA_REGISTRY_METRICS } from './component-jmx-rules';
 
+/** The blackbox exporter's TLS probe (tcp prober with `tls: true`). */
+export const BLACKBOX_EXPORTER_METRICS = {
+  /** Unix time the earliest certificate the server presented expires (the node certificate). */
+  sslEarliestCertExpiry: 'probe_ssl_earliest_cert_expiry',
+  /** Unix time the verified chain stops being valid: the earliest expiry in it, so the CA too. */
+  sslChainExpiry: 'probe_ssl_last_chain_expiry_timestamp_seconds',
+  /** 1 if the TLS handshake (with verification) succeeded. */
+  success: 'probe_success',
+} as const;
+
 /** kubelet volume stats (scraped through the API server proxy). */
 export const KUBELET_METRICS = {
   volumeUsedBytes: 'kubelet_volume_stats_used_bytes',

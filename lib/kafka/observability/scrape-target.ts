@@ -17,6 +17,12 @@ export interface ScrapeTarget {
   /** @default /metrics */
   readonly path?: string;
   /**
+   * Scrape the pods through a probing exporter (the blackbox exporter): each
+   * discovered pod address becomes the `target` parameter of a request to
+   * `exporterAddress` with `module`. @default - the pods are scraped directly
+   */
+  readonly probe?: { readonly exporterAddress: string; readonly module: string };
+  /**
    * Opens the metrics port to the Prometheus that scrapes this target (the
    * component's NetworkPolicy admits nobody else to it). `PrometheusServer`
    * calls it with its own pods. @default - the port is not guarded by this library

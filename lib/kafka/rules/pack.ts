@@ -35,6 +35,7 @@ import { topicReplicationRule } from './topic-replication';
 import { topicShapeRule } from './topic-shape';
 import { uncleanLeaderElectionRule } from './unclean-leader-election';
 import { userAclsRule } from './user-acls';
+import { userPasswordRotationRule } from './user-password-rotation';
 import { userQuotasRule } from './user-quotas';
 import { zoneCountRule } from './zone-count';
 import { volumeGrowthRule } from './volume-growth';
@@ -98,6 +99,7 @@ export const KAFKA_TOPIC_RULE_PACK: ReadonlyArray<KafkaTopicRule> = [
 export const KAFKA_USER_RULE_PACK: ReadonlyArray<KafkaUserRule> = [
   userAclsRule,
   userQuotasRule,
+  userPasswordRotationRule,
 ];
 
 export function runUserRulePack(ctx: KafkaUserContext, pack: ReadonlyArray<KafkaUserRule> = KAFKA_USER_RULE_PACK): Finding[] {

@@ -45,10 +45,13 @@ for spec in "${specs[@]}"; do
   printf '%s' "$password" >"$workdir/password"
   printf 'org.apache.kafka.common.security.scram.ScramLoginModule required username="%s" password="%s";' \
     "$user" "$password" >"$workdir/sasl.jaas.config"
+  # Clients take the mechanism from the Secret too: a password rotation switches it (rotate-passwords.sh).
+  printf 'SCRAM-SHA-512' >"$workdir/sasl.mechanism"
   manifest="$(kubectl create secret generic "$secret" --namespace "$namespace" \
     --from-file=username="$workdir/username" \
     --from-file=password="$workdir/password" \
     --from-file=sasl.jaas.config="$workdir/sasl.jaas.config" \
+    --from-file=sasl.mechanism="$workdir/sasl.mechanism" \
     --dry-run=client -o yaml)"
   if ((${#labels[@]} > 0)); then
     manifest="$(kubectl label --local -f - "${labels[@]}" -o yaml <<<"$manifest")"
@@ -60,5 +63,5 @@ for spec in "${specs[@]}"; do
   else
     die "cannot create Secret $secret: $output"
   fi
-  rm -f "$workdir/username" "$workdir/password" "$workdir/sasl.jaas.config"
+  rm -f "$workdir/username" "$workdir/password" "$workdir/sasl.jaas.config" "$workdir/sasl.mechanism"
 done

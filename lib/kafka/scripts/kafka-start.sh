@@ -52,7 +52,29 @@ controller_jaas() {
   echo "listener.name.controller.plain.sasl.jaas.config=$login;"
 }
 
+# Kafka reads a PEM keystore (PKCS#8 key + certificate chain) directly: no JKS, no keystore password.
+# No ssl.key.password is configured, so an encrypted key could never be loaded. $1 is a directory in
+# cert-manager's Secret format (tls.key, tls.crt), $2 the keystore file to write (this pod's emptyDir).
+pem_keystore() {
+  [[ -r "$1/tls.key" && -r "$1/tls.crt" ]] || die "$1 must hold tls.key and tls.crt (a Secret in cert-manager's format)"
+  grep -q -- '-----BEGIN PRIVATE KEY-----' "$1/tls.key" \
+    || die "$1/tls.key must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY)"
+  cat "$1/tls.key" "$1/tls.crt" >"$2"
+}
+
 per_pod=()
+# TLS of the controller, replication and in-cluster client listeners: the base properties name the
+# truststore (the cluster CA in the node Secret); the keystore is built here from the same Secret.
+if [[ -n "${KP_NODE_TLS_DIR:-}" ]]; then
+  [[ -r "$KP_NODE_TLS_DIR/ca.crt" ]] || die "$KP_NODE_TLS_DIR/ca.crt (the cluster CA) is missing from the node certificate Secret"
+  pem_keystore "$KP_NODE_TLS_DIR" "$KP_CONFIG_DIR/node-keystore.pem"
+  if [[ "$role" == controller || "$mode" == kraft ]]; then
+    per_pod+=("listener.name.controller.ssl.keystore.location=$KP_CONFIG_DIR/node-keystore.pem")
+  fi
+  if [[ "$role" == broker ]]; then
+    per_pod+=("listener.name.internal.ssl.keystore.location=$KP_CONFIG_DIR/node-keystore.pem")
+  fi
+fi
 if [[ "$role" == controller ]]; then
   require_env KP_CLUSTER_ID KP_CONTROLLER_QUORUM_VOTERS KP_CONTROLLER_PORT KP_ADMIN_USERNAME KP_ADMIN_PASSWORD
   check_scram_safe KP_ADMIN_USERNAME "$KP_ADMIN_USERNAME"
@@ -80,15 +102,10 @@ else
     fi
     listeners="$listeners,EXTERNAL://$KP_LISTEN_HOST:$KP_EXTERNAL_PORT"
     advertised="$advertised,EXTERNAL://$external_host:${KP_EXTERNAL_ADVERTISED_PORT:-$KP_EXTERNAL_PORT}"
-    # Kafka reads a PEM keystore (PKCS#8 key + certificate chain) directly: no JKS, no keystore password.
-    # No ssl.key.password is configured, so an encrypted key could never be loaded.
-    grep -q -- '-----BEGIN PRIVATE KEY-----' "$KP_EXTERNAL_TLS_DIR/tls.key" \
-      || die "$KP_EXTERNAL_TLS_DIR/tls.key must be an unencrypted PKCS#8 PEM key (BEGIN PRIVATE KEY)"
-    keystore="$KP_CONFIG_DIR/external-keystore.pem"
-    cat "$KP_EXTERNAL_TLS_DIR/tls.key" "$KP_EXTERNAL_TLS_DIR/tls.crt" >"$keystore"
+    pem_keystore "$KP_EXTERNAL_TLS_DIR" "$KP_CONFIG_DIR/external-keystore.pem"
     per_pod+=(
       "listener.name.external.ssl.keystore.type=PEM"
-      "listener.name.external.ssl.keystore.location=$keystore"
+      "listener.name.external.ssl.keystore.location=$KP_CONFIG_DIR/external-keystore.pem"
     )
   fi
   if [[ "$mode" == kraft ]]; then

@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { GitopsInputError } from '../errors';
 import { byKind, K8sObject, parseProperties, podTemplate } from '../harness/k8s-objects';
+import { nodeTlsJob } from '../harness/node-tls';
 
 /** A topic the configuration declares (a line of the topics Job's `topics.tsv`). */
 export interface DeclaredTopic {
@@ -101,9 +102,10 @@ export function clusterFacts(objects: K8sObject[], where: string): ClusterFacts 
   const interBroker = brokerProperties['inter.broker.listener.name'] ?? 'INTERNAL';
   const protocolMap = Object.fromEntries((brokerProperties['listener.security.protocol.map'] ?? '').split(',').filter(Boolean).map((kv) => kv.split(':')));
   const securityProtocol = protocolMap[interBroker] ?? 'PLAINTEXT';
-  if (/SSL/.test(securityProtocol)) {
-    throw new GitopsInputError(`the brokers' ${interBroker} listener uses ${securityProtocol}; verify runs clients on the internal listener and supports PLAINTEXT and SASL_PLAINTEXT there`,
-      'verify a configuration without internal TLS, or test this one in a cluster');
+  // TLS works locally when the configuration issues its own node certificate (the certificate Job, run locally).
+  if (/SSL/.test(securityProtocol) && !nodeTlsJob(objects)) {
+    throw new GitopsInputError(`the brokers' ${interBroker} listener uses ${securityProtocol} with certificates from outside the configuration; verify runs clients on the internal listener and can only make the certificates the certificate bootstrap Job makes`,
+      'verify a configuration whose certificates come from the bootstrap Job or cert-manager, or test this one in a cluster');
   }
   const adminRef = env(first, 'KP_ADMIN_PASSWORD')?.valueFrom?.secretKeyRef?.name;
   if (!adminRef) throw new GitopsInputError(`the broker pods of ${clusterName} take no KP_ADMIN_PASSWORD from a Secret`, 'synthesize with a current cdktf-kafka-platform');

@@ -9,11 +9,13 @@ export class KafkaTools {
   public readonly clientConfig: string;
 
   constructor(private readonly home: KafkaHome, private readonly workDir: string, public bootstrap: () => string,
-    creds: { securityProtocol: string; mechanism: string; jaasConfig: string }) {
+    creds: { securityProtocol: string; mechanism: string; jaasConfig: string; caFile?: string }) {
     fs.mkdirSync(workDir, { recursive: true });
     this.clientConfig = path.join(workDir, 'client.properties');
     fs.writeFileSync(this.clientConfig, [
       `security.protocol=${creds.securityProtocol}`,
+      // Over TLS: trust only the cluster CA (the CA bundle ConfigMap's ca.crt), as the synthesized clients do.
+      ...(creds.caFile ? ['ssl.truststore.type=PEM', `ssl.truststore.location=${creds.caFile}`] : []),
       `sasl.mechanism=${creds.mechanism}`,
       `sasl.jaas.config=${creds.jaasConfig}`,
       '',

@@ -40,6 +40,14 @@
  *    handed to `secretKeyRef` / secret volumes; a TLS Secret that
  *    cert-manager or the user would provide (`tls.crt`, `tls.key`) is a
  *    throwaway self-signed certificate for 127.0.0.1 (tls-secrets.ts).
+ *    4b. The node certificate Secret and the CA bundle ConfigMap of the
+ *    internal listeners come from the synthesized certificate Job's own
+ *    script (create-node-tls.sh, run with a fake kubectl: node-tls.ts), with
+ *    one change: `IP:127.0.0.1` is appended to its `KP_TLS_SANS`, because
+ *    rule 1 makes every client dial 127.0.0.1 and Kafka verifies host names.
+ *    The CA bundle ConfigMap it creates joins the objects (clients mount it).
+ *    With cert-manager as the source, the script issues the node Secret
+ *    itself (for localhost and 127.0.0.1) in place of cert-manager.
  * 5. The JVM heap: KAFKA_HEAP_OPTS (and ZooKeeper's ZK_SERVER_HEAP) derived
  *    from a multi-GiB container limit becomes a small heap, so six JVMs fit
  *    on a 2-core CI machine.

@@ -7,8 +7,8 @@ import { SecretData } from './local-cluster';
  * The user Secrets the in-cluster bootstrap Job (create-user-secrets.sh) would
  * create, made here instead (it needs kubectl and an API server): for each
  * `user=secret` pair of the Job's KP_USER_SECRETS env var, a Secret with
- * the same three keys and formats the script writes: `username`, `password`
- * (`openssl rand -hex 32`: 64 hex characters) and `sasl.jaas.config`.
+ * the same keys and formats the script writes: `username`, `password`
+ * (`openssl rand -hex 32`: 64 hex characters), `sasl.jaas.config` and `sasl.mechanism`.
  *
  * The Job itself is found in the synthesized objects, so a user the
  * constructs declare is exactly a user the local run gets credentials for.
@@ -30,6 +30,7 @@ export function generateUserSecrets(objects: K8sObject[]): { secrets: SecretData
           'username': user,
           'password': password,
           'sasl.jaas.config': `org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${password}";`,
+          'sasl.mechanism': 'SCRAM-SHA-512',
         };
       }
     }

@@ -8,6 +8,7 @@ import { LocalCluster, LocalPod } from '../harness/local-cluster';
 import { MavenMirror } from '../harness/maven-mirror';
 import { generateUserSecrets } from '../harness/secrets';
 import { generateTlsSecrets } from '../harness/tls-secrets';
+import { generateNodeTls, writeLocalCaBundle } from '../harness/node-tls';
 import { Progress, seconds } from './progress';
 
 /** Heap of every JVM of a local run (rewrite.ts 5.): six JVMs on a 2-core, few-GiB machine. */
@@ -50,9 +51,14 @@ export async function startLocalPlatform(opts: StartOptions): Promise<LocalPlatf
   const { facts, progress } = opts;
   const running = new Set([...facts.brokerSets, ...facts.controllerSets, ...facts.zookeeperSets]);
   const { secrets } = generateUserSecrets(opts.objects);
-  Object.assign(secrets, generateTlsSecrets([...running], opts.objects, secrets));
+  // The node certificate Secret and the CA bundle ConfigMap, from the configuration's own certificate Job
+  // (rewrite rule 4b); first, so the throwaway certificates of rule 4 never stand in for the node Secret.
+  const nodeTls = generateNodeTls(opts.objects);
+  Object.assign(secrets, nodeTls.secrets);
+  const objects = [...opts.objects, ...nodeTls.objects];
+  Object.assign(secrets, generateTlsSecrets([...running], objects, secrets));
   const local = await LocalCluster.create({
-    runDir: opts.runDir, objects: opts.objects, kafkaHome: opts.home, secrets, heapOpts: LOCAL_HEAP,
+    runDir: opts.runDir, objects, kafkaHome: opts.home, secrets, heapOpts: LOCAL_HEAP,
     include: (w) => running.has(w),
     imageDirs: opts.zookeeperHome && facts.zookeeperImageDir ? { [facts.zookeeperImageDir]: opts.zookeeperHome } : {},
     urlRewrites: opts.mirror?.rewrites ?? {},
@@ -65,7 +71,7 @@ export async function startLocalPlatform(opts: StartOptions): Promise<LocalPlatf
   if (!admin?.['sasl.jaas.config']) throw new Error(`no credentials for the admin Secret ${facts.adminSecret} among the generated ones`);
   const tools = new KafkaTools(opts.home, path.join(local.root, 'tools'),
     () => brokers.map((b) => `127.0.0.1:${local.port(b, facts.internalPort)}`).join(','),
-    { securityProtocol: facts.securityProtocol, mechanism: facts.saslMechanism, jaasConfig: admin['sasl.jaas.config'] });
+    { securityProtocol: facts.securityProtocol, mechanism: facts.saslMechanism, jaasConfig: admin['sasl.jaas.config'], caFile: writeLocalCaBundle(objects, path.join(local.root, 'tools')) });
 
   const quorumKind = facts.mode === 'kraft' ? 'controllers' : 'ZooKeeper servers';
   // Started together (Parallel pod management), reported per role: the quorum is what brokers wait for.
@@ -88,7 +94,7 @@ export async function startLocalPlatform(opts: StartOptions): Promise<LocalPlatf
     });
   }
   return {
-    facts, objects: opts.objects, local, tools, brokers, quorum,
+    facts, objects, local, tools, brokers, quorum,
     idOf: (pod) => {
       const id = ids.get(pod.name);
       if (id === undefined) throw new Error(`${pod.name} has no Kafka node id`);

@@ -29,7 +29,7 @@ describe('KafkaEcosystem with every component on', () => {
     expect(ecosystem.monitoring?.alertmanager).toBeDefined();
     expect(ecosystem.grafana).toBeDefined();
     const deployments = ofKind(objects, 'Deployment').map(d => d.metadata.name).sort();
-    expect(deployments).toEqual(['kafka-connect', 'kafka-grafana', 'kafka-kafka-exporter', 'kafka-ksqldb', 'kafka-schema-registry', 'kafka-ui']);
+    expect(deployments).toEqual(['kafka-certificate-probe', 'kafka-connect', 'kafka-grafana', 'kafka-kafka-exporter', 'kafka-ksqldb', 'kafka-schema-registry', 'kafka-ui']);
     expect(ofKind(objects, 'StatefulSet').map(s => s.metadata.name)).toEqual(expect.arrayContaining(['kafka-prometheus', 'kafka-alertmanager']));
   });
 

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka';
 import { KAFKA_ALERT_METRICS, JMX_EXPORTER_RULES } from '../../../lib/kafka/observability/kafka-jmx-rules';
 import {
-  alertMetricSources, buildKafkaAlertRules, CONNECT_METRICS, KAFKA_EXPORTER_METRICS, KafkaMonitoring, KUBELET_METRICS, renderAlertRulesYaml, renderRuleTestsYaml,
+  alertMetricSources, BLACKBOX_EXPORTER_METRICS, buildKafkaAlertRules, CONNECT_METRICS, KAFKA_EXPORTER_METRICS, KafkaMonitoring, KUBELET_METRICS, renderAlertRulesYaml, renderRuleTestsYaml,
   SCHEMA_REGISTRY_METRICS,
 } from '../../../lib/kafka/monitoring';
 import { KafkaConnect, SchemaRegistry } from '../../../lib/kafka/ecosystem';
@@ -25,7 +25,7 @@ function monitoringFor(clusterProps: any = {}) {
 const REQUIRED_ALERTS = [
   'KafkaUnderReplicatedPartitions', 'KafkaOfflinePartitions', 'KafkaActiveControllerCountInvalid', 'KafkaUnderMinIsrPartitions',
   'KafkaIsrShrinking', 'KafkaBrokerDown', 'KafkaBrokersMissing', 'KafkaDiskUsageHigh', 'KafkaConsumerGroupLagHigh',
-  'KafkaConnectTaskFailed', 'SchemaRegistryDown', 'SchemaRegistryNoPrimary',
+  'KafkaConnectTaskFailed', 'SchemaRegistryDown', 'SchemaRegistryNoPrimary', 'KafkaCertificateExpiresSoon', 'KafkaCertificateExpiryUnknown',
 ];
 
 describe.each([
@@ -104,7 +104,7 @@ describe('metric names', () => {
   test('broker and controller metrics are exactly names the core JMX exporter config produces', () => {
     const core = new Set<string>(Object.values(KAFKA_ALERT_METRICS));
     const produced = new Set(JMX_EXPORTER_RULES.map(r => r.name));
-    const others = new Set<string>(['up', ...Object.values(KAFKA_EXPORTER_METRICS), ...Object.values(CONNECT_METRICS), ...Object.values(SCHEMA_REGISTRY_METRICS), ...Object.values(KUBELET_METRICS)]);
+    const others = new Set<string>(['up', ...Object.values(BLACKBOX_EXPORTER_METRICS), ...Object.values(KAFKA_EXPORTER_METRICS), ...Object.values(CONNECT_METRICS), ...Object.values(SCHEMA_REGISTRY_METRICS), ...Object.values(KUBELET_METRICS)]);
     for (const name of used) {
       if (others.has(name)) continue;
       expect({ name, inCore: core.has(name), produced: produced.has(name) }).toEqual({ name, inCore: true, produced: true });
@@ -120,6 +120,7 @@ describe('metric names', () => {
       kafkaExporter: ['kafka_consumergroup_lag_sum'],
       connect: ['kafka_connect_worker_connector_failed_task_count'],
       schemaRegistry: ['kafka_schema_registry_primary_role'],
+      blackboxExporter: ['probe_ssl_earliest_cert_expiry', 'probe_ssl_last_chain_expiry_timestamp_seconds', 'probe_success'],
       kubelet: ['kubelet_volume_stats_capacity_bytes', 'kubelet_volume_stats_used_bytes'],
       prometheus: ['up'],
     });
@@ -156,6 +157,47 @@ describe('metric names', () => {
     const rule = config.rules.find((r: any) => r.pattern.includes('connect-worker-metrics, connector='));
     // The exporter turns `$2` = connector-failed-task-count into connector_failed_task_count.
     expect(rule.name.replace('$2', 'connector-failed-task-count').replace(/-/g, '_')).toBe(CONNECT_METRICS.connectorFailedTaskCount);
+  });
+});
+
+describe('certificate expiry alerts', () => {
+  const topology = { clusterName: 'k', namespace: 'k', metadataMode: KafkaMetadataMode.KRAFT, brokerCount: 3, brokerJob: 'b', metadataQuorumJob: 'c', certificateProbeJob: 'k-certificates' };
+
+  test('expires soon: the earlier of the node certificate and the verified chain (the CA), per broker, under 21 days, warning', () => {
+    const rule = buildKafkaAlertRules(topology).find(r => r.alert === 'KafkaCertificateExpiresSoon')!;
+    expect(rule.expr).toBe('min by (instance) ({__name__=~"probe_ssl_earliest_cert_expiry|probe_ssl_last_chain_expiry_timestamp_seconds", job="k-certificates"}) - time() < 21 * 86400');
+    expect(rule.severity).toBe('warning');
+    expect(buildKafkaAlertRules(topology, { certificateExpiryDays: 30 }).find(r => r.alert === 'KafkaCertificateExpiresSoon')!.expr).toContain('< 30 * 86400');
+  });
+
+  test('expiry unknown: a failed verified handshake or an unreachable probe, critical', () => {
+    const rule = buildKafkaAlertRules(topology).find(r => r.alert === 'KafkaCertificateExpiryUnknown')!;
+    expect(rule.expr).toBe('probe_success{job="k-certificates"} == 0 or up{job="k-certificates"} == 0');
+    expect(rule.severity).toBe('critical');
+  });
+
+  test.each([[{}], [{ certificateExpiryDays: 45 }]])('promtool: fire on a certificate or CA inside the window, quiet outside it (%j)', (thresholds) => {
+    const rules = buildKafkaAlertRules(topology, thresholds).filter(r => r.alert.startsWith('KafkaCertificate'));
+    expect(rules).toHaveLength(2);
+    const dir = tempDir('kafka-cert-rules-');
+    writeFiles(dir, { 'r.yaml': renderAlertRulesYaml('k', rules), 't.yaml': renderRuleTestsYaml('k', rules, 'r.yaml') });
+    const result = runTool('promtool', ['test', 'rules', 't.yaml'], dir);
+    expect(result.output).toContain('SUCCESS');
+    expect(result.status).toBe(0);
+  });
+
+  test('promtool: a window one day too short misses the expiring certificate (the tests can fail)', () => {
+    const rules = buildKafkaAlertRules(topology).filter(r => r.alert === 'KafkaCertificateExpiresSoon');
+    const shorter = rules.map(r => ({ ...r, expr: r.expr.replace('< 21 * 86400', '< 20 * 86400') }));
+    const dir = tempDir('kafka-cert-rules-broken-');
+    writeFiles(dir, { 'r.yaml': renderAlertRulesYaml('k', shorter), 't.yaml': renderRuleTestsYaml('k', rules, 'r.yaml') });
+    expect(runTool('promtool', ['test', 'rules', 't.yaml'], dir).status).not.toBe(0);
+  });
+
+  test('no probe job, no certificate rules; a bad window is refused', () => {
+    const { certificateProbeJob: _omitted, ...withoutProbe } = topology;
+    expect(buildKafkaAlertRules(withoutProbe).filter(r => r.alert.startsWith('KafkaCertificate'))).toEqual([]);
+    expect(() => buildKafkaAlertRules(topology, { certificateExpiryDays: 0 })).toThrow(/alertThresholds.certificateExpiryDays: must be a whole number of days from 1 to 365, got 0/);
   });
 });
 

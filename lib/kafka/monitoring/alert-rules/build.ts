@@ -9,13 +9,14 @@ import { diskRules } from './disk';
 import { AlertRuleContext, KafkaAlertRule, KafkaAlertThresholds, KafkaAlertTopology } from './model';
 import { quorumRules } from './quorum';
 import { replicationRules } from './replication';
+import { certificateRules } from './certificates';
 import { schemaRegistryRules } from './schema-registry';
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 /** The catalogue, area by area, in the order the rule file lists them. */
 const AREAS: ReadonlyArray<(c: AlertRuleContext) => KafkaAlertRule[]> = [
-  replicationRules, brokerRules, quorumRules, diskRules, consumerRules, connectRules, schemaRegistryRules,
+  replicationRules, brokerRules, quorumRules, diskRules, consumerRules, connectRules, schemaRegistryRules, certificateRules,
 ];
 
 /**
@@ -47,6 +48,10 @@ export function buildKafkaAlertRules(topology: KafkaAlertTopology, thresholds: K
     const problem = group.length === 0 || group.length > 255 ? 'is empty or longer than 255 characters' : plainStringProblem(group);
     if (problem) throw new KafkaPlatformValidationError(ownerPath, `alertThresholds.consumerLagPerGroup[${JSON.stringify(group)}]`, `group name ${problem}`, 'use the consumer group id as Kafka reports it');
   }
+  const certificateExpiryDays = thresholds.certificateExpiryDays ?? 21;
+  if (!(Number.isInteger(certificateExpiryDays) && certificateExpiryDays > 0 && certificateExpiryDays <= 365)) {
+    throw new KafkaPlatformValidationError(ownerPath, 'alertThresholds.certificateExpiryDays', `must be a whole number of days from 1 to 365, got ${certificateExpiryDays}`, 'use e.g. 21 (cert-manager renews at two thirds of the lifetime, 30 days before a 90-day certificate expires)');
+  }
   for (const [key, name] of Object.entries(metricNames)) {
     // Spliced into every alert expression: anything but a metric name breaks the rule file (or changes the query).
     if (typeof name !== 'string' || !METRIC_NAME.test(name)) {
@@ -54,7 +59,7 @@ export function buildKafkaAlertRules(topology: KafkaAlertTopology, thresholds: K
     }
   }
   const context: AlertRuleContext = {
-    topology, metricNames, brokerJob: B, metadataQuorumJob: Q, kraft, controllerJob, controllerInstance, quorumKind, diskPercent, defaultLag, perGroup,
+    topology, metricNames, brokerJob: B, metadataQuorumJob: Q, kraft, controllerJob, controllerInstance, quorumKind, diskPercent, defaultLag, perGroup, certificateExpiryDays,
   };
   return AREAS.flatMap(area => area(context));
 }

@@ -20,6 +20,8 @@ export interface KafkaAlertTopology {
   readonly connectJobs?: string[];
   /** @default [] */
   readonly schemaRegistryJobs?: string[];
+  /** Scrape job of the blackbox exporter's TLS probes of the brokers. @default - no certificate alerts */
+  readonly certificateProbeJob?: string;
 }
 
 /** Thresholds of the alert rules. */
@@ -30,6 +32,8 @@ export interface KafkaAlertThresholds {
   readonly consumerLag?: number;
   /** Per consumer group thresholds, overriding `consumerLag`. @default {} */
   readonly consumerLagPerGroup?: Record<string, number>;
+  /** Days before a certificate (node certificate or CA) expires at which `KafkaCertificateExpiresSoon` fires. @default 21 */
+  readonly certificateExpiryDays?: number;
 }
 
 export type AlertSeverity = 'critical' | 'warning';
@@ -78,4 +82,5 @@ export interface AlertRuleContext {
   readonly diskPercent: number;
   readonly defaultLag: number;
   readonly perGroup: Record<string, number>;
+  readonly certificateExpiryDays: number;
 }

@@ -1,0 +1,112 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { hashOf } from '../k8s/hash';
+import { containerSecurityContext } from '../k8s/security-context';
+import { kafkaScript } from '../scripts';
+import { KafkaClusterSpec } from '../model/cluster-spec';
+import { adminJobPodSpec } from './admin-job-template';
+import { CertManagerNodeCertificate } from './cert-manager-certificates';
+
+/** Validity of the cluster CA the bootstrap Job creates (10 years) and of the node certificate it issues (2 years). */
+export const NODE_TLS_VALIDITY_DAYS = { ca: 3650, node: 730 } as const;
+
+const SCRIPT_MOUNT = '/etc/kafka-tls-bootstrap';
+
+/**
+ * The DNS names the node certificate covers: every pod of the broker and controller headless Services
+ * (a wildcard, so adding brokers needs no new certificate) and every spelling of the bootstrap Service.
+ * Kafka verifies them (`ssl.endpoint.identification.algorithm=https`) on every internal connection.
+ */
+export function nodeCertificateDnsNames(spec: KafkaClusterSpec): string[] {
+  const { naming, namespace, clusterDomain } = spec;
+  const bootstrap = naming.name('bootstrap');
+  return [
+    `*.${naming.serviceDomain('broker')}`,
+    ...(spec.kraft ? [`*.${naming.serviceDomain('controller')}`] : []),
+    `${bootstrap}.${namespace}.svc.${clusterDomain}`, `${bootstrap}.${namespace}.svc`, `${bootstrap}.${namespace}`, bootstrap,
+  ];
+}
+
+/**
+ * Where the certificates of the controller, replication and in-cluster client listeners come from.
+ * Default: a Job that creates the cluster CA (Secret `<cluster>-ca`, read only by this Job) and issues
+ * the node certificate Secret in-cluster. With `tls.certManager`: cert-manager objects issue it, and the
+ * same Job (mode `ca-bundle`) only publishes the CA. Either way the Job writes the CA bundle ConfigMap,
+ * which holds only the public CA certificate. Nothing here carries a key: the manifests are deterministic.
+ */
+export class NodeCertificates extends Construct {
+  constructor(scope: Construct, id: string, spec: KafkaClusterSpec) {
+    super(scope, id);
+    const { naming, tls } = spec;
+    const issue = tls.source === 'bootstrap-job';
+    const caSecret = naming.name('ca');
+    if (!issue) new CertManagerNodeCertificate(this, 'cert-manager', { spec, dnsNames: nodeCertificateDnsNames(spec), caSecretName: caSecret });
+
+    const name = naming.name('tls-bootstrap');
+    const meta = naming.meta(name, 'tls');
+    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta, automountServiceAccountToken: false });
+    new ApiObject(this, 'role', {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
+      metadata: meta,
+      // Least privilege: read only the CA and node Secrets (RBAC cannot narrow a read to one key; the script
+      // prints no key), update only the CA bundle; create cannot be limited by name in RBAC.
+      rules: [
+        { apiGroups: [''], resources: ['secrets'], resourceNames: issue ? [caSecret, tls.nodeCertificateSecretName] : [tls.nodeCertificateSecretName], verbs: ['get'] },
+        { apiGroups: [''], resources: ['configmaps'], resourceNames: [tls.caBundleConfigMapName], verbs: ['get', 'update'] },
+        { apiGroups: [''], resources: issue ? ['secrets', 'configmaps'] : ['configmaps'], verbs: ['create'] },
+      ],
+    });
+    new ApiObject(this, 'rolebinding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+      metadata: meta,
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
+    });
+    const scripts = { 'create-node-tls.sh': kafkaScript('create-node-tls.sh') };
+    new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, data: scripts });
+
+    const labels = Object.entries(naming.labels('tls')).map(([k, v]) => `${k}=${v}`).join(' ');
+    const env = [
+      { name: 'KP_NAMESPACE', value: spec.namespace },
+      { name: 'KP_TLS_MODE', value: issue ? 'issue' : 'ca-bundle' },
+      { name: 'KP_TLS_NODE_SECRET', value: tls.nodeCertificateSecretName },
+      { name: 'KP_TLS_CA_BUNDLE_CONFIGMAP', value: tls.caBundleConfigMapName },
+      { name: 'KP_TLS_CA_BUNDLE_KEY', value: tls.caBundleKey },
+      ...(issue ? [
+        { name: 'KP_TLS_CA_SECRET', value: caSecret },
+        { name: 'KP_TLS_SANS', value: nodeCertificateDnsNames(spec).map(n => `DNS:${n}`).join(',') },
+        { name: 'KP_TLS_COMMON_NAME', value: naming.name('node') },
+        { name: 'KP_TLS_CA_DAYS', value: String(NODE_TLS_VALIDITY_DAYS.ca) },
+        { name: 'KP_TLS_NODE_DAYS', value: String(NODE_TLS_VALIDITY_DAYS.node) },
+      ] : []),
+      { name: 'KP_SECRET_LABELS', value: labels },
+      { name: 'HOME', value: '/tmp' },
+    ];
+    // Named after what it does: a changed name list or script is a new Job (Jobs are immutable).
+    const jobName = naming.name(`tls-${hashOf({ env, image: spec.images.secretsJob, scripts }).slice(0, 8)}`);
+    new ApiObject(this, 'job', {
+      apiVersion: 'batch/v1', kind: 'Job',
+      metadata: naming.meta(jobName, 'tls'),
+      spec: {
+        backoffLimit: 6,
+        template: {
+          metadata: { labels: naming.labels('tls') },
+          spec: adminJobPodSpec(spec, [{
+            name: 'create-node-tls',
+            image: spec.images.secretsJob,
+            imagePullPolicy: 'IfNotPresent',
+            command: ['/bin/bash', `${SCRIPT_MOUNT}/create-node-tls.sh`],
+            env,
+            resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+            securityContext: containerSecurityContext(65534),
+            volumeMounts: [{ name: 'scripts', mountPath: SCRIPT_MOUNT, readOnly: true }, { name: 'tmp', mountPath: '/tmp' }],
+          }], [
+            { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
+            // Keys live here only while the Job runs: memory-backed, never on a node's disk.
+            { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '16Mi' } },
+          ], name),
+        },
+      },
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { hashOf } from '../k8s/hash';
+import { containerSecurityContext } from '../k8s/security-context';
+import { SynthTimeApiObject } from '../k8s/synth-time-object';
+import { KafkaClusterSpec } from '../model/cluster-spec';
+import { kafkaScript } from '../scripts';
+import { adminJobPodSpec, caBundleVolumes, kafkaAdminEnv } from './admin-job-template';
+import { DeclaredUser } from './declarations';
+
+export interface PasswordRotationProps {
+  readonly spec: KafkaClusterSpec;
+  /** Every declared user, read at synth (users can be added late); those with a passwordRotation are rotated. */
+  readonly users: () => DeclaredUser[];
+  /** Image the kubectl binary is copied from (the roll Job's). */
+  readonly kubectlImage: string;
+}
+
+const SCRIPTS_MOUNT = '/etc/kafka-rotation';
+const TOOLS_MOUNT = '/opt/kafka-rotation-tools';
+
+/**
+ * The password rotation Job (rotate-passwords.sh): for each user whose
+ * declared `passwordRotation.generation` is ahead of its Secret, a new random
+ * password goes into the SCRAM slot its clients do not use, then into the
+ * Secret; `retirePrevious` deletes the other slot. Named after what it
+ * applies, so raising a generation runs a new Job and an unchanged synth
+ * re-runs nothing. Its ServiceAccount may only read and patch the rotated
+ * users' Secrets. The cluster's Kafka image runs Kafka's own tools; kubectl
+ * is copied from its official image by an init container, as in the roll Job.
+ */
+export class PasswordRotation extends Construct {
+  constructor(scope: Construct, id: string, props: PasswordRotationProps) {
+    super(scope, id);
+    const { spec, kubectlImage } = props;
+    const { naming } = spec;
+    const name = naming.name('password-rotation');
+    const rotated = () => props.users().filter(u => u.passwordRotation !== undefined);
+
+    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: naming.meta(name, 'admin'), automountServiceAccountToken: false });
+    new SynthTimeApiObject(this, 'role', 'rbac.authorization.k8s.io/v1', 'Role', () => ({
+      name,
+      body: {
+        metadata: naming.meta(name, 'admin'),
+        rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: rotated().map(u => u.credentials.secretName), verbs: ['get', 'patch'] }],
+      },
+    }));
+    new ApiObject(this, 'rolebinding', {
+      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
+      metadata: naming.meta(name, 'admin'),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
+      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
+    });
+    const scripts = { 'rotate-passwords.sh': kafkaScript('rotate-passwords.sh'), 'kafka-admin-lib.sh': kafkaScript('kafka-admin-lib.sh') };
+    new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: naming.meta(name, 'admin'), data: scripts });
+
+    new SynthTimeApiObject(this, 'job', 'batch/v1', 'Job', () => {
+      const rotations = rotated().map(u => [u.credentials.username, u.credentials.secretName, u.passwordRotation!.generation, u.passwordRotation!.retirePrevious === true].join('=')).join(' ');
+      const env = [
+        ...kafkaAdminEnv(spec),
+        { name: 'HOME', value: '/tmp' },
+        { name: 'KP_KUBECTL', value: `${TOOLS_MOUNT}/kubectl` },
+        { name: 'KP_NAMESPACE', value: spec.namespace },
+        { name: 'KP_ROTATIONS', value: rotations },
+      ];
+      // A raised generation or a retirement is a new Job (Jobs are immutable); an unchanged synth keeps the finished one.
+      const jobName = naming.name(`rotate-${hashOf({ env, image: spec.images.kafka, kubectl: kubectlImage, scripts }).slice(0, 8)}`);
+      const podSpec = adminJobPodSpec(spec, [{
+        name: 'rotate-passwords',
+        image: spec.images.kafka,
+        imagePullPolicy: 'IfNotPresent',
+        command: ['/bin/bash', `${SCRIPTS_MOUNT}/rotate-passwords.sh`],
+        env,
+        resources: { requests: { cpu: '100m', memory: '384Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+        securityContext: containerSecurityContext(),
+        volumeMounts: [
+          { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
+          { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
+          { name: 'tmp', mountPath: '/tmp' },
+          ...caBundleVolumes(spec).volumeMounts,
+        ],
+      }], [
+        { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
+        { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
+        { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+        ...caBundleVolumes(spec).volumes,
+      ], name);
+      return {
+        name: jobName,
+        body: {
+          metadata: naming.meta(jobName, 'admin'),
+          spec: {
+            backoffLimit: 6,
+            template: {
+              metadata: { labels: { ...naming.labels('admin'), [spec.clientAccessLabel.key]: spec.clientAccessLabel.value } },
+              spec: {
+                ...podSpec,
+                initContainers: [{
+                  name: 'kubectl',
+                  image: kubectlImage,
+                  imagePullPolicy: 'IfNotPresent',
+                  command: ['/bin/sh', '-c', `cp "$(command -v kubectl)" ${TOOLS_MOUNT}/kubectl`],
+                  resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
+                  securityContext: containerSecurityContext(),
+                  volumeMounts: [{ name: 'tools', mountPath: TOOLS_MOUNT }],
+                }],
+              },
+            },
+          },
+        },
+      };
+    });
+  }
+}

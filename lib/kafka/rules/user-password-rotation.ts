@@ -1,0 +1,27 @@
+import { Finding, inputFinding, KafkaUserRule } from './rule';
+
+/** Generations beyond this are a typo, not a rotation schedule (one a day for 27 years). */
+export const MAX_PASSWORD_GENERATION = 10_000;
+
+/**
+ * A rotation generation is a whole number the user raises by one per
+ * rotation; retiring the previous password needs a previous generation.
+ */
+export const userPasswordRotationRule: KafkaUserRule = ({ prop, options }) => {
+  const rotation = options.passwordRotation;
+  if (rotation === undefined) return [];
+  const findings: Finding[] = [];
+  const at = `${prop}.passwordRotation`;
+  const generation = rotation.generation;
+  if (typeof generation !== 'number' || !Number.isInteger(generation) || generation < 0 || generation > MAX_PASSWORD_GENERATION) {
+    findings.push(inputFinding('user-password-rotation', `${at}.generation`, `${JSON.stringify(generation)} is not a whole number from 0 to ${MAX_PASSWORD_GENERATION}`,
+      'start at 0 (the password the user was created with) and raise it by one for each rotation'));
+  } else if (rotation.retirePrevious === true && generation === 0) {
+    findings.push(inputFinding('user-password-rotation', `${at}.retirePrevious`, 'retires the previous password, but generation 0 has none',
+      'raise generation to rotate first; set retirePrevious in a later deploy, once every client uses the new password'));
+  }
+  if (rotation.retirePrevious !== undefined && typeof rotation.retirePrevious !== 'boolean') {
+    findings.push(inputFinding('user-password-rotation', `${at}.retirePrevious`, `${JSON.stringify(rotation.retirePrevious)} is not true or false`, 'set true or false'));
+  }
+  return findings;
+};

@@ -1,0 +1,2 @@
+// Lives in lib/verify/harness/node-tls.ts (shared with `kafka-platform verify`).
+export * from '../../../lib/verify/harness/node-tls';
