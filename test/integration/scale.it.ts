@@ -17,6 +17,7 @@ import { KafkaHome, writeKafkaHome } from './harness/kafka-home';
 import { startAndWaitReady, waitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
 import { LocalCluster, LocalPod } from './harness/local-cluster';
+import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
 import { BREAK, PRODUCER_ACKS } from './harness/platform';
 import { killAll, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
@@ -33,6 +34,8 @@ const SCALING = { pollSeconds: 2, timeoutSeconds: 300 };
 const SKIP_DRAIN_HOME = '/opt/scale-in-skip-drain-kafka';
 
 let objects: K8sObject[];
+/** The node certificate Secret and CA bundle ConfigMap the certificate Job would create (kept in every apply). */
+let runtimeObjects: K8sObject[] = [];
 let three: K8sObject[];
 let six: K8sObject[];
 let local: LocalCluster;
@@ -129,6 +132,10 @@ beforeAll(async () => {
   // The local pods are planned from the 6-broker synth (every pod the run may need); the cluster starts as the 3-broker one.
   objects = JSON.parse(JSON.stringify(six));
   const { secrets } = generateUserSecrets(objects);
+  const nodeTls = generateNodeTls(objects);
+  Object.assign(secrets, nodeTls.secrets);
+  runtimeObjects = nodeTls.objects;
+  objects = [...objects, ...runtimeObjects];
   home = writeKafkaHome(path.join(CACHE_DIR, 'scale', 'kafka-home'), jars);
   const shimDir = path.join(CACHE_DIR, 'scale', 'kube-shim');
   const skipDrainHome = BREAK === 'scale-in-skip-drain' ? writeSkipDrainHome(path.join(CACHE_DIR, 'scale', 'skip-drain-home')) : undefined;
@@ -140,13 +147,14 @@ beforeAll(async () => {
     imagePath: (w) => (w.kind === 'Job' && w.metadata.name.startsWith('kafka-scale-') ? [shimDir, home.imageBin] : [home.imageBin]),
   });
   shim = await KubeShim.start(local, objects, 'kafka', shimDir);
-  shim.apply(JSON.parse(JSON.stringify(three)));
+  shim.apply([...JSON.parse(JSON.stringify(three)), ...runtimeObjects]);
   shim.trackStatefulSets({ 'kafka-broker-0': 1, 'kafka-broker-1': 1, 'kafka-broker-2': 1 });
   controllers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'controller' });
   brokers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' });
   const admin = secrets['kafka-user-admin'];
   tools = new KafkaTools(home, path.join(local.root, 'tools'), () => local.rewrite('kafka-bootstrap.kafka.svc.cluster.local:9092'), {
-    securityProtocol: 'SASL_PLAINTEXT', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'],
+    securityProtocol: 'SASL_SSL', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'],
+    caFile: writeLocalCaBundle(objects, path.join(local.root, 'tools')),
   });
   await startAndWaitReady(local, [...controllers, ...brokers.filter((b) => b.ordinal === 0)]);
   for (const prefix of ['kafka-users', 'kafka-topics']) {
@@ -168,7 +176,7 @@ describe('scaling (Kafka 4.1, KRaft): the synthesized scale Job against live bro
     const result = await underProduction(10, async () => {
       // The Job runs before the StatefulSets are applied (sync wave -1): it grows them itself.
       job = await runScale(six);
-      shim.apply(JSON.parse(JSON.stringify(six)));
+      shim.apply([...JSON.parse(JSON.stringify(six)), ...runtimeObjects]);
       await Promise.all(brokers.map((b) => waitReady(local, b)));
       await fullyInSync();
     });
@@ -210,7 +218,7 @@ describe('scaling (Kafka 4.1, KRaft): the synthesized scale Job against live bro
     let job = { code: -1, out: '', ms: 0 };
     const result = await underProduction(11, async () => {
       job = await runScale(three, { skipDrain: BREAK === 'scale-in-skip-drain' });
-      shim.apply(JSON.parse(JSON.stringify(three)));
+      shim.apply([...JSON.parse(JSON.stringify(three)), ...runtimeObjects]);
     });
     figures.jobS = seconds(job.ms);
     figures.acked = result.acked;

@@ -8,7 +8,7 @@ import { KafkaClusterSpec } from '../model/cluster-spec';
 import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import { DEFAULT_SCALING_THROTTLE_BYTES_PER_SECOND, KafkaScalingOptions, SCALING_SYNC_WAVE } from '../model/scaling-options';
 import { kafkaScript } from '../scripts';
-import { adminJobPodSpec, kafkaAdminEnv } from './admin-job-template';
+import { adminJobPodSpec, caBundleVolumes, kafkaAdminEnv } from './admin-job-template';
 
 /** Name prefix (after the cluster name) of the scale Job. */
 export const SCALE_JOB_PREFIX = 'scale-';
@@ -93,6 +93,9 @@ export class BrokerScaling extends Construct {
     ];
     // The declared broker set (and how to get there) names the Job: an unchanged synth keeps the finished Job.
     this.jobName = naming.name(`${SCALE_JOB_PREFIX}${hashOf({ env, kubectl: options.kubectlImage, scripts }).slice(0, 8)}`);
+    // The CA bundle (TLS internal listeners) may not exist on a first deploy, when this Job runs first and needs no Kafka.
+    const ca = caBundleVolumes(spec);
+    const caVolumes = ca.volumes.map(v => ({ ...v, configMap: { ...v.configMap, optional: true } }));
     const podSpec = adminJobPodSpec(spec, [{
       name: 'scale',
       image: spec.images.kafka,
@@ -105,11 +108,13 @@ export class BrokerScaling extends Construct {
         { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
         { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
         { name: 'tmp', mountPath: '/tmp' },
+        ...ca.volumeMounts,
       ],
     }], [
       { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
       { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
       { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
+      ...caVolumes,
     ], name);
     new ApiObject(this, 'job', {
       apiVersion: 'batch/v1', kind: 'Job',

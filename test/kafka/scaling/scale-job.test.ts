@@ -56,6 +56,10 @@ describe('the scale Job', () => {
   test('a first deploy has no admin Secret yet: the password reference is optional (the Job ends before it needs it)', () => {
     const env = scaleEnv(synth().objects);
     expect(env.KP_ADMIN_PASSWORD).toEqual({ secretKeyRef: { name: 'kafka-user-admin', key: 'password', optional: true } });
+    // Nor, with TLS internal listeners, the CA bundle the Job reads once the cluster exists.
+    const volumes = scaleJob(synth().objects).spec.template.spec.volumes;
+    const ca = volumes.filter((v: any) => v.name === 'ca-bundle');
+    expect(ca.map((v: any) => v.configMap.optional)).toEqual(ca.length > 0 ? [true] : []);
   });
 
   test('RBAC: get and scale this cluster\'s broker StatefulSets, by name, and nothing else', () => {
