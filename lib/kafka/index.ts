@@ -1,6 +1,9 @@
 export * from './types';
 export * from './model/cluster-props';
 export * from './model/rolling-restart-options';
+export * from './model/scaling-options';
+export { BrokerScaling, SCALE_JOB_PREFIX } from './cluster/broker-scaling';
+export type { BrokerScalingProps } from './cluster/broker-scaling';
 export * from './model/jmx-agent-options';
 export { compareReleases, imageKafkaRelease, MIN_METADATA_VERSION, parseMetadataVersion } from './model/metadata-version';
 export type { KafkaRelease } from './model/metadata-version';

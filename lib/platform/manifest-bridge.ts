@@ -38,6 +38,11 @@ export interface BridgedObject {
  * - Namespaces and CRDs apply first, then other cluster-scoped objects, then namespaced
  *   ones, through `depends_on` on the tier before (no extra resources, and no
  *   `terraform_data`, whose synth-time validation would shell out to `terraform`).
+ * - Namespaced objects apply in Argo CD sync waves (`argocd.argoproj.io/sync-wave`,
+ *   0 when absent), each wave after the one before, so Terraform and a GitOps sync
+ *   order them alike; a Job in an annotated wave that has later waves is waited
+ *   for until it completes (`wait { condition Complete }`, timeout from its
+ *   `activeDeadlineSeconds`): the scale Job before the broker StatefulSets.
  * - Strings are escaped for Terraform (`${` -> `$${`, `%{` -> `%%{`), so shell
  *   scripts and config templates inside ConfigMaps reach the cluster verbatim.
  * - Empty objects and lists (`namespaceSelector: {}`, `emptyDir: {}`, `ports: []`)
@@ -76,24 +81,29 @@ export class KubernetesManifestBridge extends Construct {
       tiers[applyTier(object)].push(object);
     }
 
-    // Each tier depends on every object of the closest non-empty tier below it
+    // Each group depends on every object of the closest non-empty group before it
     // (ordering is transitive). Cluster-scoped tiers hold a handful of objects,
     // so the edge count stays linear in the number of namespaced objects.
+    // Namespaced objects are applied in Argo CD sync waves, like a GitOps sync;
+    // a Job followed by a later wave is waited for until it completes.
+    const groups = [tiers[ApplyTier.FOUNDATION], tiers[ApplyTier.CLUSTER], ...syncWaves(tiers[ApplyTier.NAMESPACED])];
     let previousTier: Manifest[] = [];
-    tiers.forEach((objects, tier) => {
+    groups.forEach((objects, index) => {
       const current: Manifest[] = [];
+      const laterGroup = groups.slice(index + 1).some(g => g.length > 0);
       for (const object of objects) {
         const key = objectKey(object);
         const isLoadBalancer = object.kind === 'Service' && waitFor.has(`${object.metadata.namespace}/${object.metadata.name}`);
+        const gate = laterGroup && object.kind === 'Job' && syncWave(object) !== 0;
         const resource = new Manifest(this, objectSlug(object), {
           provider: this.provider,
           manifest: escapeForTerraform(object),
           computedFields: escapeForTerraform(emptyCollectionFields(object)),
           dependsOn: dependencies(object, previousTier, props.loadBalancerDependsOn ?? []),
-          wait: isLoadBalancer ? { fields: { [`status.loadBalancer.ingress[0].${this.addressType}`]: '^.+$' } } : undefined,
-          timeouts: isLoadBalancer ? { create: '20m', update: '20m' } : undefined,
+          wait: isLoadBalancer ? { fields: { [`status.loadBalancer.ingress[0].${this.addressType}`]: '^.+$' } } : gate ? { condition: [{ type: 'Complete', status: 'True' }] } : undefined,
+          timeouts: isLoadBalancer ? { create: '20m', update: '20m' } : gate ? { create: jobTimeout(object) } : undefined,
         });
-        const bridged: BridgedObject = { key, tier, object, resource };
+        const bridged: BridgedObject = { key, tier: applyTier(object), object, resource };
         this.objects.push(bridged);
         this.byKey.set(key, bridged);
         current.push(resource);
@@ -133,6 +143,33 @@ export class KubernetesManifestBridge extends Construct {
     const ingress = service.status.get(0).loadBalancer.get(0).ingress.get(0);
     return this.addressType === 'hostname' ? ingress.hostname : ingress.ip;
   }
+}
+
+/** Argo CD's sync-wave annotation: the bridge applies namespaced objects in the same order a GitOps sync does. */
+export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+
+/** An object's sync wave (0 when it has none, as in Argo CD). */
+export function syncWave(object: KubernetesObject): number {
+  const raw = object.metadata?.annotations?.[SYNC_WAVE_ANNOTATION];
+  const wave = raw === undefined ? 0 : Number(raw);
+  if (!Number.isInteger(wave)) throw new KafkaPlatformValidationError(objectKey(object), `metadata.annotations["${SYNC_WAVE_ANNOTATION}"]`, `${JSON.stringify(raw)} is not a whole number`, 'give the sync wave as a whole number, e.g. "-1"');
+  return wave;
+}
+
+/** Objects grouped by sync wave, lowest first; order inside a wave is kept. */
+function syncWaves(objects: KubernetesObject[]): KubernetesObject[][] {
+  const byWave = new Map<number, KubernetesObject[]>();
+  for (const object of objects) {
+    const wave = syncWave(object);
+    byWave.set(wave, [...(byWave.get(wave) ?? []), object]);
+  }
+  return [...byWave.keys()].sort((a, b) => a - b).map(w => byWave.get(w)!);
+}
+
+/** How long Terraform waits for a gating Job: its own deadline plus 10 minutes to schedule, or 1 hour without one. */
+function jobTimeout(job: KubernetesObject): string {
+  const deadline = job.spec?.activeDeadlineSeconds;
+  return typeof deadline === 'number' ? `${deadline + 600}s` : '60m';
 }
 
 function dependencies(object: KubernetesObject, previousTier: Manifest[], loadBalancerDependsOn: ITerraformDependable[]): ITerraformDependable[] | undefined {

@@ -139,12 +139,14 @@ describe('credentials', () => {
   test('without Secret creation there is no bootstrap Job, ServiceAccount or Role', () => {
     const { objects } = synth({ credentials: { createMissingSecrets: false, existingSecrets: { admin: 'a' } } });
     expect(all(objects, 'Job').some(j => j.metadata.name.startsWith('kafka-secrets-'))).toBe(false);
-    // Left: the roll Job's Role, which cannot touch a Secret, and the certificate Job's, which reads only the CA and node Secrets.
-    expect(all(objects, 'Role').map(r => r.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-tls-bootstrap']);
+    // Left: the roll Job's Role, which cannot touch a Secret, the scale Job's (StatefulSets and their scale
+    // subresource only), and the certificate Job's, which reads only the CA and node Secrets.
+    expect(all(objects, 'Role').map(r => r.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale', 'kafka-tls-bootstrap']);
     expect(find(objects, 'Role', 'kafka-roll').rules.flatMap((rule: any) => rule.resources)).toEqual(['pods']);
+    expect(find(objects, 'Role', 'kafka-scale').rules.flatMap((rule: any) => rule.resources)).toEqual(['statefulsets', 'statefulsets/scale']);
     const secretReads = find(objects, 'Role', 'kafka-tls-bootstrap').rules.filter((r: any) => r.resources.includes('secrets') && r.verbs.includes('get'));
     expect(secretReads.flatMap((r: any) => r.resourceNames)).toEqual(['kafka-ca', 'kafka-node-tls']);
-    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-tls-bootstrap']);
+    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale', 'kafka-tls-bootstrap']);
   });
 });
 

@@ -42,6 +42,26 @@ describe('KubernetesManifestBridge', () => {
     for (const key of ['Deployment/app', 'Service/app-lb', 'ConfigMap/scripts']) expect(m[key].body.depends_on).toEqual([addr('ClusterRole/reader')]);
   });
 
+  test('namespaced objects apply in Argo CD sync waves; a Job of an earlier wave is waited for until it completes', () => {
+    const wave = (w: string) => ({ annotations: { 'argocd.argoproj.io/sync-wave': w } });
+    const gate = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'gate', namespace: 'apps', ...wave('-1') }, spec: { activeDeadlineSeconds: 3600, template: {} } };
+    const prep = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'prep', namespace: 'apps', ...wave('-1') }, data: {} };
+    const late = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'late', namespace: 'apps', ...wave('1') }, spec: { template: {} } };
+    const { json } = synthBridge([...sampleObjects(), late, gate, prep]);
+    const m = manifestsByKind(json);
+    const addr = (key: string) => `kubernetes_manifest.${m[key].name}`;
+    expect(m['Job/gate'].body.depends_on).toEqual([addr('ClusterRole/reader')]);
+    expect(m['ConfigMap/prep'].body.depends_on).toEqual([addr('ClusterRole/reader')]);
+    for (const key of ['Deployment/app', 'Service/app-lb', 'ConfigMap/scripts']) expect([...m[key].body.depends_on].sort()).toEqual([addr('ConfigMap/prep'), addr('Job/gate')].sort());
+    expect([...m['Job/late'].body.depends_on].sort()).toEqual([addr('ConfigMap/scripts'), addr('Deployment/app'), addr('Service/app-lb')].sort());
+    expect([m['Job/gate'].body.wait, m['Job/gate'].body.timeouts]).toEqual([{ condition: [{ type: 'Complete', status: 'True' }] }, { create: '4200s' }]);
+    // The last wave gates nothing: no wait.
+    expect(m['Job/late'].body.wait).toBeUndefined();
+    let error: unknown;
+    try { synthBridge([...sampleObjects(), { ...prep, metadata: { ...prep.metadata, ...wave('soon') } }]); } catch (e) { error = e; }
+    expect((error as Error).message).toContain('argocd.argoproj.io/sync-wave');
+  });
+
   test('without cluster-scoped objects, namespaced objects wait for the namespaces directly', () => {
     const { json } = synthBridge(sampleObjects().filter((o) => o.kind !== 'ClusterRole'));
     const m = manifestsByKind(json);

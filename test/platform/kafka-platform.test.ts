@@ -140,7 +140,7 @@ describe('KafkaPlatform on AWS', () => {
     expect(validateManifests(platform.objects)).toEqual([]);
   });
 
-  test('every object is one kubernetes_manifest, and the StorageClass applies before the Kafka objects', () => {
+  test('every object is one kubernetes_manifest, and the StorageClass applies before the Kafka objects (the scale Job\'s wave first, then the rest)', () => {
     const workloads = readStack(outdir, 'kafka-workloads');
     const manifests = Object.values<any>(workloads.resource.kubernetes_manifest);
     expect(manifests).toHaveLength(platform.objects.length);
@@ -149,8 +149,16 @@ describe('KafkaPlatform on AWS', () => {
     const namespaces = Object.keys(names).filter((k) => k.startsWith('Namespace/')).map((k) => `kubernetes_manifest.${names[k]}`).sort();
     expect(namespaces).toContain(`kubernetes_manifest.${names['Namespace/kafka']}`);
     expect([...storageClass.depends_on].sort()).toEqual(namespaces);
-    for (const m of manifests.filter((x) => x.manifest.metadata.namespace)) {
-      expect(m.depends_on).toContain(`kubernetes_manifest.${names['StorageClass/kafka-gp3-encrypted']}`);
+    const wave = (m: any) => m.manifest.metadata.annotations?.['argocd.argoproj.io/sync-wave'];
+    const early = manifests.filter((x) => x.manifest.metadata.namespace && wave(x) === '-1');
+    expect(early.map((m) => `${m.manifest.kind}/${m.manifest.metadata.name}`).sort()).toEqual([
+      'ConfigMap/events-scale', expect.stringMatching(/^Job\/events-scale-[0-9a-f]{8}$/), 'Role/events-scale', 'RoleBinding/events-scale', 'ServiceAccount/events-scale',
+    ]);
+    for (const m of early) expect(m.depends_on).toContain(`kubernetes_manifest.${names['StorageClass/kafka-gp3-encrypted']}`);
+    // Everything else (the StatefulSets among them) waits for the scale Job and what it needs, so for the StorageClass too.
+    const earlyIds = early.map((m) => `kubernetes_manifest.${names[`${m.manifest.kind}/${m.manifest.metadata.name}`]}`).sort();
+    for (const m of manifests.filter((x) => x.manifest.metadata.namespace && wave(x) === undefined)) {
+      expect([...m.depends_on].filter((d: string) => d.startsWith('kubernetes_manifest.')).sort()).toEqual(earlyIds);
     }
   });
 
@@ -249,7 +257,7 @@ describe('KafkaPlatform is cloud-neutral', () => {
       expect(platform.kafka.zones).toEqual(['zone-x', 'zone-y', 'zone-z']);
       expect(cloud.dnsEndpoints.map((e) => e.hostname).sort()).toEqual(platform.kafka.externalEndpoints.map((e) => e.hostname).sort());
       const workloads = readStack(outdir, 'kafka-workloads');
-      const lb = Object.values<any>(workloads.resource.kubernetes_manifest).filter((m) => m.wait);
+      const lb = Object.values<any>(workloads.resource.kubernetes_manifest).filter((m) => m.wait?.fields);
       expect(lb).toHaveLength(4);
       for (const m of lb) expect(m.wait.fields).toEqual({ 'status.loadBalancer.ingress[0].ip': '^.+$' });
       expect(JSON.stringify(workloads)).not.toMatch(/aws_|eks/);

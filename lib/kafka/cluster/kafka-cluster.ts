@@ -14,6 +14,7 @@ import {
   ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, KafkaUserOptions, TopicPropNames, TopicRequirement,
 } from '../types';
 import { AdminJobs } from './admin-jobs';
+import { BrokerScaling } from './broker-scaling';
 import { ClusterServices } from './cluster-services';
 import { ClusterDeclarations } from './declarations';
 import { ClusterDisruptionBudgets } from './disruption-budgets';
@@ -132,6 +133,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const controllers = spec.controllers ? new KafkaNodePool(this, 'controllers', { spec, pool: spec.controllers, statefulSetAnnotations: haAnnotations }) : undefined;
     if (spec.zookeeper) new ZooKeeperEnsemble(this, 'zookeeper', { spec, zookeeper: spec.zookeeper, statefulSetAnnotations: haAnnotations });
     const brokers = new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });
+    new BrokerScaling(this, 'broker-scaling', { spec, options: props.scaling });
     new RollingRestart(this, 'rolling-restart', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
     if (volumeGrowthTargets(spec).length > 0) {
       new VolumeGrowth(this, 'volume-growth', { spec, kubectlImage: props.rollingRestart?.kubectlImage ?? DEFAULT_KUBECTL_IMAGE });

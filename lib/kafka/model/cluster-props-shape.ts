@@ -67,6 +67,9 @@ export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   networkPolicy: optional(objectOf({ enabled: optional(bool), monitoringNamespace: optional(str(253)), monitoringPodSelector: optional(LABELS_SHAPE) }, 'KafkaNetworkPolicyOptions')),
   credentials: optional(objectOf({ adminUsername: optional(str(253)), existingSecrets: optional(mapOf(str(253), str(253))), createMissingSecrets: optional(bool) }, 'KafkaCredentialsOptions')),
   clusterDomain: optional(str(253)),
+  scaling: optional(objectOf({
+    throttleBytesPerSecond: optional(int(0)), timeoutSeconds: optional(int(0)), pollSeconds: optional(int(0)), kubectlImage: optional(str(512)),
+  })),
   metadataVersion: optional(str(32)),
   jmxAgent: optional(objectOf({ url: optional(str(2048)), sha256: optional(str(64)), required: optional(bool) })),
   tls: optional(objectOf({

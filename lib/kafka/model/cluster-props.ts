@@ -1,6 +1,7 @@
 import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, NodePlacement, TopicRequirement, ContainerResources, VolumeSpec } from '../types';
 import { KafkaJmxAgentOptions } from './jmx-agent-options';
 import { KafkaRollingRestartOptions } from './rolling-restart-options';
+import { KafkaScalingOptions } from './scaling-options';
 
 /** Label the default NetworkPolicies require of the metrics scraper (see `KafkaNetworkPolicyOptions.monitoringPodSelector`). */
 export const DEFAULT_METRICS_SCRAPER_LABELS: Readonly<Record<string, string>> = { 'kafka-platform.io/metrics-scraper': 'true' };
@@ -176,6 +177,8 @@ export interface KafkaClusterProps {
   readonly tls?: KafkaTlsOptions;
   /** The automatic, checked roll after a change that needs a restart. @default - see KafkaRollingRestartOptions */
   readonly rollingRestart?: KafkaRollingRestartOptions;
+  /** The scale Job that moves data when `brokers.replicas` changes (README, "Scaling"). @default - see KafkaScalingOptions */
+  readonly scaling?: KafkaScalingOptions;
   /** Source of the JMX exporter agent of brokers and controllers (an internal mirror), and whether a pod may start without it. @default - Maven Central, cached on each pod's volume; a pod starts without metrics when it cannot get it */
   readonly jmxAgent?: KafkaJmxAgentOptions;
   /**

@@ -61,6 +61,16 @@
  *    (`http://127.0.0.1:9`, where nothing listens). curl then cannot reach
  *    any host, as in a cluster with outbound HTTP(S) blocked; the script and
  *    the pod spec are unchanged.
+ *
+ * Not a rewrite of the configuration, but the one other stand-in: the
+ * Kubernetes API a Job calls through `kubectl` (the roll and scale Jobs copy
+ * it from their kubectl image). A suite puts a stand-in `kubectl` first on
+ * that Job's PATH (test/integration/roll/kube-shim.ts), which answers from the
+ * local pods: `get/delete pod` (delete = SIGTERM with the grace period, then a
+ * start from the current template) and `get/scale statefulset` (scale = start
+ * the pods below the new count, stop those at or above it, as the StatefulSet
+ * controller does with `podManagementPolicy: Parallel`). The Job's script and
+ * Kafka's tools run unchanged.
  */
 
 /** One literal substitution: `from` becomes `to`. */

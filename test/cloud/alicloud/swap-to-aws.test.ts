@@ -44,8 +44,8 @@ describe('the Alibaba example on AWS, by swapping only the cloud object', () => 
   });
 
   test('the same Kafka objects are deployed on both clouds; only cloud-specific fields differ', () => {
-    // Job names end in a hash of what they apply; the roll Job's covers the pod templates, which carry the zones.
-    const identity = (o: any) => `${o.kind} ${o.metadata.namespace ?? ''}/${o.kind === 'Job' ? o.metadata.name.replace(/-roll-[0-9a-f]{8}$/, '-roll-<hash>') : o.metadata.name}`;
+    // Job names end in a hash of what they apply; the roll Job's covers the pod templates and the scale Job's the brokers' racks, which are the zones.
+    const identity = (o: any) => `${o.kind} ${o.metadata.namespace ?? ''}/${o.kind === 'Job' ? o.metadata.name.replace(/-(roll|scale)-[0-9a-f]{8}$/, '-$1-<hash>') : o.metadata.name}`;
     const nonStorageClass = (p: KafkaPlatform) => p.objects.filter((o) => o.kind !== 'StorageClass').map(identity).sort();
     expect(nonStorageClass(aws.platform)).toEqual(nonStorageClass(ali));
     expect(aws.platform.kafka.externalEndpoints.map((e) => e.hostname)).toEqual(ali.kafka.externalEndpoints.map((e) => e.hostname));

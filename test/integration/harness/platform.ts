@@ -13,14 +13,18 @@ import { KafkaMetadataMode, KafkaProfile } from '../../../lib/kafka/types';
  *   because production rejects it at synth). Scenario 3 must then FAIL:
  *   acks=all writes succeed with two of three brokers down.
  * - `acks-1`: the scenario producers use acks=1 instead of acks=all.
+ * - `scale-in-skip-drain` (scale.it.ts): the scale-in Job sees no partition to
+ *   drain and shrinks at once. Scenario 21 must then FAIL: replicas are still
+ *   on the departing brokers when they stop.
  * - `rotation-no-overlap` (authz.it.ts): the synthesized rotation Job writes
  *   the new password into the SCRAM slot the clients use, so the previous
  *   password stops working at once. Scenario 7 (password rotation) must then FAIL.
  */
 export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
 // roll-no-isr-check and jmx-agent-required belong to roll.it.ts (its roll Job's min-ISR check, the offline
-// pod start), no-authorizer, rotation-no-overlap and plaintext-internal to authz.it.ts; the scenarios here ignore them.
-const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer', 'rotation-no-overlap', 'plaintext-internal'];
+// pod start), no-authorizer, rotation-no-overlap and plaintext-internal to authz.it.ts, and
+// scale-in-skip-drain to scale.it.ts; the scenarios here ignore them.
+const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer', 'rotation-no-overlap', 'plaintext-internal', 'scale-in-skip-drain'];
 // A comma-separated list is allowed (CI runs authz.it.ts's switches together); each must be known.
 if (BREAK && !BREAK.split(',').every((b) => KNOWN_BREAKS.includes(b.trim()))) {
   throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one of: ${KNOWN_BREAKS.join(', ')}`);

@@ -20,7 +20,14 @@ const HASH_ANNOTATION = 'kafka-platform.io/config-hash';
  *   `OnDelete`: SIGTERM with the pod's grace period, then a start from the
  *   *current* template (the last `apply`).
  *
- * Everything else (the decisions, the Kafka tools, the probes) is the synthesized roll Job.
+ * - `kubectl get statefulset <name> -o jsonpath={.spec.replicas}` and
+ *   `kubectl scale statefulset <name> --replicas=<n>` (the scale Job, after
+ *   `trackStatefulSets`): what the StatefulSet controller does with
+ *   `podManagementPolicy: Parallel`: pods below `n` that do not run start (from
+ *   the current template), pods at or above `n` stop (SIGTERM with the grace
+ *   period) all at once; the call returns at once, as kubectl does.
+ *
+ * Everything else (the decisions, the Kafka tools, the probes) is the synthesized Job.
  */
 export class KubeShim {
   public static async start(local: LocalCluster, objects: K8sObject[], namespace: string, dir: string): Promise<KubeShim> {
@@ -45,6 +52,12 @@ exit "$code"
   public maxDown = 0;
   /** Pods that did not come back after a delete (the roll then times out; the scenario reports these). */
   public readonly errors: string[] = [];
+  /** StatefulSet scale events (`kubectl scale`), in order: the pod, started or stopped, and when. */
+  public readonly scaleEvents: Array<{ pod: string; action: 'start' | 'stop'; at: number }> = [];
+  /** Replicas of the tracked StatefulSets (the scale Job's view). */
+  private readonly replicas = new Map<string, number>();
+  /** Called before the pods of a scale-in stop (the scenario takes its snapshot of the cluster there). */
+  private beforeStop?: (pods: LocalPod[]) => Promise<void>;
   /** Deleted and not yet Ready again (counted as down). */
   private readonly restarting = new Set<string>();
   /** Deleted and not yet recreated (NotFound). */
@@ -82,6 +95,17 @@ exit "$code"
     }
   }
 
+  /** Answers `kubectl get/scale statefulset` for these StatefulSets, starting from these replicas. */
+  public trackStatefulSets(replicas: Record<string, number>, beforeStop?: (pods: LocalPod[]) => Promise<void>): void {
+    for (const [name, n] of Object.entries(replicas)) this.replicas.set(name, n);
+    this.beforeStop = beforeStop;
+  }
+
+  /** Current replicas of a tracked StatefulSet. */
+  public replicasOf(name: string): number | undefined {
+    return this.replicas.get(name);
+  }
+
   /** The config hash the pod runs with (of the template it was last started from). */
   public runningHash(pod: LocalPod): string | undefined {
     return this.startedFrom.get(pod.name);
@@ -92,9 +116,45 @@ exit "$code"
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  private async handleStatefulSet(verb: string, name: string, ns: string, args: string[]): Promise<[number, string]> {
+    const current = this.replicas.get(name);
+    if (current === undefined || ns !== this.namespace) return [1, `Error from server (NotFound): statefulsets.apps "${name}" not found`];
+    if (verb === 'get') {
+      if (!args.includes('jsonpath={.spec.replicas}')) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
+      return [0, String(current)];
+    }
+    const flag = args.find((a) => a.startsWith('--replicas='));
+    const want = flag ? Number(flag.slice('--replicas='.length)) : NaN;
+    if (!Number.isInteger(want) || want < 0) return [1, `kube-shim: kubectl scale needs --replicas=<n>: ${args.join(' ')}`];
+    this.replicas.set(name, want);
+    const pods = this.local.pods.filter((p) => p.workload.kind === 'StatefulSet' && p.workload.metadata.name === name);
+    const starting = pods.filter((p) => p.ordinal < want && !this.local.isRunning(p));
+    const stopping = pods.filter((p) => p.ordinal >= want && this.local.isRunning(p));
+    void (async () => {
+      try {
+        if (stopping.length > 0) await this.beforeStop?.(stopping);
+        await Promise.all([
+          ...starting.map(async (p) => {
+            this.scaleEvents.push({ pod: p.name, action: 'start', at: Date.now() });
+            this.startedFrom.set(p.name, hashOf(p.workload));
+            await this.local.start(p);
+          }),
+          ...stopping.map(async (p) => {
+            this.scaleEvents.push({ pod: p.name, action: 'stop', at: Date.now() });
+            await this.local.stop(p);
+          }),
+        ]);
+      } catch (e) {
+        this.errors.push(`scale ${name}: ${(e as Error).message}`);
+      }
+    })();
+    return [0, `statefulset.apps/${name} scaled`];
+  }
+
   private async handle(args: string[]): Promise<[number, string]> {
     const [verb, kind, name] = args;
     const ns = args[args.indexOf('--namespace') + 1];
+    if (kind === 'statefulset' && ['get', 'scale'].includes(verb)) return this.handleStatefulSet(verb, name, ns, args);
     const pod = this.local.pods.find((p) => p.name === name);
     if (kind !== 'pod' || !['get', 'delete'].includes(verb)) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
     if (!pod || ns !== this.namespace || this.gone.has(name)) return [1, `Error from server (NotFound): pods "${name}" not found`];
