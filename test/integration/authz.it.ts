@@ -38,6 +38,7 @@ import { ZONES } from './harness/platform';
 import { killAll, reapLeftovers, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
+import { withoutAuthorizer, withoutOverlap } from './authz/breaks';
 import { SecretShim } from './rotation/secret-shim';
 import { errorText, freshClientSends, kafkajsWith, ScramLogin, SendLoop, trustClusterCa } from './rotation/send-loop';
 import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
@@ -49,8 +50,6 @@ const BREAKS = new Set((process.env.KAFKA_IT_BREAK ?? '').split(',').map((b) => 
 const AUTHZ_BREAKS = ['no-authorizer', 'rotation-no-overlap', 'plaintext-internal'];
 const QUOTA_BYTES_PER_SECOND = 102_400;
 const ROTATION_TOPIC = 'rotation.events';
-/** The line of rotate-passwords.sh the rotation-no-overlap break replaces: the new password then goes into the slot the clients use. */
-const OTHER_SLOT = 'new_mechanism="$(other_mechanism "$current")"';
 
 let objects: K8sObject[];
 let cluster: KafkaCluster;
@@ -118,40 +117,11 @@ function authzPlatform(chart: Chart, rotation?: KafkaPasswordRotation): void {
   exporterUser = new KafkaMonitoring(chart, 'monitoring', { cluster }).kafkaExporter!.credentials.username;
 }
 
-/**
- * The negative control: the same configuration without the authorizer. A
- * broker without one refuses ACL requests, so the users Job only upserts the
- * SCRAM users (its ACL table is taken away too).
- */
-function withoutAuthorizer(objs: K8sObject[]): K8sObject[] {
-  return objs.map((o) => {
-    if (o.kind === 'ConfigMap' && /-(broker|controller)-config$/.test(o.metadata.name)) {
-      return { ...o, data: { ...o.data, 'server.properties': (o.data?.['server.properties'] ?? '').replace(/^authorizer\.class\.name=.*\n/m, '') } };
-    }
-    if (o.kind === 'Job' && /-users-/.test(o.metadata.name)) {
-      const copy = JSON.parse(JSON.stringify(o));
-      for (const c of copy.spec.template.spec.containers) c.env = c.env.filter((e: any) => e.name !== 'KP_ACLS_FILE');
-      return copy;
-    }
-    return o;
-  });
-}
-
-/** The negative control of scenario 9: the rotation Job writes the new password into the slot the clients use. */
-function withoutOverlap(objs: K8sObject[]): K8sObject[] {
-  return objs.map((o) => {
-    if (o.kind !== 'ConfigMap' || o.metadata.name !== `${cluster.clusterName}-password-rotation`) return o;
-    const script: string = o.data?.['rotate-passwords.sh'] ?? '';
-    if (!script.includes(OTHER_SLOT)) throw new Error(`rotation-no-overlap: rotate-passwords.sh no longer has the line ${OTHER_SLOT}`);
-    return { ...o, data: { ...o.data, 'rotate-passwords.sh': script.replace(OTHER_SLOT, 'new_mechanism="$current"') } };
-  });
-}
-
 /** The synthesized objects, with the negative control's break applied. */
 function synthesize(rotation?: KafkaPasswordRotation): K8sObject[] {
   const synthesized = synthChart((chart) => authzPlatform(chart, rotation));
   const authorized = BREAKS.has('no-authorizer') ? withoutAuthorizer(synthesized) : synthesized;
-  return BREAKS.has('rotation-no-overlap') ? withoutOverlap(authorized) : authorized;
+  return BREAKS.has('rotation-no-overlap') ? withoutOverlap(authorized, cluster.clusterName) : authorized;
 }
 
 /** `kubectl apply` of a new synth: the Jobs and ConfigMaps it names become runnable (the pods keep running). */

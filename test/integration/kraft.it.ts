@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { jmxExporterOutputName } from '../../lib/kafka/observability/component-jmx-rules';
 import { JMX_EXPORTER_AGENT } from '../../lib/kafka/observability/jmx-agent';
+import { ClusterOpsTarget, consumedValues, restoreAll as restoreStopped, waitFullyReplicated as waitInSync } from '../../lib/verify/scenarios/cluster-ops';
 import { alertMetricSources } from '../../lib/kafka/monitoring/alert-rules';
 import { KAFKA_EXPORTER_METRICS, KUBELET_METRICS, SCHEMA_REGISTRY_METRICS } from '../../lib/kafka/observability/metric-names';
 import { CACHE_DIR, resolveJars } from './harness/jars';
@@ -52,36 +53,14 @@ async function runJobOk(prefix: string): Promise<string> {
   return res.stdout;
 }
 
-/** Sum of the under-replicated-partitions gauge over the running brokers (their JMX exporter). */
-async function underReplicated(): Promise<number> {
-  let sum = 0;
-  for (const b of brokers.filter((p) => local.isRunning(p))) {
-    const samples = parseExposition(await scrape(local, b, kafka().metricsPort, kafka().metricsPath));
-    sum += samples.filter((s) => s.name === 'kafka_server_replicamanager_underreplicatedpartitions').reduce((n, s) => n + s.value, 0);
-  }
-  return sum;
-}
-
-/** Every partition of `topic` has its full replica set in sync, and the brokers report URP 0. */
-async function waitFullyReplicated(topic: string, timeoutMs = 180_000): Promise<void> {
-  await waitFor(`${topic} fully in sync and URP 0`, async () => {
-    const d = await tools.describeTopic(topic);
-    const inSync = d.partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length);
-    return inSync && (await underReplicated()) === 0;
-  }, timeoutMs, 1000);
-}
-
-/** Restarts stopped pods (a scenario's cleanup) and waits until they are ready. */
-async function restoreAll(): Promise<void> {
-  const down = [...controllers, ...brokers].filter((p) => !local.isRunning(p));
-  await Promise.all(down.map((p) => local.start(p)));
-  await Promise.all(down.map((p) => waitReady(local, p)));
-}
+/** This suite's cluster as the shared cluster operations see it (lib/verify/scenarios/cluster-ops.ts). */
+const ops = (): ClusterOpsTarget => ({ local, tools, brokers, quorum: controllers, facts: { metricsPort: kafka().metricsPort, metricsPath: kafka().metricsPath } });
+const waitFullyReplicated = (topic: string) => waitInSync(ops(), topic);
+const restoreAll = () => restoreStopped(ops());
 
 /** Consumes the whole topic and checks every acknowledged value is there. */
 async function verifyNoAckedLoss(topic: string, acked: string[], prefix: string): Promise<{ consumed: number; missing: string[] }> {
-  const values = (await tools.consumeAll(topic)).filter((v) => v.startsWith(`${prefix}.`));
-  const seen = new Set(values);
+  const seen = await consumedValues(ops(), topic, prefix);
   return { consumed: seen.size, missing: acked.filter((v) => !seen.has(v)) };
 }
 
