@@ -3,12 +3,12 @@ import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { hashOf } from '../k8s/hash';
 import { assertPinnedImage } from '../k8s/image-pinning';
-import { containerSecurityContext } from '../k8s/security-context';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import { DEFAULT_SCALING_THROTTLE_BYTES_PER_SECOND, KafkaScalingOptions, SCALING_SYNC_WAVE } from '../model/scaling-options';
 import { kafkaScript } from '../scripts';
-import { adminJobPodSpec, caBundleVolumes, kafkaAdminEnv } from './admin-job-template';
+import { kafkaAdminEnv } from './admin-job-template';
+import { kubectlScriptPodSpec } from './kubectl-script-job';
 
 /** Name prefix (after the cluster name) of the scale Job. */
 export const SCALE_JOB_PREFIX = 'scale-';
@@ -93,29 +93,11 @@ export class BrokerScaling extends Construct {
     ];
     // The declared broker set (and how to get there) names the Job: an unchanged synth keeps the finished Job.
     this.jobName = naming.name(`${SCALE_JOB_PREFIX}${hashOf({ env, kubectl: options.kubectlImage, scripts }).slice(0, 8)}`);
-    // The CA bundle (TLS internal listeners) may not exist on a first deploy, when this Job runs first and needs no Kafka.
-    const ca = caBundleVolumes(spec);
-    const caVolumes = ca.volumes.map(v => ({ ...v, configMap: { ...v.configMap, optional: true } }));
-    const podSpec = adminJobPodSpec(spec, [{
-      name: 'scale',
-      image: spec.images.kafka,
-      imagePullPolicy: 'IfNotPresent',
-      command: ['/bin/bash', `${SCRIPTS_MOUNT}/scale-brokers.sh`],
-      env,
-      resources: { requests: { cpu: '100m', memory: '384Mi' }, limits: { cpu: '1', memory: '512Mi' } },
-      securityContext: containerSecurityContext(),
-      volumeMounts: [
-        { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
-        { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
-        { name: 'tmp', mountPath: '/tmp' },
-        ...ca.volumeMounts,
-      ],
-    }], [
-      { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
-      { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
-      { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
-      ...caVolumes,
-    ], name);
+    const podSpec = kubectlScriptPodSpec(spec, {
+      container: 'scale', script: 'scale-brokers.sh', configMapName: name, scriptsMount: SCRIPTS_MOUNT, toolsMount: TOOLS_MOUNT, env, kubectlImage: options.kubectlImage,
+      // The CA bundle (TLS internal listeners) may not exist on a first deploy, when this Job runs first and needs no Kafka.
+      caBundle: 'optional',
+    });
     new ApiObject(this, 'job', {
       apiVersion: 'batch/v1', kind: 'Job',
       metadata: meta(this.jobName),
@@ -125,19 +107,7 @@ export class BrokerScaling extends Construct {
         activeDeadlineSeconds: options.timeoutSeconds,
         template: {
           metadata: { labels: { ...labels, [spec.clientAccessLabel.key]: spec.clientAccessLabel.value } },
-          spec: {
-            ...podSpec,
-            restartPolicy: 'Never',
-            initContainers: [{
-              name: 'kubectl',
-              image: options.kubectlImage,
-              imagePullPolicy: 'IfNotPresent',
-              command: ['/bin/sh', '-c', `cp "$(command -v kubectl)" ${TOOLS_MOUNT}/kubectl`],
-              resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
-              securityContext: containerSecurityContext(),
-              volumeMounts: [{ name: 'tools', mountPath: TOOLS_MOUNT }],
-            }],
-          },
+          spec: podSpec,
         },
       },
     });

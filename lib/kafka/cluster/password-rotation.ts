@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { hashOf } from '../k8s/hash';
-import { containerSecurityContext } from '../k8s/security-context';
 import { SynthTimeApiObject } from '../k8s/synth-time-object';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { kafkaScript } from '../scripts';
-import { adminJobPodSpec, caBundleVolumes, kafkaAdminEnv } from './admin-job-template';
+import { kafkaAdminEnv } from './admin-job-template';
+import { kubectlScriptPodSpec } from './kubectl-script-job';
 import { DeclaredUser } from './declarations';
 
 export interface PasswordRotationProps {
@@ -65,26 +65,10 @@ export class PasswordRotation extends Construct {
       ];
       // A raised generation or a retirement is a new Job (Jobs are immutable); an unchanged synth keeps the finished one.
       const jobName = naming.name(`rotate-${hashOf({ env, image: spec.images.kafka, kubectl: kubectlImage, scripts }).slice(0, 8)}`);
-      const podSpec = adminJobPodSpec(spec, [{
-        name: 'rotate-passwords',
-        image: spec.images.kafka,
-        imagePullPolicy: 'IfNotPresent',
-        command: ['/bin/bash', `${SCRIPTS_MOUNT}/rotate-passwords.sh`],
-        env,
-        resources: { requests: { cpu: '100m', memory: '384Mi' }, limits: { cpu: '1', memory: '512Mi' } },
-        securityContext: containerSecurityContext(),
-        volumeMounts: [
-          { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
-          { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
-          { name: 'tmp', mountPath: '/tmp' },
-          ...caBundleVolumes(spec).volumeMounts,
-        ],
-      }], [
-        { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
-        { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
-        { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
-        ...caBundleVolumes(spec).volumes,
-      ], name);
+      const podSpec = kubectlScriptPodSpec(spec, {
+        container: 'rotate-passwords', script: 'rotate-passwords.sh', configMapName: name, scriptsMount: SCRIPTS_MOUNT, toolsMount: TOOLS_MOUNT, env, kubectlImage,
+        caBundle: 'mount', restartPolicy: 'OnFailure',
+      });
       return {
         name: jobName,
         body: {
@@ -93,18 +77,7 @@ export class PasswordRotation extends Construct {
             backoffLimit: 6,
             template: {
               metadata: { labels: { ...naming.labels('admin'), [spec.clientAccessLabel.key]: spec.clientAccessLabel.value } },
-              spec: {
-                ...podSpec,
-                initContainers: [{
-                  name: 'kubectl',
-                  image: kubectlImage,
-                  imagePullPolicy: 'IfNotPresent',
-                  command: ['/bin/sh', '-c', `cp "$(command -v kubectl)" ${TOOLS_MOUNT}/kubectl`],
-                  resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
-                  securityContext: containerSecurityContext(),
-                  volumeMounts: [{ name: 'tools', mountPath: TOOLS_MOUNT }],
-                }],
-              },
+              spec: podSpec,
             },
           },
         },

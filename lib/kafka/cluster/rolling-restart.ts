@@ -3,12 +3,12 @@ import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
 import { hashOf } from '../k8s/hash';
 import { assertPinnedImage } from '../k8s/image-pinning';
-import { containerSecurityContext } from '../k8s/security-context';
 import { LABEL_KEY_PREFIX } from '../model/cluster-naming';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { DEFAULT_KUBECTL_IMAGE, KafkaRollingRestartOptions } from '../model/rolling-restart-options';
 import { kafkaScript } from '../scripts';
-import { adminJobPodSpec, caBundleVolumes, kafkaAdminEnv } from './admin-job-template';
+import { kafkaAdminEnv } from './admin-job-template';
+import { kubectlScriptPodSpec } from './kubectl-script-job';
 
 /** Annotation every broker and controller pod carries: the hash of everything a restart would change. */
 export const CONFIG_HASH_ANNOTATION = `${LABEL_KEY_PREFIX}/config-hash`;
@@ -94,26 +94,7 @@ export class RollingRestart extends Construct {
     ];
     // Jobs are immutable: a new hash is a new Job, and an unchanged synth keeps the finished one.
     this.jobName = naming.name(`roll-${hashOf({ env, image: spec.images.kafka, kubectl: options.kubectlImage, scripts }).slice(0, 8)}`);
-    const podSpec = adminJobPodSpec(spec, [{
-      name: 'roll',
-      image: spec.images.kafka,
-      imagePullPolicy: 'IfNotPresent',
-      command: ['/bin/bash', `${SCRIPTS_MOUNT}/roll-cluster.sh`],
-      env,
-      resources: { requests: { cpu: '100m', memory: '384Mi' }, limits: { cpu: '1', memory: '512Mi' } },
-      securityContext: containerSecurityContext(),
-      volumeMounts: [
-        { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
-        { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
-        { name: 'tmp', mountPath: '/tmp' },
-        ...caBundleVolumes(spec).volumeMounts,
-      ],
-    }], [
-      { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
-      { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
-      { name: 'tmp', emptyDir: { sizeLimit: '64Mi' } },
-      ...caBundleVolumes(spec).volumes,
-    ], name);
+    const podSpec = kubectlScriptPodSpec(spec, { container: 'roll', script: 'roll-cluster.sh', configMapName: name, scriptsMount: SCRIPTS_MOUNT, toolsMount: TOOLS_MOUNT, env, kubectlImage: options.kubectlImage, caBundle: 'mount' });
     new ApiObject(this, 'job', {
       apiVersion: 'batch/v1', kind: 'Job',
       metadata: naming.meta(this.jobName, 'roll'),
@@ -122,19 +103,7 @@ export class RollingRestart extends Construct {
         backoffLimit: 1,
         template: {
           metadata: { labels: { ...labels, [spec.clientAccessLabel.key]: spec.clientAccessLabel.value } },
-          spec: {
-            ...podSpec,
-            restartPolicy: 'Never',
-            initContainers: [{
-              name: 'kubectl',
-              image: options.kubectlImage,
-              imagePullPolicy: 'IfNotPresent',
-              command: ['/bin/sh', '-c', `cp "$(command -v kubectl)" ${TOOLS_MOUNT}/kubectl`],
-              resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
-              securityContext: containerSecurityContext(),
-              volumeMounts: [{ name: 'tools', mountPath: TOOLS_MOUNT }],
-            }],
-          },
+          spec: podSpec,
         },
       },
     });

@@ -1,10 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { hashOf } from '../k8s/hash';
-import { containerSecurityContext } from '../k8s/security-context';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { kafkaScript } from '../scripts';
-import { adminJobPodSpec } from './admin-job-template';
+import { kubectlScriptPodSpec } from './kubectl-script-job';
 
 /** One PersistentVolumeClaim the growth Job takes to `size`. */
 export interface VolumeGrowthTarget {
@@ -79,25 +78,11 @@ export class VolumeGrowth extends Construct {
       { name: 'KP_GROW_POLL_SECONDS', value: '10' },
     ];
     this.jobName = naming.name(`grow-volumes-${hashOf({ env, image: spec.images.kafka, kubectl: kubectlImage, scripts }).slice(0, 8)}`);
-    // The Kafka image only for bash and awk: the Job never talks to Kafka, so it gets no Kafka credentials.
-    const podSpec = adminJobPodSpec(spec, [{
-      name: 'grow',
-      image: spec.images.kafka,
-      imagePullPolicy: 'IfNotPresent',
-      command: ['/bin/bash', `${SCRIPTS_MOUNT}/grow-volumes.sh`],
-      env,
-      resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-      securityContext: containerSecurityContext(),
-      volumeMounts: [
-        { name: 'scripts', mountPath: SCRIPTS_MOUNT, readOnly: true },
-        { name: 'tools', mountPath: TOOLS_MOUNT, readOnly: true },
-        { name: 'tmp', mountPath: '/tmp' },
-      ],
-    }], [
-      { name: 'scripts', configMap: { name, defaultMode: 0o444 } },
-      { name: 'tools', emptyDir: { sizeLimit: '128Mi' } },
-      { name: 'tmp', emptyDir: { sizeLimit: '16Mi' } },
-    ], name);
+    const podSpec = kubectlScriptPodSpec(spec, {
+      container: 'grow', script: 'grow-volumes.sh', configMapName: name, scriptsMount: SCRIPTS_MOUNT, toolsMount: TOOLS_MOUNT, env, kubectlImage,
+      // The Kafka image only for bash and awk: the Job never talks to Kafka, so it gets no Kafka credentials.
+      caBundle: 'none', resources: { requests: { cpu: '50m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } }, tmpSizeLimit: '16Mi',
+    });
     new ApiObject(this, 'job', {
       apiVersion: 'batch/v1', kind: 'Job',
       metadata: naming.meta(this.jobName, component),
@@ -106,19 +91,7 @@ export class VolumeGrowth extends Construct {
         backoffLimit: 1,
         template: {
           metadata: { labels: naming.labels(component) },
-          spec: {
-            ...podSpec,
-            restartPolicy: 'Never',
-            initContainers: [{
-              name: 'kubectl',
-              image: kubectlImage,
-              imagePullPolicy: 'IfNotPresent',
-              command: ['/bin/sh', '-c', `cp "$(command -v kubectl)" ${TOOLS_MOUNT}/kubectl`],
-              resources: { requests: { cpu: '10m', memory: '16Mi' }, limits: { cpu: '100m', memory: '64Mi' } },
-              securityContext: containerSecurityContext(),
-              volumeMounts: [{ name: 'tools', mountPath: TOOLS_MOUNT }],
-            }],
-          },
+          spec: podSpec,
         },
       },
     });
