@@ -23,6 +23,7 @@ import { ExternalListener } from './external-listener';
 import { MetadataVersionJob } from './metadata-version-job';
 import { ClusterNetworkPolicies } from './network-policies';
 import { NodeCertificates } from './node-certificates';
+import { CertificateRoll } from './certificate-roll';
 import { KafkaNodePool } from './node-pool';
 import { RollingRestart } from './rolling-restart';
 import { addSynthWarning } from './synth-warnings';
@@ -150,6 +151,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     // Last, so existing GitOps file names keep their numbers; pods wait for the node Secret whatever the order.
     if (spec.tls.enabled) {
       new NodeCertificates(this, 'node-certificates', spec);
+      new CertificateRoll(this, 'certificate-roll', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
     } else {
       addSynthWarning(this, 'tls.dangerouslyUsePlaintextInternalListeners is set: the controller, replication and in-cluster client listeners '
         + 'are SASL_PLAINTEXT, so anyone who can read pod-network traffic (cross-zone links included) reads every record and the '

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { KAFKA_PORTS } from '../constants';
 import { SynthTimeApiObject } from '../k8s/synth-time-object';
 import { KafkaClusterSpec } from '../model/cluster-spec';
+import { CERTIFICATE_ROLL_COMPONENT } from './certificate-roll';
 
 /**
  * Who may reach which port: brokers and labelled clients the internal
@@ -58,8 +59,11 @@ export class ClusterNetworkPolicies extends Construct {
     });
     if (spec.kraft) {
       const controllers = { podSelector: { matchLabels: naming.selectorFor('controller') } };
+      // The certificate roll reads the certificate a controller presents (a handshake only: the listener
+      // still requires the node certificate, which it does not hold).
+      const certificateRoll = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': spec.clusterName, 'app.kubernetes.io/component': CERTIFICATE_ROLL_COMPONENT } } };
       policy('controller-ingress', 'controller', naming.selectorFor('controller'), [
-        { from: [brokers, controllers], ports: tcp(KAFKA_PORTS.controller) },
+        { from: [brokers, controllers, ...(spec.tls.enabled ? [certificateRoll] : [])], ports: tcp(KAFKA_PORTS.controller) },
         { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
       ]);
     } else {

@@ -4,11 +4,11 @@ import { hashOf } from '../k8s/hash';
 import { containerSecurityContext } from '../k8s/security-context';
 import { kafkaScript } from '../scripts';
 import { KafkaClusterSpec } from '../model/cluster-spec';
+import { NODE_TLS_VALIDITY_DAYS } from '../model/internal-tls';
 import { adminJobPodSpec } from './admin-job-template';
 import { CertManagerNodeCertificate } from './cert-manager-certificates';
 
-/** Validity of the cluster CA the bootstrap Job creates (10 years) and of the node certificate it issues (2 years). */
-export const NODE_TLS_VALIDITY_DAYS = { ca: 3650, node: 730 } as const;
+export { NODE_TLS_VALIDITY_DAYS };
 
 const SCRIPT_MOUNT = '/etc/kafka-tls-bootstrap';
 
@@ -25,6 +25,38 @@ export function nodeCertificateDnsNames(spec: KafkaClusterSpec): string[] {
     ...(spec.kraft ? [`*.${naming.serviceDomain('controller')}`] : []),
     `${bootstrap}.${namespace}.svc.${clusterDomain}`, `${bootstrap}.${namespace}.svc`, `${bootstrap}.${namespace}`, bootstrap,
   ];
+}
+
+type EnvVar = { name: string; value: string };
+
+/** What create-node-tls.sh needs in every mode (where the node Secret and the CA bundle are), around the mode's own `signing` input. */
+function nodeCertificateScriptEnv(spec: KafkaClusterSpec, mode: 'issue' | 'ca-bundle' | 'renew', signing: EnvVar[] = []): EnvVar[] {
+  const { tls, naming } = spec;
+  return [
+    { name: 'KP_NAMESPACE', value: spec.namespace },
+    { name: 'KP_TLS_MODE', value: mode },
+    { name: 'KP_TLS_NODE_SECRET', value: tls.nodeCertificateSecretName },
+    { name: 'KP_TLS_CA_BUNDLE_CONFIGMAP', value: tls.caBundleConfigMapName },
+    { name: 'KP_TLS_CA_BUNDLE_KEY', value: tls.caBundleKey },
+    ...signing,
+    { name: 'KP_SECRET_LABELS', value: Object.entries(naming.labels('tls')).map(([k, v]) => `${k}=${v}`).join(' ') },
+  ];
+}
+
+/**
+ * create-node-tls.sh's environment to sign node certificates (the bootstrap Job's issue mode, the certificate
+ * roll's renew mode): one list of names, CA and validity, so a renewed certificate is the issued one again.
+ */
+export function nodeCertificateIssueEnv(spec: KafkaClusterSpec, mode: 'issue' | 'renew'): EnvVar[] {
+  const { naming } = spec;
+  return nodeCertificateScriptEnv(spec, mode, [
+    { name: 'KP_TLS_CA_SECRET', value: naming.name('ca') },
+    { name: 'KP_TLS_SANS', value: nodeCertificateDnsNames(spec).map(n => `DNS:${n}`).join(',') },
+    { name: 'KP_TLS_COMMON_NAME', value: naming.name('node') },
+    { name: 'KP_TLS_CA_DAYS', value: String(NODE_TLS_VALIDITY_DAYS.ca) },
+    { name: 'KP_TLS_NODE_DAYS', value: String(NODE_TLS_VALIDITY_DAYS.node) },
+    ...(mode === 'renew' ? [{ name: 'KP_TLS_RENEW_BEFORE_DAYS', value: String(spec.tls.renewBeforeDays) }] : []),
+  ]);
 }
 
 /**
@@ -65,21 +97,8 @@ export class NodeCertificates extends Construct {
     const scripts = { 'create-node-tls.sh': kafkaScript('create-node-tls.sh') };
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, data: scripts });
 
-    const labels = Object.entries(naming.labels('tls')).map(([k, v]) => `${k}=${v}`).join(' ');
     const env = [
-      { name: 'KP_NAMESPACE', value: spec.namespace },
-      { name: 'KP_TLS_MODE', value: issue ? 'issue' : 'ca-bundle' },
-      { name: 'KP_TLS_NODE_SECRET', value: tls.nodeCertificateSecretName },
-      { name: 'KP_TLS_CA_BUNDLE_CONFIGMAP', value: tls.caBundleConfigMapName },
-      { name: 'KP_TLS_CA_BUNDLE_KEY', value: tls.caBundleKey },
-      ...(issue ? [
-        { name: 'KP_TLS_CA_SECRET', value: caSecret },
-        { name: 'KP_TLS_SANS', value: nodeCertificateDnsNames(spec).map(n => `DNS:${n}`).join(',') },
-        { name: 'KP_TLS_COMMON_NAME', value: naming.name('node') },
-        { name: 'KP_TLS_CA_DAYS', value: String(NODE_TLS_VALIDITY_DAYS.ca) },
-        { name: 'KP_TLS_NODE_DAYS', value: String(NODE_TLS_VALIDITY_DAYS.node) },
-      ] : []),
-      { name: 'KP_SECRET_LABELS', value: labels },
+      ...(issue ? nodeCertificateIssueEnv(spec, 'issue') : nodeCertificateScriptEnv(spec, 'ca-bundle')),
       { name: 'HOME', value: '/tmp' },
     ];
     // Named after what it does: a changed name list or script is a new Job (Jobs are immutable).

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { KafkaPlatformValidationError } from '../../errors';
@@ -35,8 +36,48 @@ export interface RollingRestartProps {
   readonly options?: KafkaRollingRestartOptions;
 }
 
-const SCRIPTS_MOUNT = '/etc/kafka-roll';
-const TOOLS_MOUNT = '/opt/kafka-roll-tools';
+export const ROLL_SCRIPTS_MOUNT = '/etc/kafka-roll';
+export const ROLL_TOOLS_MOUNT = '/opt/kafka-roll-tools';
+
+/** The roll's scripts: one ConfigMap per roll (deploy Job, certificate CronJob) with what it sources. */
+export function rollScripts(): Record<string, string> {
+  return { 'roll-cluster.sh': kafkaScript('roll-cluster.sh'), 'roll-lease.sh': kafkaScript('roll-lease.sh'), 'kafka-admin-lib.sh': kafkaScript('kafka-admin-lib.sh') };
+}
+
+/**
+ * RBAC both rolls share: only this cluster's broker and controller pods, by name (a roll can restart nothing
+ * else), and the roll Lease (create cannot be limited by name in RBAC; the rest can).
+ */
+export function rollRules(spec: KafkaClusterSpec, pods: string[]): any[] {
+  return [
+    { apiGroups: [''], resources: ['pods'], resourceNames: pods, verbs: ['get', 'list', 'watch', 'delete'] },
+    { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
+    { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: [rollLeaseName(spec)], verbs: ['get', 'update', 'delete'] },
+  ];
+}
+
+/** The Lease that keeps the deploy's roll and the certificate roll from restarting pods side by side. */
+export function rollLeaseName(spec: KafkaClusterSpec): string {
+  return spec.naming.name('roll');
+}
+
+/** Environment both rolls share: the admin client, kubectl, the pods in roll order and the checks' timing. */
+export function rollEnv(spec: KafkaClusterSpec, options: Required<KafkaRollingRestartOptions>, brokers: RollPool, controllers?: RollPool): any[] {
+  const list = (pool?: RollPool) => (pool?.targets ?? []).map(t => `${t.pod}=${t.nodeId}`).join(' ');
+  return [
+    ...kafkaAdminEnv(spec),
+    { name: 'HOME', value: '/tmp' },
+    { name: 'KP_KUBECTL', value: `${ROLL_TOOLS_MOUNT}/kubectl` },
+    { name: 'KP_NAMESPACE', value: spec.namespace },
+    { name: 'KP_ROLL_LEASE', value: rollLeaseName(spec) },
+    { name: 'KP_ROLL_HASH_ANNOTATION', value: CONFIG_HASH_ANNOTATION },
+    ...(controllers ? [{ name: 'KP_ROLL_CONTROLLERS', value: list(controllers) }] : []),
+    { name: 'KP_ROLL_BROKERS', value: list(brokers) },
+    { name: 'KP_ROLL_TIMEOUT_SECONDS', value: String(options.checkTimeoutSeconds) },
+    { name: 'KP_ROLL_POLL_SECONDS', value: String(options.pollSeconds) },
+    { name: 'KP_ROLL_MAX_QUORUM_LAG', value: String(options.maxQuorumLag) },
+  ];
+}
 
 /**
  * The automatic roll: StatefulSets stay `OnDelete` (one per zone, so Kubernetes
@@ -54,47 +95,30 @@ export class RollingRestart extends Construct {
     super(scope, id);
     const { spec, brokers, controllers } = props;
     const { naming } = spec;
-    const options = resolveOptions(scope.node.path, props.options ?? {});
+    const options = resolveRollOptions(scope.node.path, props.options ?? {});
     const name = naming.name('roll');
     const labels = naming.labels('roll');
     const pods = [...(controllers?.targets ?? []), ...brokers.targets].map(t => t.pod);
 
     new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: naming.meta(name, 'roll'), automountServiceAccountToken: false });
-    new ApiObject(this, 'role', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
-      metadata: naming.meta(name, 'roll'),
-      // Only this cluster's broker and controller pods, by name: the roll can restart nothing else.
-      rules: [{ apiGroups: [''], resources: ['pods'], resourceNames: pods, verbs: ['get', 'list', 'watch', 'delete'] }],
-    });
+    new ApiObject(this, 'role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: naming.meta(name, 'roll'), rules: rollRules(spec, pods) });
     new ApiObject(this, 'rolebinding', {
       apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
       metadata: naming.meta(name, 'roll'),
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
       subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
     });
-    const scripts = { 'roll-cluster.sh': kafkaScript('roll-cluster.sh'), 'kafka-admin-lib.sh': kafkaScript('kafka-admin-lib.sh') };
+    const scripts = rollScripts();
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: naming.meta(name, 'roll'), data: scripts });
 
-    const list = (pool?: RollPool) => (pool?.targets ?? []).map(t => `${t.pod}=${t.nodeId}`).join(' ');
     const env = [
-      ...kafkaAdminEnv(spec),
-      { name: 'HOME', value: '/tmp' },
-      { name: 'KP_KUBECTL', value: `${TOOLS_MOUNT}/kubectl` },
-      { name: 'KP_NAMESPACE', value: spec.namespace },
-      { name: 'KP_ROLL_HASH_ANNOTATION', value: CONFIG_HASH_ANNOTATION },
-      ...(controllers ? [
-        { name: 'KP_ROLL_CONTROLLERS', value: list(controllers) },
-        { name: 'KP_ROLL_CONTROLLER_HASH', value: controllers.configHash },
-      ] : []),
-      { name: 'KP_ROLL_BROKERS', value: list(brokers) },
+      ...rollEnv(spec, options, brokers, controllers),
+      ...(controllers ? [{ name: 'KP_ROLL_CONTROLLER_HASH', value: controllers.configHash }] : []),
       { name: 'KP_ROLL_BROKER_HASH', value: brokers.configHash },
-      { name: 'KP_ROLL_TIMEOUT_SECONDS', value: String(options.checkTimeoutSeconds) },
-      { name: 'KP_ROLL_POLL_SECONDS', value: String(options.pollSeconds) },
-      { name: 'KP_ROLL_MAX_QUORUM_LAG', value: String(options.maxQuorumLag) },
     ];
     // Jobs are immutable: a new hash is a new Job, and an unchanged synth keeps the finished one.
     this.jobName = naming.name(`roll-${hashOf({ env, image: spec.images.kafka, kubectl: options.kubectlImage, scripts }).slice(0, 8)}`);
-    const podSpec = kubectlScriptPodSpec(spec, { container: 'roll', script: 'roll-cluster.sh', configMapName: name, scriptsMount: SCRIPTS_MOUNT, toolsMount: TOOLS_MOUNT, env, kubectlImage: options.kubectlImage, caBundle: 'mount' });
+    const podSpec = kubectlScriptPodSpec(spec, { container: 'roll', script: 'roll-cluster.sh', configMapName: name, scriptsMount: ROLL_SCRIPTS_MOUNT, toolsMount: ROLL_TOOLS_MOUNT, env, kubectlImage: options.kubectlImage, caBundle: 'mount' });
     new ApiObject(this, 'job', {
       apiVersion: 'batch/v1', kind: 'Job',
       metadata: naming.meta(this.jobName, 'roll'),
@@ -110,7 +134,7 @@ export class RollingRestart extends Construct {
   }
 }
 
-function resolveOptions(path: string, o: KafkaRollingRestartOptions): Required<KafkaRollingRestartOptions> {
+export function resolveRollOptions(path: string, o: KafkaRollingRestartOptions): Required<KafkaRollingRestartOptions> {
   const resolved = {
     checkTimeoutSeconds: o.checkTimeoutSeconds ?? 900,
     pollSeconds: o.pollSeconds ?? 10,

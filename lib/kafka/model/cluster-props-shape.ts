@@ -75,6 +75,9 @@ export const KAFKA_CLUSTER_PROPS_FIELDS: Record<string, Shape> = {
   tls: optional(objectOf({
     certManager: optional(objectOf({ issuerRef: optional(objectOf({ name: str(253), kind: optional(oneOf(['Issuer', 'ClusterIssuer'])) }, 'issuerRef')) }, 'KafkaCertManagerOptions')),
     dangerouslyUsePlaintextInternalListeners: optional(bool),
+    // The certificate-renewal rule judges the values.
+    renewBeforeDays: optional(anything),
+    rollSchedule: optional(anything),
   }, 'KafkaTlsOptions')),
   // The roll Job's own checks judge the values.
   rollingRestart: optional(objectOf({ checkTimeoutSeconds: anything, pollSeconds: anything, maxQuorumLag: anything, kubectlImage: anything }, 'KafkaRollingRestartOptions')),

@@ -119,6 +119,20 @@ export interface KafkaTlsOptions {
    * @default false
    */
   readonly dangerouslyUsePlaintextInternalListeners?: boolean;
+  /**
+   * In-cluster renewal (no cert-manager): a node certificate that expires within this many days is replaced
+   * by a new one for the same names from the same CA, and the certificate roll makes every node present it.
+   * With cert-manager, its Certificate renews (cert-manager's own `renewBefore`) and the same roll follows.
+   * @default 240 (the last third of the 730-day node certificate, when cert-manager would renew it too)
+   */
+  readonly renewBeforeDays?: number;
+  /**
+   * When the certificate roll CronJob runs: it renews a node certificate that is due (no cert-manager), then
+   * restarts, one at a time and with the roll's safety checks, every broker and controller that presents an
+   * older certificate than its Secret holds. Five-field cron syntax, in the kube-controller-manager's time zone.
+   * @default '7 * * * *' (hourly)
+   */
+  readonly rollSchedule?: string;
 }
 
 /** Everything a `KafkaCluster` is built from; `resolveKafkaClusterSpec` turns it into the facts every part reads. */

@@ -26,7 +26,16 @@ export interface InternalTlsSpec extends KafkaClientTls {
   readonly internalProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
   /** The user's cert-manager issuer of the node certificate (`tls.certManager.issuerRef`); none: a CA Issuer made for this cluster. */
   readonly certManagerIssuerRef?: { readonly name: string; readonly kind: 'Issuer' | 'ClusterIssuer' };
+  /** Days before its expiry that the in-cluster renewal replaces the node certificate (bootstrap-job source). */
+  readonly renewBeforeDays: number;
+  /** Cron schedule of the certificate roll CronJob. */
+  readonly rollSchedule: string;
 }
+
+/** Validity of the cluster CA the bootstrap Job creates (10 years) and of the node certificate it issues (2 years). */
+export const NODE_TLS_VALIDITY_DAYS = { ca: 3650, node: 730 } as const;
+export const DEFAULT_RENEW_BEFORE_DAYS = 240;
+export const DEFAULT_CERTIFICATE_ROLL_SCHEDULE = '7 * * * *';
 
 export function resolveInternalTls(props: KafkaClusterProps, naming: ClusterNaming): InternalTlsSpec {
   const enabled = !props.tls?.dangerouslyUsePlaintextInternalListeners;
@@ -38,6 +47,8 @@ export function resolveInternalTls(props: KafkaClusterProps, naming: ClusterNami
     caBundleConfigMapName: naming.name('ca-bundle'),
     caBundleKey: 'ca.crt',
     internalProtocol: enabled ? 'SASL_SSL' : 'SASL_PLAINTEXT',
+    renewBeforeDays: props.tls?.renewBeforeDays ?? DEFAULT_RENEW_BEFORE_DAYS,
+    rollSchedule: props.tls?.rollSchedule ?? DEFAULT_CERTIFICATE_ROLL_SCHEDULE,
     ...(props.tls?.certManager?.issuerRef ? {
       certManagerIssuerRef: { name: props.tls.certManager.issuerRef.name, kind: props.tls.certManager.issuerRef.kind ?? 'ClusterIssuer' },
     } : {}),

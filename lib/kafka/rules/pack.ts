@@ -11,6 +11,7 @@ import { externalListenerRule } from './external-listener';
 import { heapFractionRule } from './heap-fraction';
 import { imagePinningRule } from './image-pinning';
 import { internetListenerSourceRangesRule } from './internet-listener-source-ranges';
+import { certificateRenewalRule } from './certificate-renewal';
 import { jmxAgentSourceRule } from './jmx-agent-source';
 import { loadBalancerFlavourRule } from './load-balancer-flavour';
 import { managedPropertiesRule } from './managed-properties';
@@ -65,6 +66,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   configValuesRule,
   jmxAgentSourceRule,
   metadataVersionRule,
+  certificateRenewalRule,
 ];
 
 /** The HA and safety rules every KafkaCluster is checked against at construction. */

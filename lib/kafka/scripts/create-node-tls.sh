@@ -6,11 +6,14 @@
 # by the cluster CA (Secret KP_TLS_CA_SECRET, created first if missing; only this Job reads it).
 # KP_TLS_MODE=ca-bundle (cert-manager issues the node Secret): waits for the node Secret.
 # Both modes then copy the node Secret's public ca.crt, and nothing else, into the CA bundle ConfigMap
-# that clients mount. Existing Secrets are never changed: delete one to have it issued again.
+# that clients mount. These two modes never change an existing Secret.
+# KP_TLS_MODE=renew (the certificate roll CronJob, bootstrap-Job source only): when the node certificate
+# expires within KP_TLS_RENEW_BEFORE_DAYS, a new one for the same names, signed by the same CA, replaces
+# it in the node Secret. The roll that follows makes every node present it.
 #
 # Input: KP_NAMESPACE, KP_TLS_MODE, KP_TLS_NODE_SECRET, KP_TLS_CA_BUNDLE_CONFIGMAP, KP_TLS_CA_BUNDLE_KEY;
 # issue mode also KP_TLS_CA_SECRET, KP_TLS_SANS (openssl subjectAltName syntax: DNS:a,DNS:*.b,IP:c),
-# KP_TLS_COMMON_NAME, KP_TLS_CA_DAYS, KP_TLS_NODE_DAYS; optional KP_SECRET_LABELS ("k=v k=v"),
+# KP_TLS_COMMON_NAME, KP_TLS_CA_DAYS, KP_TLS_NODE_DAYS; renew mode these and KP_TLS_RENEW_BEFORE_DAYS; optional KP_SECRET_LABELS ("k=v k=v"),
 # KP_TLS_WAIT_RETRIES (default 60) and KP_TLS_WAIT_SECONDS (default 10) for the ca-bundle mode.
 set -euo pipefail
 
@@ -24,7 +27,7 @@ mode="${KP_TLS_MODE:?KP_TLS_MODE is not set}"
 node_secret="${KP_TLS_NODE_SECRET:?KP_TLS_NODE_SECRET is not set}"
 bundle="${KP_TLS_CA_BUNDLE_CONFIGMAP:?KP_TLS_CA_BUNDLE_CONFIGMAP is not set}"
 bundle_key="${KP_TLS_CA_BUNDLE_KEY:?KP_TLS_CA_BUNDLE_KEY is not set}"
-[[ "$mode" == issue || "$mode" == ca-bundle ]] || die "KP_TLS_MODE must be issue or ca-bundle, not $mode"
+[[ "$mode" == issue || "$mode" == ca-bundle || "$mode" == renew ]] || die "KP_TLS_MODE must be issue, ca-bundle or renew, not $mode"
 
 umask 077
 workdir="$(mktemp -d)"
@@ -86,7 +89,9 @@ run_openssl() {
   out="$(openssl "$@" 2>&1)" || die "openssl $1 failed: $out"
 }
 
-issue_node_secret() {
+# Signs a node certificate with the cluster CA (created first if missing and $1 is "create-ca") and writes the
+# node Secret's manifest to $workdir/node-secret.json.
+sign_node_secret() {
   local ca_secret="${KP_TLS_CA_SECRET:?KP_TLS_CA_SECRET is not set}"
   local sans="${KP_TLS_SANS:?KP_TLS_SANS is not set}" cn="${KP_TLS_COMMON_NAME:?KP_TLS_COMMON_NAME is not set}"
   command -v openssl >/dev/null || die "openssl is not in this image: set images.secretsJob to an image with bash, kubectl, base64 and openssl"
@@ -110,6 +115,8 @@ authorityKeyIdentifier = keyid
 EOF
   if exists secret "$ca_secret"; then
     echo "CA Secret $ca_secret exists, signing with it"
+  elif [[ "$1" != create-ca ]]; then
+    die "CA Secret $ca_secret is missing: the certificate renewal signs only with the CA the nodes trust"
   else
     run_openssl req -x509 -new -newkey rsa:3072 -nodes -keyout "$workdir/ca.key" -out "$workdir/ca.crt" \
       -days "${KP_TLS_CA_DAYS:?}" -config "$workdir/openssl.cnf" -extensions ca_ext -subj "/CN=$cn CA"
@@ -128,9 +135,36 @@ EOF
     -extfile "$workdir/openssl.cnf" -extensions node_ext -out "$workdir/tls.crt"
   secret_manifest "$workdir/node-secret.json" "$node_secret" \
     "tls.crt=$workdir/tls.crt" "tls.key=$workdir/tls.key" "ca.crt=$workdir/ca.crt"
-  create_object "$workdir/node-secret.json" "node certificate Secret $node_secret" || true
   rm -f "$workdir/ca.key" "$workdir/tls.key"
 }
+
+issue_node_secret() {
+  sign_node_secret create-ca
+  create_object "$workdir/node-secret.json" "node certificate Secret $node_secret" || true
+}
+
+# Renew mode: replaces the node certificate when it expires within the renewal window, else reports when it will.
+renew_node_secret() {
+  local days="${KP_TLS_RENEW_BEFORE_DAYS:?KP_TLS_RENEW_BEFORE_DAYS is not set}" end out
+  [[ "$days" =~ ^[1-9][0-9]*$ ]] || die "KP_TLS_RENEW_BEFORE_DAYS must be a positive number of days, not $days"
+  exists secret "$node_secret" || die "node certificate Secret $node_secret is missing: the certificate Job of the deploy issues it"
+  secret_key_to_file "$node_secret" tls.crt "$workdir/current.crt"
+  end="$(openssl x509 -noout -enddate -in "$workdir/current.crt" 2>&1)" || die "tls.crt of Secret $node_secret is not a certificate: $end"
+  if openssl x509 -noout -checkend "$((days * 86400))" -in "$workdir/current.crt" >/dev/null; then
+    echo "node certificate in Secret $node_secret is valid until ${end#notAfter=}; it is renewed in its last $days days"
+    return 0
+  fi
+  echo "node certificate in Secret $node_secret expires ${end#notAfter=}, within $days days: renewing it"
+  sign_node_secret keep-ca
+  out="$(kubectl replace -f "$workdir/node-secret.json" 2>&1)" || die "cannot replace Secret $node_secret: $out"
+  echo "node certificate Secret $node_secret renewed: valid until $(openssl x509 -noout -enddate -in "$workdir/tls.crt" | sed 's/^notAfter=//'), same CA"
+}
+
+if [[ "$mode" == renew ]]; then
+  command -v openssl >/dev/null || die "openssl is not in this image: set images.secretsJob to an image with bash, kubectl, base64 and openssl"
+  renew_node_secret
+  exit 0
+fi
 
 if exists secret "$node_secret"; then
   echo "node certificate Secret $node_secret exists, keeping it"

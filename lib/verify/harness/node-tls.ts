@@ -74,6 +74,22 @@ export interface RunNodeTlsJobOptions {
   readonly extraSans?: string[];
   /** Env overrides (tests: KP_TLS_WAIT_SECONDS). @default {} */
   readonly env?: Record<string, string>;
+  /**
+   * Which synthesized container to run: the certificate bootstrap Job's, or the certificate roll CronJob's
+   * renewal init container (mode renew: it replaces a node certificate that is due).
+   * @default 'bootstrap'
+   */
+  readonly container?: 'bootstrap' | 'renewal';
+}
+
+/** The certificate roll CronJob's renewal init container and the ConfigMap it runs create-node-tls.sh from. */
+function renewalContainer(objects: K8sObject[]): { container: any; configMapName?: string } {
+  for (const cron of byKind(objects, 'CronJob')) {
+    const pod = cron.spec.jobTemplate.spec.template.spec;
+    const container = (pod.initContainers ?? []).find((c: any) => c.name === 'renew-node-tls');
+    if (container) return { container, configMapName: pod.volumes.find((v: any) => v.name === 'scripts')?.configMap?.name };
+  }
+  throw new Error('no synthesized CronJob has a renew-node-tls init container: internal TLS is off, or cert-manager renews');
 }
 
 /**
@@ -83,14 +99,20 @@ export interface RunNodeTlsJobOptions {
  * gets the node Secret and the CA bundle: the script itself is under test.
  */
 export function runNodeTlsJob(objects: K8sObject[], opts: RunNodeTlsJobOptions = {}): NodeTlsRun {
-  const job = nodeTlsJob(objects);
-  if (!job) throw new Error('no synthesized Job sets KP_TLS_MODE: internal TLS is off, or the certificate Job is missing');
-  const pod = podTemplate(job).spec;
-  const container = pod.containers[0];
-  const scriptVolume = pod.volumes.find((v: any) => v.configMap && container.command.some((a: string) => a.includes('create-node-tls.sh')));
-  const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === scriptVolume?.configMap?.name);
+  let container: any;
+  let configMapName: string | undefined;
+  if (opts.container === 'renewal') {
+    ({ container, configMapName } = renewalContainer(objects));
+  } else {
+    const job = nodeTlsJob(objects);
+    if (!job) throw new Error('no synthesized Job sets KP_TLS_MODE: internal TLS is off, or the certificate Job is missing');
+    const pod = podTemplate(job).spec;
+    container = pod.containers[0];
+    configMapName = pod.volumes.find((v: any) => v.configMap && container.command.some((a: string) => a.includes('create-node-tls.sh')))?.configMap?.name;
+  }
+  const configMap = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === configMapName);
   const script = configMap?.data?.['create-node-tls.sh'];
-  if (!script) throw new Error(`the certificate Job ${job.metadata.name} mounts no ConfigMap with create-node-tls.sh`);
+  if (!script) throw new Error(`container ${container.name} mounts no ConfigMap with create-node-tls.sh`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-platform-node-tls-'));
   const state = opts.stateDir ?? path.join(work, 'state');
   fs.mkdirSync(state, { recursive: true });
@@ -135,7 +157,7 @@ export function runNodeTlsJob(objects: K8sObject[], opts: RunNodeTlsJobOptions =
  * made by the synthesized certificate Job (rewrite rule 4b), or nothing when
  * internal TLS is off. The CA Secret stays out: no pod mounts it.
  */
-export function generateNodeTls(objects: K8sObject[]): { secrets: SecretData; objects: K8sObject[] } {
+export function generateNodeTls(objects: K8sObject[], opts: Pick<RunNodeTlsJobOptions, 'stateDir'> = {}): { secrets: SecretData; objects: K8sObject[] } {
   const job = nodeTlsJob(objects);
   if (!job) return { secrets: {}, objects: [] };
   // With cert-manager the Job only publishes the CA of the Secret cert-manager issues; locally the script
@@ -143,7 +165,7 @@ export function generateNodeTls(objects: K8sObject[]): { secrets: SecretData; ob
   const standIn: Record<string, string> = envOf(job, 'KP_TLS_MODE') === 'ca-bundle'
     ? { KP_TLS_MODE: 'issue', KP_TLS_CA_SECRET: 'local-ca', KP_TLS_SANS: ['DNS:localhost', ...LOCAL_NODE_TLS_EXTRA_SANS].join(','), KP_TLS_COMMON_NAME: 'local', KP_TLS_CA_DAYS: '2', KP_TLS_NODE_DAYS: '2' }
     : {};
-  const run = runNodeTlsJob(objects, { env: standIn });
+  const run = runNodeTlsJob(objects, { env: standIn, stateDir: opts.stateDir });
   if (run.exitCode !== 0) throw new Error(`the certificate bootstrap Job's script failed (exit ${run.exitCode}):\n${run.log}`);
   const nodeSecret = envOf(nodeTlsJob(objects)!, 'KP_TLS_NODE_SECRET');
   return { secrets: { [nodeSecret]: run.secrets[nodeSecret] }, objects: run.objects };

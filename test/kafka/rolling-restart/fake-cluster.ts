@@ -14,6 +14,8 @@ export interface FakePod {
   uid: string;
   hash: string;
   ready: boolean;
+  /** The certificate (its fake fingerprint) the pod presents in a handshake; none: the handshake yields nothing. */
+  cert?: string;
   readonly nodeId: number;
   readonly role: 'broker' | 'controller';
 }
@@ -35,6 +37,12 @@ export interface FakeClusterState {
   onDelete: 'restart' | 'never-ready' | 'old-template';
   /** Pods deleted, in order. */
   deletes: string[];
+  /** Secrets: name -> key -> base64 value (the node Secret's tls.crt is a fake fingerprint). */
+  secrets?: Record<string, Record<string, string>>;
+  /** The roll Lease (absent: none). */
+  lease?: { holder: string; renewedAt: number; version: number };
+  /** Lease calls, in order: "create <holder>", "replace <holder>", "delete". */
+  leaseCalls?: string[];
 }
 
 /**
@@ -53,11 +61,35 @@ export class FakeCluster {
     fake.install('kubectl', `exec node ${sim} kubectl "$@"`, 'path');
     fake.install('kafka-topics.sh', `exec node ${sim} kafka-topics "$@"`);
     fake.install('kafka-metadata-quorum.sh', `exec node ${sim} kafka-metadata-quorum "$@"`);
+    fake.install('keytool', `exec node ${sim} keytool "$@"`, 'path');
   }
 
   public get state(): FakeClusterState {
     return JSON.parse(fs.readFileSync(this.stateFile, 'utf8'));
   }
+}
+
+/** Three controllers (leader 1) and three brokers on the old hash, one topic of 3 partitions RF 3 / min ISR 2. */
+export function simulatedCluster(fake: FakeTools, env: Record<string, string>, patch: Partial<FakeClusterState> = {}, pods: Record<string, Partial<FakePod>> = {}): FakeCluster {
+  const ids = (list: string) => Object.fromEntries(list.split(' ').filter(Boolean).map(e => e.split('=')).map(([p, id]) => [p, Number(id)]));
+  const controllerIds = ids(env.KP_ROLL_CONTROLLERS ?? '');
+  const brokerIds = ids(env.KP_ROLL_BROKERS);
+  const all: Record<string, FakePod> = {};
+  for (const [pod, nodeId] of Object.entries(controllerIds)) all[pod] = { uid: `${pod}-uid`, hash: 'old', ready: true, nodeId, role: 'controller', ...pods[pod] };
+  for (const [pod, nodeId] of Object.entries(brokerIds)) all[pod] = { uid: `${pod}-uid`, hash: 'old', ready: true, nodeId, role: 'broker', ...pods[pod] };
+  const replicas = Object.values(brokerIds);
+  return new FakeCluster(fake, {
+    pods: all,
+    templates: { broker: env.KP_ROLL_BROKER_HASH, controller: env.KP_ROLL_CONTROLLER_HASH ?? 'none' },
+    partitions: [0, 1, 2].map(partition => ({ topic: 'orders', partition, replicas: [...replicas.slice(partition), ...replicas.slice(0, partition)], minIsr: 2 })),
+    down: [],
+    catchingUp: {},
+    catchUpAnswers: 0,
+    quorum: { leader: 1, lag: Object.fromEntries(Object.values(controllerIds).map(id => [String(id), 0])) },
+    onDelete: 'restart',
+    deletes: [],
+    ...patch,
+  });
 }
 
 const SIMULATOR = String.raw`
@@ -69,7 +101,45 @@ const save = () => fs.writeFileSync(file, JSON.stringify(s));
 const out = (t) => process.stdout.write(t);
 const has = (flag) => args.includes(flag);
 const isr = (p) => p.replicas.filter((id) => !s.down.includes(id) && !((s.catchingUp[id] ?? 0) > 0));
-if (tool === 'kubectl') {
+const endpointPod = (endpoint) => {
+  const entry = (process.env.KP_ROLL_TLS_ENDPOINTS || '').split(' ').find((e) => e.endsWith('=' + endpoint));
+  return entry ? s.pods[entry.split('=')[0]] : undefined;
+};
+s.leaseCalls = s.leaseCalls || [];
+if (tool === 'keytool') {
+  // -printcert -file F (a fake certificate: its fingerprint) or -printcert -sslserver host:port (what the pod presents).
+  const file = args[args.indexOf('-file') + 1];
+  const cert = args.includes('-file') ? fs.readFileSync(file, 'utf8').trim() : (endpointPod(args[args.indexOf('-sslserver') + 1]) || {}).cert;
+  if (!cert) { process.stderr.write('keytool error: java.net.ConnectException'); process.exit(1); }
+  out('Certificate #0\n====\nOwner: CN=kafka-node\nCertificate fingerprints:\n\t SHA1: 00\n\t SHA256: ' + cert + '\n');
+} else if (tool === 'kubectl' && (args[1] === 'lease' || args[0] === 'create' || args[0] === 'replace')) {
+  const readLease = () => JSON.parse(fs.readFileSync(args[args.indexOf('-f') + 1], 'utf8'));
+  if (args[0] === 'create') {
+    const l = readLease();
+    if (s.lease) { process.stderr.write('Error from server (AlreadyExists): leases.coordination.k8s.io "' + l.metadata.name + '" already exists'); process.exit(1); }
+    s.lease = { holder: l.spec.holderIdentity, renewedAt: Number(l.metadata.annotations['kafka-platform.io/renewed-at']), version: 1 };
+    s.leaseCalls.push('create ' + s.lease.holder);
+  } else if (args[0] === 'replace') {
+    const l = readLease();
+    if (!s.lease || String(s.lease.version) !== l.metadata.resourceVersion) { process.stderr.write('Error from server (Conflict): Operation cannot be fulfilled on leases.coordination.k8s.io: the object has been modified'); process.exit(1); }
+    s.lease = { holder: l.spec.holderIdentity, renewedAt: Number(l.metadata.annotations['kafka-platform.io/renewed-at']), version: s.lease.version + 1 };
+    s.leaseCalls.push('replace ' + s.lease.holder);
+  } else if (!s.lease) {
+    process.stderr.write('Error from server (NotFound): leases.coordination.k8s.io "' + args[2] + '" not found'); process.exit(1);
+  } else if (args[0] === 'get') {
+    const jp = args.find((a) => a.startsWith('jsonpath='));
+    if (jp !== 'jsonpath={.spec.holderIdentity}|{.metadata.annotations.kafka-platform\\.io/renewed-at}|{.metadata.resourceVersion}') { process.stderr.write('unexpected jsonpath ' + jp); process.exit(2); }
+    out(s.lease.holder + '|' + s.lease.renewedAt + '|' + s.lease.version);
+  } else if (args[0] === 'delete') {
+    delete s.lease;
+    s.leaseCalls.push('delete');
+  } else { process.exit(2); }
+} else if (tool === 'kubectl' && args[1] === 'secret') {
+  const secret = (s.secrets || {})[args[2]];
+  if (!secret) { process.stderr.write('Error from server (NotFound): secrets "' + args[2] + '" not found'); process.exit(1); }
+  if (!args.includes('jsonpath={.data.tls\\.crt}')) { process.stderr.write('unexpected ' + args.join(' ')); process.exit(2); }
+  out(secret['tls.crt'] || '');
+} else if (tool === 'kubectl') {
   const [verb, kind, name] = args;
   const pod = s.pods[name];
   if (kind !== 'pod' || !args.includes('--namespace')) { process.stderr.write('unexpected kubectl call ' + args.join(' ')); process.exit(2); }
@@ -83,6 +153,9 @@ if (tool === 'kubectl') {
     pod.uid = pod.uid + '+';
     pod.hash = s.onDelete === 'old-template' ? pod.hash : s.templates[pod.role];
     pod.ready = s.onDelete !== 'never-ready';
+    // A recreated pod mounts the node Secret as it is now.
+    const nodeSecret = process.env.KP_ROLL_TLS_SECRET && (s.secrets || {})[process.env.KP_ROLL_TLS_SECRET];
+    if (nodeSecret && pod.ready && s.onDelete !== 'old-template') pod.cert = Buffer.from(nodeSecret['tls.crt'], 'base64').toString('utf8').trim();
     if (pod.role === 'broker' && pod.ready) s.catchingUp[pod.nodeId] = s.catchUpAnswers;
     if (pod.role === 'controller' && s.quorum.leader === pod.nodeId) s.quorum.leader = Number(Object.keys(s.quorum.lag).find((id) => Number(id) !== pod.nodeId));
     out('pod "' + name + '" deleted\n');

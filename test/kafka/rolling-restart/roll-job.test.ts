@@ -45,13 +45,16 @@ describe('the roll Job', () => {
     expect(rollEnv(heap).KP_ROLL_BROKER_HASH).not.toBe(rollEnv(base).KP_ROLL_BROKER_HASH);
   });
 
-  test('RBAC: get, list, watch and delete on this cluster\'s broker and controller pods, by name, and nothing else', () => {
+  test('RBAC: get, list, watch and delete on this cluster\'s broker and controller pods, by name, and its roll Lease, nothing else', () => {
     const { objects } = synth();
     const role = find(objects, 'Role', 'kafka-roll');
     expect(role.rules).toEqual([{
       apiGroups: [''], resources: ['pods'], verbs: ['get', 'list', 'watch', 'delete'],
       resourceNames: ['kafka-controller-0-0', 'kafka-controller-1-0', 'kafka-controller-2-0', 'kafka-broker-0-0', 'kafka-broker-1-0', 'kafka-broker-2-0'],
-    }]);
+    },
+    // The Lease shared with the certificate roll; RBAC cannot limit create by name.
+    { apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['create'] },
+    { apiGroups: ['coordination.k8s.io'], resources: ['leases'], resourceNames: ['kafka-roll'], verbs: ['get', 'update', 'delete'] }]);
     expect(find(objects, 'RoleBinding', 'kafka-roll').subjects).toEqual([{ kind: 'ServiceAccount', name: 'kafka-roll', namespace: 'kafka' }]);
     const pod = rollJob(objects).spec.template.spec;
     expect([pod.serviceAccountName, pod.automountServiceAccountToken, pod.restartPolicy]).toEqual(['kafka-roll', true, 'Never']);

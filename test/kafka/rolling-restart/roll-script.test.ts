@@ -3,7 +3,7 @@ import * as path from 'path';
 import { FakeTools } from '../../support/fake-tools';
 import { resolveContainerEnv } from '../../support/pod-env';
 import { find, synth } from '../helpers';
-import { FakeCluster, FakeClusterState, FakePod } from './fake-cluster';
+import { FakeCluster, FakeClusterState, FakePod, simulatedCluster } from './fake-cluster';
 
 /**
  * roll-cluster.sh as synthesized (ConfigMap data, the roll Job's environment), run by bash against a
@@ -38,27 +38,8 @@ function synthesizedRoll(props: Record<string, any> = {}): { script: string; env
   return { script: path.join(dir, 'roll-cluster.sh'), env, job };
 }
 
-/** Three controllers (leader 1) and three brokers on the old hash, one topic of 3 partitions RF 3 / min ISR 2. */
 function cluster(env: Record<string, string>, patch: Partial<FakeClusterState> = {}, pods: Record<string, Partial<FakePod>> = {}): FakeCluster {
-  const ids = (list: string) => Object.fromEntries(list.split(' ').filter(Boolean).map(e => e.split('=')).map(([p, id]) => [p, Number(id)]));
-  const controllerIds = ids(env.KP_ROLL_CONTROLLERS ?? '');
-  const brokerIds = ids(env.KP_ROLL_BROKERS);
-  const all: Record<string, FakePod> = {};
-  for (const [pod, nodeId] of Object.entries(controllerIds)) all[pod] = { uid: `${pod}-uid`, hash: 'old', ready: true, nodeId, role: 'controller', ...pods[pod] };
-  for (const [pod, nodeId] of Object.entries(brokerIds)) all[pod] = { uid: `${pod}-uid`, hash: 'old', ready: true, nodeId, role: 'broker', ...pods[pod] };
-  const replicas = Object.values(brokerIds);
-  return new FakeCluster(fake, {
-    pods: all,
-    templates: { broker: env.KP_ROLL_BROKER_HASH, controller: env.KP_ROLL_CONTROLLER_HASH ?? 'none' },
-    partitions: [0, 1, 2].map(partition => ({ topic: 'orders', partition, replicas: [...replicas.slice(partition), ...replicas.slice(0, partition)], minIsr: 2 })),
-    down: [],
-    catchingUp: {},
-    catchUpAnswers: 0,
-    quorum: { leader: 1, lag: Object.fromEntries(Object.values(controllerIds).map(id => [String(id), 0])) },
-    onDelete: 'restart',
-    deletes: [],
-    ...patch,
-  });
+  return simulatedCluster(fake, env, patch, pods);
 }
 
 function run(script: string, env: Record<string, string>, sim: FakeCluster) {
