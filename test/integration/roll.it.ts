@@ -15,12 +15,14 @@ import { byKind, jobNamed, K8sObject, synthChart } from './harness/k8s';
 import { KafkaHome, writeKafkaHome } from './harness/kafka-home';
 import { nodeIdOf, scrape, startAndWaitReady, waitReady } from './harness/kafka-pods';
 import { KafkaTools, readProducerReport } from './harness/kafka-tools';
-import { LocalCluster, LocalPod } from './harness/local-cluster';
+import { LocalCluster, LocalPod, SecretData } from './harness/local-cluster';
 import { killAll, portOpen, reapLeftovers, sleep, terminate, waitFor } from './harness/processes';
 import { SuiteReport } from './harness/report';
 import { generateUserSecrets } from './harness/secrets';
 import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
+import { certificateRollJob, fingerprintOf, makeNodeCertificateDue, nodeTlsStateDir, presentedFingerprint, renewNodeCertificate } from './roll/certificate-renewal';
 import { KubeShim } from './roll/kube-shim';
+import { NO_ISR_CHECK_HOME, withoutIsrCheck, writeNoIsrCheckHome } from './roll/no-isr-check';
 
 /**
  * Test-only switches (negative controls, run by .ci/run):
@@ -30,9 +32,12 @@ import { KubeShim } from './roll/kube-shim';
  * - `jmx-agent-required` synthesizes the cluster with `jmxAgent.required`: a
  *   pod whose agent is neither cached nor reachable does not start. Scenario 10
  *   must then fail.
+ * - `cert-renewal-not-rolled` runs the certificate roll CronJob's renewal but
+ *   not its roll, as before the roll existed. Scenario 14 must then fail.
+ * Several may be given, comma-separated: each breaks only its own scenario.
  */
-const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
-const KNOWN_BREAKS = ['roll-no-isr-check', 'jmx-agent-required'];
+const BREAKS = new Set((process.env.KAFKA_IT_BREAK ?? '').split(',').map((b) => b.trim()).filter(Boolean));
+const KNOWN_BREAKS = ['roll-no-isr-check', 'jmx-agent-required', 'cert-renewal-not-rolled'];
 const report = new SuiteReport('roll');
 const HEAP = '-Xms64m -Xmx256m';
 const TOPIC = 'orders';
@@ -45,6 +50,9 @@ let objects: K8sObject[];
 let appliedProps: Partial<KafkaClusterProps> = {};
 /** Objects the certificate Job created at run time (the CA bundle ConfigMap): a re-apply keeps them, as a cluster does. */
 let runtimeObjects: K8sObject[] = [];
+/** The fake API server's certificate Secrets (the CA among them), kept for the renewal of scenario 14. */
+let nodeTlsState: string;
+let secrets: SecretData;
 let local: LocalCluster;
 let shim: KubeShim;
 let tools: KafkaTools;
@@ -57,7 +65,7 @@ const NO_EGRESS = { http_proxy: 'http://127.0.0.1:9', https_proxy: 'http://127.0
 
 function synthCluster(props: Partial<KafkaClusterProps> = {}): K8sObject[] {
   return synthChart((chart: Chart) => {
-    const jmxAgent = BREAK === 'jmx-agent-required' ? { jmxAgent: { required: true } } : {};
+    const jmxAgent = BREAKS.has('jmx-agent-required') ? { jmxAgent: { required: true } } : {};
     const cluster = new KafkaCluster(chart, 'kafka', { zones: ZONES, ...jmxAgent, ...props, rollingRestart: { ...ROLL, ...props.rollingRestart } });
     new KafkaTopic(chart, 'orders', { cluster, name: TOPIC, partitions: 6 });
   });
@@ -67,39 +75,9 @@ function job(from: K8sObject[], prefix: string): K8sObject {
   return jobNamed(from, `kafka-${prefix}`);
 }
 
-/** The negative control's roll Job: the same Job with a KAFKA_HOME whose kafka-topics.sh never reports a partition at or under min ISR. */
-/** Where the roll Job of the negative control finds its Kafka tools: a container path the harness maps to `brokenHome`. */
-const NO_ISR_CHECK_HOME = '/opt/roll-no-isr-check-kafka';
-
-/**
- * A Kafka home whose kafka-topics.sh never reports a partition at or under min
- * ISR. It is reached through a container path (NO_ISR_CHECK_HOME) like every
- * path a Job sees: a host path in the Job's env would itself be rewritten
- * (e.g. a checkout under /tmp meets the Job's /tmp volume).
- */
-function writeNoIsrCheckHome(dir: string): string {
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
-  for (const f of fs.readdirSync(home.bin)) {
-    fs.writeFileSync(path.join(dir, 'bin', f), `#!/usr/bin/env bash\nexec ${path.join(home.bin, f)} "$@"\n`, { mode: 0o755 });
-  }
-  fs.writeFileSync(path.join(dir, 'bin', 'kafka-topics.sh'), `#!/usr/bin/env bash
-case " $* " in *" --at-min-isr-partitions "* | *" --under-min-isr-partitions "*) exit 0 ;; esac
-exec ${home.tool('kafka-topics.sh')} "$@"
-`, { mode: 0o755 });
-  return dir;
-}
-
-function withoutIsrCheck(rollJob: K8sObject): K8sObject {
-  const copy = JSON.parse(JSON.stringify(rollJob));
-  const container = copy.spec.template.spec.containers[0];
-  container.env = container.env.map((e: { name: string }) => (e.name === 'KAFKA_HOME' ? { name: 'KAFKA_HOME', value: NO_ISR_CHECK_HOME } : e));
-  return copy;
-}
-
 async function runRoll(from: K8sObject[]): Promise<{ code: number; out: string; ms: number }> {
   const t0 = Date.now();
-  const rollJob = BREAK === 'roll-no-isr-check' ? withoutIsrCheck(job(from, 'roll')) : job(from, 'roll');
+  const rollJob = BREAKS.has('roll-no-isr-check') ? withoutIsrCheck(job(from, 'roll')) : job(from, 'roll');
   const res = await local.runJob(rollJob, 900_000);
   fs.writeFileSync(path.join(local.root, `${rollJob.metadata.name}.log`), res.stdout);
   return { code: res.code, out: res.stdout, ms: Date.now() - t0 };
@@ -110,28 +88,30 @@ async function fullyInSync(): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (BREAK && !KNOWN_BREAKS.includes(BREAK)) throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one this file knows (${KNOWN_BREAKS.join(', ')})`);
+  const unknown = [...BREAKS].filter((b) => !KNOWN_BREAKS.includes(b));
+  if (unknown.length) throw new Error(`KAFKA_IT_BREAK=${unknown.join(',')} is not one this file knows (${KNOWN_BREAKS.join(', ')})`);
   reapLeftovers();
   const jars = resolveJars('kafka41');
   resolveJars('jmx', { 'jmx.exporter.version': JMX_EXPORTER_AGENT.version });
   objects = synthCluster();
-  const { secrets } = generateUserSecrets(objects);
+  ({ secrets } = generateUserSecrets(objects));
   // The node certificate Secret and the CA bundle ConfigMap, from the synthesized certificate Job's own script.
-  const nodeTls = generateNodeTls(objects);
+  nodeTlsState = nodeTlsStateDir(path.join(CACHE_DIR, 'roll'));
+  const nodeTls = generateNodeTls(objects, { stateDir: nodeTlsState });
   Object.assign(secrets, nodeTls.secrets);
   runtimeObjects = nodeTls.objects;
   objects = [...objects, ...runtimeObjects];
   home = writeKafkaHome(path.join(CACHE_DIR, 'roll', 'kafka-home'), jars);
   const shimDir = path.join(CACHE_DIR, 'roll', 'kube-shim');
-  const noIsrCheckHome = BREAK === 'roll-no-isr-check' ? writeNoIsrCheckHome(path.join(CACHE_DIR, 'roll', 'no-isr-check-home')) : undefined;
+  const noIsrCheckHome = BREAKS.has('roll-no-isr-check') ? writeNoIsrCheckHome(home, path.join(CACHE_DIR, 'roll', 'no-isr-check-home')) : undefined;
   local = await LocalCluster.create({
     runDir: 'roll', objects, kafkaHome: home, secrets, heapOpts: HEAP,
     imageDirs: noIsrCheckHome ? { [NO_ISR_CHECK_HOME]: noIsrCheckHome } : {},
     include: (w) => ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? ''),
     // The roll Job's init container copies `kubectl` from its image's PATH: here, the stand-in.
-    imagePath: (w) => (w.kind === 'Job' && w.metadata.name.startsWith('kafka-roll-') ? [shimDir, home.imageBin] : [home.imageBin]),
+    imagePath: (w) => (w.kind === 'Job' && /^kafka-(roll|certificate-roll)-/.test(w.metadata.name) ? [shimDir, home.imageBin] : [home.imageBin]),
   });
-  shim = await KubeShim.start(local, objects, 'kafka', shimDir);
+  shim = await KubeShim.start(local, objects, 'kafka', shimDir, secrets);
   controllers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'controller' });
   brokers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' });
   const admin = secrets['kafka-user-admin'];
@@ -352,4 +332,61 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     const still = await local.runJob(job(at, 'metadata-version'));
     expect(still.stdout).toContain(`metadata.version is already ${figures.finalized}`);
   }), 300_000);
+
+  test('14. a renewed node certificate is picked up: the certificate roll restarts every node that presents the old one, one at a time, with no acknowledged message lost', report.scenario('14 certificate renewal picked up', async (figures) => {
+    const current = synthCluster(appliedProps);
+    const nodes = [...controllers, ...brokers];
+    const endpoint = (p: LocalPod) => local.rewrite(`${p.name}.kafka-${p.name.startsWith('kafka-controller-') ? 'controller' : 'broker'}-headless.kafka.svc.cluster.local:${p.name.startsWith('kafka-controller-') ? 9093 : 9092}`);
+    const presented = async () => Promise.all(nodes.map(async (p) => presentedFingerprint(endpoint(p))));
+    const original = fingerprintOf(secrets['kafka-node-tls']['tls.crt']);
+    expect(await presented()).toEqual(nodes.map(() => original));
+    // The Secret in its last 100 days (under the default 240-day window); the pods keep presenting what they started with.
+    const due = makeNodeCertificateDue(current, nodeTlsState, 100);
+    const renewal = renewNodeCertificate(current, nodeTlsState);
+    expect(renewal.log).toMatch(/expires .*, within 240 days: renewing it/);
+    const renewed = fingerprintOf(renewal.secret['tls.crt']);
+    expect(new Set([original, fingerprintOf(due), renewed]).size).toBe(3);
+    secrets['kafka-node-tls'] = renewal.secret;
+    const leaderBefore = (await tools.quorumStatus()).leaderId;
+    const deletesBefore = shim.deletes.length;
+    shim.maxDown = 0;
+    const outFile = path.join(local.root, 'tools', 's14-producer.jsonl');
+    const config = tools.configWith('s14-producer', { 'delivery.timeout.ms': '120000', 'request.timeout.ms': '15000', 'linger.ms': '5' });
+    const producer = tools.startVerifiableProducer(TOPIC, { maxMessages: 200_000, throughput: 200, acks: '-1', config, valuePrefix: 14, outFile });
+    let run;
+    const t0 = Date.now();
+    try {
+      await waitFor('500 acknowledged messages', () => readProducerReport(outFile).acked.length >= 500, 90_000, 250);
+      run = await local.runJob(certificateRollJob(current, 'kafka-certificate-roll-manual-14', BREAKS.has('cert-renewal-not-rolled')), 900_000);
+      fs.writeFileSync(path.join(local.root, 'kafka-certificate-roll-manual-14.log'), run.stdout);
+      await fullyInSync();
+      await sleep(2000);
+    } finally {
+      await terminate(producer, 15_000);
+    }
+    figures.rollS = seconds(Date.now() - t0);
+    const deleted = shim.deletes.slice(deletesBefore);
+    figures.deletes = deleted.join(',');
+    figures.maxPodsDown = shim.maxDown;
+    expect(shim.errors).toEqual([]);
+    expect({ code: run.code, tail: run.code === 0 ? '' : run.stdout.slice(-2000) }).toEqual({ code: 0, tail: '' });
+    // The property: every node now presents the renewed certificate.
+    expect(await presented()).toEqual(nodes.map(() => renewed));
+    // Controllers first, the active one last, then brokers zone by zone; each once, never two down.
+    expect(deleted.slice(0, 3).sort()).toEqual(controllers.map((c) => c.name).sort());
+    expect(deleted.slice(3)).toEqual(['kafka-broker-0-0', 'kafka-broker-1-0', 'kafka-broker-2-0']);
+    expect([...run.stdout.matchAll(/roll: restarting kafka-controller-\S+ \(node (\d+)\)/g)].map((m) => Number(m[1]))[2]).toBe(leaderBefore);
+    expect(shim.maxDown).toBe(1);
+    expect(shim.leaseCalls.at(-1)).toBe('delete');
+    const produced = readProducerReport(outFile);
+    const seen = new Set((await tools.consumeAll(TOPIC)).filter((v) => v.startsWith('14.')));
+    figures.acked = produced.acked.length;
+    figures.missing = produced.acked.filter((v) => !seen.has(v)).length;
+    expect(produced.acked.length).toBeGreaterThan(500);
+    expect(figures.missing).toBe(0);
+    // The next scheduled run finds nothing to do.
+    const again = await local.runJob(certificateRollJob(current, 'kafka-certificate-roll-manual-14b', false), 300_000);
+    expect(again.code).toBe(0);
+    expect(shim.deletes.length).toBe(deletesBefore + 6);
+  }), 900_000);
 });

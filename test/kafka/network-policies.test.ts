@@ -10,15 +10,19 @@ const monitoring = {
 };
 
 describe('NetworkPolicies', () => {
-  test('controller port only from brokers and controllers; metrics only from monitoring', () => {
+  test('controller port only from brokers, controllers and the certificate roll (its handshake); metrics only from monitoring', () => {
     const { objects } = synth();
     const np = find(objects, 'NetworkPolicy', 'kafka-controller-ingress');
     expect(np.spec.podSelector).toEqual(controllers.podSelector);
     expect(np.spec.policyTypes).toEqual(['Ingress']);
+    const certificateRoll = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'certificate-roll' } } };
     expect(np.spec.ingress).toEqual([
-      { from: [brokers, controllers], ports: [{ port: 9093, protocol: 'TCP' }] },
+      { from: [brokers, controllers, certificateRoll], ports: [{ port: 9093, protocol: 'TCP' }] },
       { from: [monitoring], ports: [{ port: 9404, protocol: 'TCP' }] },
     ]);
+    // Without TLS there is no certificate roll to admit.
+    const plaintext = find(synth({ tls: { dangerouslyUsePlaintextInternalListeners: true } }).objects, 'NetworkPolicy', 'kafka-controller-ingress');
+    expect(plaintext.spec.ingress[0].from).toEqual([brokers, controllers]);
   });
 
   test('internal listener only from brokers and labelled client pods/namespaces; no external rule without an external listener', () => {

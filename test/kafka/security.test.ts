@@ -140,13 +140,16 @@ describe('credentials', () => {
     const { objects } = synth({ credentials: { createMissingSecrets: false, existingSecrets: { admin: 'a' } } });
     expect(all(objects, 'Job').some(j => j.metadata.name.startsWith('kafka-secrets-'))).toBe(false);
     // Left: the roll Job's Role, which cannot touch a Secret, the scale Job's (StatefulSets and their scale
-    // subresource only), and the certificate Job's, which reads only the CA and node Secrets.
-    expect(all(objects, 'Role').map(r => r.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale', 'kafka-tls-bootstrap']);
-    expect(find(objects, 'Role', 'kafka-roll').rules.flatMap((rule: any) => rule.resources)).toEqual(['pods']);
+    // subresource only), the certificate Job's, which reads only the CA and node Secrets, and the certificate
+    // roll's, which reads those two and may update only the node Secret.
+    expect(all(objects, 'Role').map(r => r.metadata.name).sort()).toEqual(['kafka-certificate-roll', 'kafka-roll', 'kafka-scale', 'kafka-tls-bootstrap']);
+    expect(find(objects, 'Role', 'kafka-roll').rules.flatMap((rule: any) => rule.resources)).toEqual(['pods', 'leases', 'leases']);
+    const rollSecrets = find(objects, 'Role', 'kafka-certificate-roll').rules.filter((r: any) => r.resources.includes('secrets'));
+    expect(rollSecrets.map((r: any) => [r.verbs.join(','), r.resourceNames.join(',')])).toEqual([['get', 'kafka-ca,kafka-node-tls'], ['update', 'kafka-node-tls']]);
     expect(find(objects, 'Role', 'kafka-scale').rules.flatMap((rule: any) => rule.resources)).toEqual(['statefulsets', 'statefulsets/scale']);
     const secretReads = find(objects, 'Role', 'kafka-tls-bootstrap').rules.filter((r: any) => r.resources.includes('secrets') && r.verbs.includes('get'));
     expect(secretReads.flatMap((r: any) => r.resourceNames)).toEqual(['kafka-ca', 'kafka-node-tls']);
-    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name).sort()).toEqual(['kafka-roll', 'kafka-scale', 'kafka-tls-bootstrap']);
+    expect(all(objects, 'ServiceAccount').map(sa => sa.metadata.name).sort()).toEqual(['kafka-certificate-roll', 'kafka-roll', 'kafka-scale', 'kafka-tls-bootstrap']);
   });
 });
 

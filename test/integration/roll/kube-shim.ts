@@ -4,7 +4,7 @@ import { AddressInfo } from 'net';
 import * as path from 'path';
 import { K8sObject, podTemplate } from '../harness/k8s';
 import { waitReady } from '../harness/kafka-pods';
-import { LocalCluster, LocalPod } from '../harness/local-cluster';
+import { LocalCluster, LocalPod, SecretData } from '../harness/local-cluster';
 
 const HASH_ANNOTATION = 'kafka-platform.io/config-hash';
 
@@ -27,11 +27,16 @@ const HASH_ANNOTATION = 'kafka-platform.io/config-hash';
  *   the current template), pods at or above `n` stop (SIGTERM with the grace
  *   period) all at once; the call returns at once, as kubectl does.
  *
+ * - `kubectl create/get/replace/delete lease` (the roll Lease): an object store
+ *   with the API server's AlreadyExists / NotFound / Conflict (resourceVersion) answers.
+ * - `kubectl get secret <name> -o jsonpath={.data.tls\.crt}` (the certificate
+ *   roll): the Secret as the local pods mount it (`secrets`, shared with LocalCluster).
+ *
  * Everything else (the decisions, the Kafka tools, the probes) is the synthesized Job.
  */
 export class KubeShim {
-  public static async start(local: LocalCluster, objects: K8sObject[], namespace: string, dir: string): Promise<KubeShim> {
-    const shim = new KubeShim(local, objects, namespace, dir);
+  public static async start(local: LocalCluster, objects: K8sObject[], namespace: string, dir: string, secrets: SecretData = {}): Promise<KubeShim> {
+    const shim = new KubeShim(local, objects, namespace, dir, secrets);
     await new Promise<void>((resolve) => shim.server.listen(0, '127.0.0.1', resolve));
     const port = (shim.server.address() as AddressInfo).port;
     fs.mkdirSync(dir, { recursive: true });
@@ -63,10 +68,15 @@ exit "$code"
   /** Deleted and not yet recreated (NotFound). */
   private readonly gone = new Set<string>();
   private readonly startedFrom = new Map<string, string>();
+  /** Leases by name: the object as last written, and its resourceVersion. */
+  private readonly leases = new Map<string, { obj: K8sObject; version: number }>();
+  /** Lease writes, in order ("create <holder>", "replace <holder>", "delete"). */
+  public readonly leaseCalls: string[] = [];
   private readonly server: http.Server;
   private readonly monitor: NodeJS.Timeout;
 
-  private constructor(private readonly local: LocalCluster, private readonly objects: K8sObject[], private readonly namespace: string, public readonly dir: string) {
+  private constructor(private readonly local: LocalCluster, private readonly objects: K8sObject[], private readonly namespace: string, public readonly dir: string,
+    private readonly secrets: SecretData) {
     for (const pod of local.pods) this.startedFrom.set(pod.name, hashOf(pod.workload));
     this.server = http.createServer((req, res) => {
       let body = '';
@@ -151,9 +161,48 @@ exit "$code"
     return [0, `statefulset.apps/${name} scaled`];
   }
 
+  private handleLease(verb: string, args: string[]): [number, string] {
+    const file = args.includes('-f') ? JSON.parse(fs.readFileSync(args[args.indexOf('-f') + 1], 'utf8')) as K8sObject : undefined;
+    const name = file?.metadata.name ?? args[2];
+    const current = this.leases.get(name);
+    const holder = (o: K8sObject) => (o as { spec: { holderIdentity: string } }).spec.holderIdentity;
+    if (verb === 'create') {
+      if (current) return [1, `Error from server (AlreadyExists): leases.coordination.k8s.io "${name}" already exists`];
+      this.leases.set(name, { obj: file!, version: 1 });
+      this.leaseCalls.push(`create ${holder(file!)}`);
+      return [0, `lease.coordination.k8s.io/${name} created`];
+    }
+    if (!current) return [1, `Error from server (NotFound): leases.coordination.k8s.io "${name}" not found`];
+    if (verb === 'replace') {
+      if ((file!.metadata as { resourceVersion?: string }).resourceVersion !== String(current.version)) return [1, `Error from server (Conflict): Operation cannot be fulfilled on leases.coordination.k8s.io "${name}": the object has been modified`];
+      this.leases.set(name, { obj: file!, version: current.version + 1 });
+      this.leaseCalls.push(`replace ${holder(file!)}`);
+      return [0, `lease.coordination.k8s.io/${name} replaced`];
+    }
+    if (verb === 'delete') {
+      this.leases.delete(name);
+      this.leaseCalls.push('delete');
+      return [0, `lease.coordination.k8s.io "${name}" deleted`];
+    }
+    const jsonpath = args.find((a) => a.startsWith('jsonpath='));
+    if (jsonpath !== 'jsonpath={.spec.holderIdentity}|{.metadata.annotations.kafka-platform\\.io/renewed-at}|{.metadata.resourceVersion}') return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
+    return [0, `${holder(current.obj)}|${current.obj.metadata.annotations?.['kafka-platform.io/renewed-at'] ?? ''}|${current.version}`];
+  }
+
+  private handleSecret(name: string, args: string[]): [number, string] {
+    const secret = this.secrets[name];
+    if (!secret) return [1, `Error from server (NotFound): secrets "${name}" not found`];
+    const m = /^jsonpath=\{\.data\.(.+)\}$/.exec(args.find((a) => a.startsWith('jsonpath=')) ?? '');
+    if (!m) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
+    const value = secret[m[1].replace(/\\\./g, '.')];
+    return [0, value === undefined ? '' : Buffer.from(value).toString('base64')];
+  }
+
   private async handle(args: string[]): Promise<[number, string]> {
     const [verb, kind, name] = args;
     const ns = args[args.indexOf('--namespace') + 1];
+    if (kind === 'lease' || (['create', 'replace'].includes(verb) && kind === '-f')) return this.handleLease(verb, args);
+    if (kind === 'secret' && verb === 'get' && ns === this.namespace) return this.handleSecret(name, args);
     if (kind === 'statefulset' && ['get', 'scale'].includes(verb)) return this.handleStatefulSet(verb, name, ns, args);
     const pod = this.local.pods.find((p) => p.name === name);
     if (kind !== 'pod' || !['get', 'delete'].includes(verb)) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
