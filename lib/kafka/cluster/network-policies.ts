@@ -6,8 +6,9 @@ import { KafkaClusterSpec } from '../model/cluster-spec';
 
 /**
  * Who may reach which port: brokers and labelled clients the internal
- * listener, brokers and controllers the controller (or ZooKeeper) ports, the
- * metrics scraper the metrics port, and the load balancer the external one.
+ * listener, brokers and controllers the controller (or ZooKeeper) ports (and
+ * the certificate probe the TLS controller listener), the metrics scraper the
+ * metrics port, and the load balancer the external one.
  */
 export class ClusterNetworkPolicies extends Construct {
   /**
@@ -58,8 +59,12 @@ export class ClusterNetworkPolicies extends Construct {
     });
     if (spec.kraft) {
       const controllers = { podSelector: { matchLabels: naming.selectorFor('controller') } };
+      // The certificate probe (KafkaMonitoring) only completes the TLS handshake; the listener still requires the node
+      // certificate and SASL. Its label counts in the cluster's namespace only, where a pod could carry the broker labels anyway.
+      const probeLabel = spec.controllerTlsListener?.probeAccessLabel;
+      const probe = probeLabel ? [{ podSelector: { matchLabels: { [probeLabel.key]: probeLabel.value } } }] : [];
       policy('controller-ingress', 'controller', naming.selectorFor('controller'), [
-        { from: [brokers, controllers], ports: tcp(KAFKA_PORTS.controller) },
+        { from: [brokers, controllers, ...probe], ports: tcp(KAFKA_PORTS.controller) },
         { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
       ]);
     } else {
