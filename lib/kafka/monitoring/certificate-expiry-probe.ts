@@ -63,10 +63,11 @@ export interface CertificateExpiryProbeProps extends CertificateExpiryProbeOptio
  * (server certificate verified) before the server checks the client's
  * certificate, so the exporter reports the expiry and the server then drops
  * the connection; in TLS 1.2 the server refuses before its Finished and the
- * probe fails (test/kafka/monitoring/certificate-probe-live.test.ts runs both
- * against the real exporter). So the controller module requires TLS 1.3, which
+ * probe fails (certificate-probe-live.test.ts and certificate-probe-kafka-tls.test.ts
+ * run both with the real exporter, the latter against Kafka's own TLS engine
+ * configured as the controller listener). So the controller module requires TLS 1.3, which
  * the listener enables (`ssl.enabled.protocols=TLSv1.3,TLSv1.2`): a controller
- * without it fails the probe with "protocol version", not silently. Each probe
+ * without it fails the probe (KafkaCertificateExpiryUnknown), loudly. Each probe
  * is a failed authentication on the controller (logged at INFO by Kafka).
  */
 export class CertificateExpiryProbe extends Construct {

@@ -1,13 +1,13 @@
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import * as tls from 'tls';
 import { parse, stringify } from 'yaml';
 import { nodeCertificateDnsNames } from '../../../lib/kafka/cluster/node-certificates';
 import { KafkaMonitoring } from '../../../lib/kafka/monitoring';
 import { synthWith } from '../ecosystem/support';
+import { accepts, freePort, metrics, openssl, startBlackboxExporter, until } from './blackbox-live';
 import { tempDir } from './promtool';
 
 /**
@@ -26,43 +26,6 @@ import { tempDir } from './promtool';
  */
 
 const DAY = 86400;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const port = (s.address() as net.AddressInfo).port; s.close(() => resolve(port)); });
-  });
-}
-
-async function until<T>(what: string, f: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try { const v = await f(); if (v !== undefined) return v; } catch { /* not yet */ }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
-
-function accepts(address: string): Promise<true | undefined> {
-  const [host, port] = address.split(':');
-  return new Promise(resolve => {
-    const socket = net.connect({ host, port: Number(port) });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(undefined));
-  });
-}
-
-function openssl(dir: string, ...args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function metrics(text: string): Record<string, number> {
-  return Object.fromEntries(text.split('\n').filter(l => l && !l.startsWith('#')).map(l => {
-    const i = l.lastIndexOf(' ');
-    return [l.slice(0, i), Number(l.slice(i + 1))];
-  }));
-}
 
 describe('the synthesized TLS probe module, run by the real blackbox exporter', () => {
   const { objects, cluster } = synthWith((c, chart) => new KafkaMonitoring(chart, 'monitoring', { cluster: c }));
@@ -120,12 +83,7 @@ describe('the synthesized TLS probe module, run by the real blackbox exporter', 
       processes.push(spawn('openssl', ['s_server', '-quiet', '-accept', `127.0.0.1:${port}`, '-cert', `${name}.crt`, '-key', `${name}.key`, '-verify', '1'], { cwd: dir, stdio: 'ignore' }));
       servers[name] = `127.0.0.1:${port}`;
     }
-    const port = await freePort();
-    const bin = ['prometheus-blackbox-exporter', 'blackbox_exporter'].find(b => { try { execFileSync('which', [b]); return true; } catch { return false; } });
-    if (!bin) throw new Error('this test needs the blackbox exporter (apt-get install prometheus-blackbox-exporter; .ci/run does it)');
-    processes.push(spawn(bin, [`--config.file=${path.join(dir, 'blackbox.yml')}`, `--web.listen-address=127.0.0.1:${port}`], { cwd: dir, stdio: 'ignore' }));
-    exporter = `http://127.0.0.1:${port}`;
-    await until('the exporter', async () => ((await fetch(`${exporter}/-/healthy`)).ok ? true : undefined));
+    exporter = await startBlackboxExporter(path.join(dir, 'blackbox.yml'), dir, processes);
     // Every stand-in listens before any probe: a refused connection must not pass for a refused certificate.
     for (const address of Object.values(servers)) await until(address, () => accepts(address));
   }, 60000);

@@ -67,7 +67,7 @@ export function certificateRules(c: AlertRuleContext): KafkaAlertRule[] {
       summary: `The TLS probe of ${nodes} {{ $labels.instance }} fails: its certificate expiry is unknown`,
       description: 'The blackbox exporter cannot complete a verified TLS handshake with {{ $labels.instance }} (or cannot be scraped), so nobody watches when its certificate expires. A failing handshake is also what clients see: an expired or wrong certificate, or a CA they do not trust.',
       runbook: `Read the probe log: \`kubectl port-forward\` to the certificate probe and open ${probeUrls}. Certificate errors (expired, unknown authority, host name) are real: fix the certificate as for KafkaCertificateExpiresSoon. `
-        + (controllerJob ? 'A controller that offers no TLS 1.3 fails with "protocol version" (the probe has no client certificate, so it needs TLS 1.3 there). ' : '')
+        + (controllerJob ? 'A controller that offers no TLS 1.3 fails the handshake (the probe has no client certificate, so it needs TLS 1.3 there: a "protocol version" error or EOF). ' : '')
         + `A connection refused or timeout means the pod is down (see KafkaBrokerDown${controllerJob ? ' or KafkaControllerDown' : ''}) or a NetworkPolicy blocks the probe.`,
       metrics: [success, 'up'],
       // b0 answers but its handshake fails; b1 cannot be probed at all (the exporter is unreachable: no probe_success); c0 a controller's handshake fails.
