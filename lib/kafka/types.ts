@@ -180,6 +180,27 @@ export interface KafkaClientTls {
   readonly caBundleKey: string;
 }
 
+/**
+ * The KRaft controllers' listener as a TLS certificate probe sees it. The
+ * listener requires a client certificate (the node certificate) and SASL; a
+ * probe that only completes the TLS handshake reads the certificate a
+ * controller presents, and needs only to be let through the controllers'
+ * NetworkPolicy.
+ */
+export interface ControllerTlsListener {
+  /** Container port of the controller listener on the controller pods. */
+  readonly port: number;
+  /**
+   * A name the controllers' certificate is verified with: the host name of the
+   * first quorum voter, which the brokers verify when they connect to it.
+   * Every controller presents the same node certificate (one Secret; SAN
+   * `*.<controller headless Service domain>`), so one name fits every pod.
+   */
+  readonly tlsServerName: string;
+  /** Pods of the cluster's namespace with this label may open connections to the listener (not from other namespaces). */
+  readonly probeAccessLabel: { readonly key: string; readonly value: string };
+}
+
 /** What an ACL protects. */
 export enum AclResourceType {
   TOPIC = 'topic',
@@ -339,6 +360,12 @@ export interface IKafkaCluster {
    * `KafkaMonitoring` puts Prometheus in this namespace with these pod labels.
    */
   readonly metricsScraper?: { readonly namespace: string; readonly podLabels?: Record<string, string> };
+  /**
+   * The KRaft controllers' TLS listener, for the certificate-expiry probe.
+   * Optional, added for the monitoring side: absent in ZooKeeper mode and
+   * without TLS, and then no controller is probed.
+   */
+  readonly controllerTlsListener?: ControllerTlsListener;
 
   /**
    * Declares a SCRAM user (created idempotently in the cluster) with its ACLs

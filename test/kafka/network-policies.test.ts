@@ -10,19 +10,24 @@ const monitoring = {
 };
 
 describe('NetworkPolicies', () => {
-  test('controller port only from brokers, controllers and the certificate roll (its handshake); metrics only from monitoring', () => {
-    const { objects } = synth();
+  test('controller port only from brokers, controllers and the certificate probe (its namespace only); metrics only from monitoring', () => {
+    const { objects, cluster } = synth();
     const np = find(objects, 'NetworkPolicy', 'kafka-controller-ingress');
     expect(np.spec.podSelector).toEqual(controllers.podSelector);
     expect(np.spec.policyTypes).toEqual(['Ingress']);
-    const certificateRoll = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'certificate-roll' } } };
+    expect(cluster.controllerTlsListener?.probeAccessLabel).toEqual({ key: 'kafka-platform.io/kafka-tls-probe', value: 'true' });
+    // No namespaceSelector: the probe label counts in the cluster's own namespace only.
+    const probe = { podSelector: { matchLabels: { 'kafka-platform.io/kafka-tls-probe': 'true' } } };
     expect(np.spec.ingress).toEqual([
-      { from: [brokers, controllers, certificateRoll], ports: [{ port: 9093, protocol: 'TCP' }] },
+      { from: [brokers, controllers, probe], ports: [{ port: 9093, protocol: 'TCP' }] },
       { from: [monitoring], ports: [{ port: 9404, protocol: 'TCP' }] },
     ]);
-    // Without TLS there is no certificate roll to admit.
-    const plaintext = find(synth({ tls: { dangerouslyUsePlaintextInternalListeners: true } }).objects, 'NetworkPolicy', 'kafka-controller-ingress');
-    expect(plaintext.spec.ingress[0].from).toEqual([brokers, controllers]);
+  });
+
+  test('without TLS the controller listener admits no probe (nothing to probe)', () => {
+    const { objects, cluster } = synth({ tls: { dangerouslyUsePlaintextInternalListeners: true } });
+    expect(cluster.controllerTlsListener).toBeUndefined();
+    expect(find(objects, 'NetworkPolicy', 'kafka-controller-ingress').spec.ingress[0].from).toEqual([brokers, controllers]);
   });
 
   test('internal listener only from brokers and labelled client pods/namespaces; no external rule without an external listener', () => {

@@ -19,7 +19,7 @@ export interface CertificateRollProps {
   readonly options?: KafkaRollingRestartOptions;
 }
 
-/** Pod label value (`app.kubernetes.io/component`) of the certificate roll; the controller NetworkPolicy admits it to the controller port. */
+/** Pod label value (`app.kubernetes.io/component`) of the certificate roll. */
 export const CERTIFICATE_ROLL_COMPONENT = 'certificate-roll';
 
 /**
@@ -86,6 +86,9 @@ export class CertificateRoll extends Construct {
       podSpec.volumes.push({ name: 'renewal-tmp', emptyDir: { medium: 'Memory', sizeLimit: '16Mi' } });
     }
 
+    // The controller NetworkPolicy admits the certificate probe's label to the controller port for a handshake.
+    const probeLabel = spec.controllerTlsListener?.probeAccessLabel;
+    const probeAccess = probeLabel ? { [probeLabel.key]: probeLabel.value } : {};
     new ApiObject(this, 'cronjob', {
       apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta,
       spec: {
@@ -101,7 +104,7 @@ export class CertificateRoll extends Construct {
             // A failed check stays a failed Job (and the next run tries again), not a retry loop.
             backoffLimit: 0,
             template: {
-              metadata: { labels: { ...naming.labels(CERTIFICATE_ROLL_COMPONENT), [spec.clientAccessLabel.key]: spec.clientAccessLabel.value } },
+              metadata: { labels: { ...naming.labels(CERTIFICATE_ROLL_COMPONENT), [spec.clientAccessLabel.key]: spec.clientAccessLabel.value, ...probeAccess } },
               spec: podSpec,
             },
           },

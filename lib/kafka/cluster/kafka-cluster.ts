@@ -11,7 +11,7 @@ import { KafkaClientConfig, kafkaClientConfig } from './client-config';
 import { resolveKafkaClusterSpec } from '../model/resolve-spec';
 import { DEFAULT_KUBECTL_IMAGE } from '../model/rolling-restart-options';
 import {
-  ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, KafkaUserOptions, TopicPropNames, TopicRequirement,
+  ControllerTlsListener, ExternalEndpoint, IKafkaCluster, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, KafkaUserOptions, TopicPropNames, TopicRequirement,
 } from '../types';
 import { AdminJobs } from './admin-jobs';
 import { BrokerScaling } from './broker-scaling';
@@ -64,6 +64,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly metadataQuorumSize: number;
   /** Where the metrics scraper the NetworkPolicies admit to the metrics port lives (`networkPolicy.monitoringNamespace` / `monitoringPodSelector`). */
   public readonly metricsScraper: { readonly namespace: string; readonly podLabels?: Record<string, string> };
+  /** KRaft with TLS: the controller listener's port, TLS server name and the label its NetworkPolicy admits a certificate probe with. */
+  public readonly controllerTlsListener?: ControllerTlsListener;
   /** KRaft cluster ID (derived from namespace and cluster name); undefined in ZooKeeper mode. */
   public readonly kraftClusterId?: string;
   /** Number of KRaft controllers (0 in ZooKeeper mode). */
@@ -110,6 +112,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.clientAccessLabel = spec.clientAccessLabel;
     this.metadataQuorumSize = spec.metadataQuorumSize;
     this.metricsScraper = spec.metricsScraper;
+    this.controllerTlsListener = spec.controllerTlsListener;
     this.kraftClusterId = spec.kraftClusterId;
     this.controllerCount = spec.controllerCount;
     this.zookeeperCount = spec.zookeeperCount;

@@ -3,12 +3,12 @@ import { Construct } from 'constructs';
 import { KAFKA_PORTS } from '../constants';
 import { SynthTimeApiObject } from '../k8s/synth-time-object';
 import { KafkaClusterSpec } from '../model/cluster-spec';
-import { CERTIFICATE_ROLL_COMPONENT } from './certificate-roll';
 
 /**
  * Who may reach which port: brokers and labelled clients the internal
- * listener, brokers and controllers the controller (or ZooKeeper) ports, the
- * metrics scraper the metrics port, and the load balancer the external one.
+ * listener, brokers and controllers the controller (or ZooKeeper) ports (and
+ * the certificate probe the TLS controller listener), the metrics scraper the
+ * metrics port, and the load balancer the external one.
  */
 export class ClusterNetworkPolicies extends Construct {
   /**
@@ -59,11 +59,13 @@ export class ClusterNetworkPolicies extends Construct {
     });
     if (spec.kraft) {
       const controllers = { podSelector: { matchLabels: naming.selectorFor('controller') } };
-      // The certificate roll reads the certificate a controller presents (a handshake only: the listener
-      // still requires the node certificate, which it does not hold).
-      const certificateRoll = { podSelector: { matchLabels: { 'app.kubernetes.io/instance': spec.clusterName, 'app.kubernetes.io/component': CERTIFICATE_ROLL_COMPONENT } } };
+      // The certificate probe (KafkaMonitoring) and the certificate roll only complete the TLS handshake: the listener
+      // still requires the node certificate and SASL. The probe label counts in the cluster's namespace only, where a
+      // pod could carry the broker labels anyway.
+      const probeLabel = spec.controllerTlsListener?.probeAccessLabel;
+      const probe = probeLabel ? [{ podSelector: { matchLabels: { [probeLabel.key]: probeLabel.value } } }] : [];
       policy('controller-ingress', 'controller', naming.selectorFor('controller'), [
-        { from: [brokers, controllers, ...(spec.tls.enabled ? [certificateRoll] : [])], ports: tcp(KAFKA_PORTS.controller) },
+        { from: [brokers, controllers, ...probe], ports: tcp(KAFKA_PORTS.controller) },
         { from: [monitoringPeer], ports: tcp(KAFKA_PORTS.metrics) },
       ]);
     } else {

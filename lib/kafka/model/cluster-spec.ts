@@ -1,7 +1,7 @@
 import type { ResolvedResources } from '../k8s/quantities';
 import type { KafkaJmxAgentSource } from '../observability/jmx-agent';
 import {
-  ExternalEndpoint, ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, NodePlacement, TopicRequirement,
+  ControllerTlsListener, ExternalEndpoint, ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, NodePlacement, TopicRequirement,
 } from '../types';
 import { ClusterNaming, KafkaNodeRole } from './cluster-naming';
 import { InternalTlsSpec } from './internal-tls';
@@ -148,6 +148,8 @@ export interface KafkaClusterSpec {
   readonly metadataQuorumSelector: Record<string, string>;
   readonly clientAccessLabel: { readonly key: string; readonly value: string };
   readonly metricsScraper: { readonly namespace: string; readonly podLabels?: Record<string, string> };
+  /** KRaft with TLS: the controller listener as the certificate probe sees it (and the controllers' NetworkPolicy admits it). */
+  readonly controllerTlsListener?: ControllerTlsListener;
   readonly externalListener?: ExternalListenerSpec;
   /** TLS of the controller, replication and in-cluster client listeners. */
   readonly tls: InternalTlsSpec;

@@ -2,7 +2,7 @@ import { KAFKA_DEFAULT_IMAGES, KAFKA_PORTS, MIN_TERMINATION_GRACE_PERIOD_SECONDS
 import { heapMebibytes, resolveResources } from '../k8s/quantities';
 import { DEFAULT_KAFKA_JMX_AGENT_SOURCE } from '../observability/jmx-agent';
 import { DEFAULT_MONITORING_NAMESPACE } from '../observability/metrics-scraper';
-import { ContainerResources, ExternalEndpoint, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, VolumeSpec } from '../types';
+import { ContainerResources, ControllerTlsListener, ExternalEndpoint, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, VolumeSpec } from '../types';
 import { haBrokerDefaults } from './broker-config';
 import { deriveKraftClusterId } from './cluster-id';
 import { ClusterNaming, KafkaNodeRole, LABEL_KEY_PREFIX } from './cluster-naming';
@@ -74,6 +74,9 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
     username, secretName: secretOf.get(username) ?? naming.name(`user-${username}`), passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config', mechanismKey: 'sasl.mechanism',
   });
 
+  const controllerQuorumVoters = controllers ? controllerVoters(controllers) : '';
+  const tls = resolveInternalTls(props, naming);
+
   return {
     clusterName, namespace, clusterDomain, metadataMode, kraft, zones, naming, images, brokerConfig,
     metadataVersion: props.metadataVersion,
@@ -94,7 +97,7 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
     brokers, controllers, zookeeper, controllerCount, zookeeperCount,
     metadataQuorumSize: kraft ? controllerCount : zookeeperCount,
     brokerNodeIds,
-    controllerQuorumVoters: controllers ? controllerVoters(controllers) : '',
+    controllerQuorumVoters,
     zookeeperConnect: Array.from({ length: zookeeperCount }, (_v, i) => `${naming.podFqdn(`${naming.name('zookeeper')}-${i}`, 'zookeeper')}:${KAFKA_PORTS.zookeeperClient}`).join(','),
     kraftClusterId: kraft ? deriveKraftClusterId(namespace, clusterName) : undefined,
     internalBootstrapServers: `${naming.name('bootstrap')}.${namespace}.svc.${clusterDomain}:${KAFKA_PORTS.internal}`,
@@ -107,7 +110,8 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
       ...(Object.keys(scraperLabels).length > 0 ? { podLabels: { ...scraperLabels } } : {}),
     },
     externalListener: resolveExternalListener(),
-    tls: resolveInternalTls(props, naming),
+    tls,
+    controllerTlsListener: controllerTlsListener(),
     adminCredentials: credentialsFor(props.credentials?.adminUsername ?? 'admin'),
     existingSecrets,
     createMissingSecrets: props.credentials?.createMissingSecrets ?? true,
@@ -164,6 +168,17 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
       voters.push(`${id}@${naming.podFqdn(`${naming.name(`controller-${controllerZones[rank].slot}`)}-${ordinal}`, 'controller')}:${KAFKA_PORTS.controller}`);
     }
     return voters.join(',');
+  }
+
+  /** The first voter's host name: the node certificate's controller wildcard covers every voter (nodeCertificateDnsNames). */
+  function controllerTlsListener(): ControllerTlsListener | undefined {
+    const firstVoter = controllerQuorumVoters.split(',')[0];
+    if (!controllers || !tls.enabled || !firstVoter) return undefined;
+    return {
+      port: controllers.listenPort,
+      tlsServerName: firstVoter.replace(/^\d+@/, '').replace(/:\d+$/, ''),
+      probeAccessLabel: { key: `${LABEL_KEY_PREFIX}/${clusterName}-tls-probe`, value: 'true' },
+    };
   }
 
   function resolveZooKeeper(replicas: number): ZooKeeperSpec {

@@ -15,7 +15,7 @@ import { validateReplicas } from '../k8s/replicas';
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from '../k8s/security-context';
 import { addService } from '../k8s/service';
 import { ScrapeTarget } from '../observability/scrape-target';
-import { ContainerResources, IKafkaCluster } from '../types';
+import { ContainerResources, IKafkaCluster, KafkaMetadataMode } from '../types';
 import { MONITORING_IMAGES } from './images';
 
 const DEFAULT_RESOURCES = { cpuRequest: '20m', cpuLimit: '200m', memory: '64Mi' };
@@ -24,6 +24,8 @@ const NOBODY = 65534;
 const CONFIG_DIR = '/etc/blackbox-exporter';
 /** The blackbox exporter module that opens a TLS connection to a broker's internal listener. */
 export const KAFKA_TLS_PROBE_MODULE = 'kafka_internal_tls';
+/** The blackbox exporter module that opens a TLS 1.3 connection to a KRaft controller's listener. */
+export const KAFKA_CONTROLLER_TLS_PROBE_MODULE = 'kafka_controller_tls';
 
 export interface CertificateExpiryProbeOptions {
   /** @default `<clusterName>-certificate-probe` */
@@ -53,9 +55,25 @@ export interface CertificateExpiryProbeProps extends CertificateExpiryProbeOptio
  * the node certificate must name it (every client's first connection checks
  * it), so the check is the same host name verification a client does.
  * Only the TLS handshake runs: no SASL, no credentials.
+ *
+ * KRaft controllers are probed too (`controllerScrapeTarget`): after a
+ * renewal a controller that has not restarted still presents the old
+ * certificate. Their listener requires a client certificate, which the probe
+ * does not have. In TLS 1.3 the client's side of the handshake is complete
+ * (server certificate verified) before the server checks the client's
+ * certificate, so the exporter reports the expiry and the server then drops
+ * the connection; in TLS 1.2 the server refuses before its Finished and the
+ * probe fails (certificate-probe-live.test.ts and certificate-probe-kafka-tls.test.ts
+ * run both with the real exporter, the latter against Kafka's own TLS engine
+ * configured as the controller listener). So the controller module requires TLS 1.3, which
+ * the listener enables (`ssl.enabled.protocols=TLSv1.3,TLSv1.2`): a controller
+ * without it fails the probe (KafkaCertificateExpiryUnknown), loudly. Each probe
+ * is a failed authentication on the controller (logged at INFO by Kafka).
  */
 export class CertificateExpiryProbe extends Construct {
   public readonly scrapeTarget: ScrapeTarget;
+  /** The KRaft controllers' probes; undefined without controllers to probe (ZooKeeper mode, no `cluster.controllerTlsListener`). */
+  public readonly controllerScrapeTarget?: ScrapeTarget;
   public readonly configYaml: string;
   /** `host:port` Prometheus scrapes probes from. */
   public readonly address: string;
@@ -74,6 +92,7 @@ export class CertificateExpiryProbe extends Construct {
     const ns = cluster.namespace;
     const ca = caBundleVolume(cluster.internalTls);
     const bootstrapHost = cluster.internalBootstrapServers.split(',')[0].trim().replace(/:\d+$/, '');
+    const controllers = cluster.metadataMode === KafkaMetadataMode.KRAFT ? cluster.controllerTlsListener : undefined;
     this.configYaml = stringify({
       modules: {
         [KAFKA_TLS_PROBE_MODULE]: {
@@ -85,6 +104,14 @@ export class CertificateExpiryProbe extends Construct {
             tls_config: { ca_file: ca.caFile, server_name: bootstrapHost },
           },
         },
+        ...(controllers ? {
+          [KAFKA_CONTROLLER_TLS_PROBE_MODULE]: {
+            prober: 'tcp',
+            timeout: '10s',
+            // TLS 1.3 only: with TLS 1.2 the missing client certificate fails the handshake (see the class comment).
+            tcp: { tls: true, tls_config: { ca_file: ca.caFile, server_name: controllers.tlsServerName, min_version: 'TLS13' } },
+          },
+        } : {}),
       },
     }, { lineWidth: 0 });
     const { selector, all: labels } = componentLabels(cluster.clusterName, 'certificate-probe', name);
@@ -98,8 +125,11 @@ export class CertificateExpiryProbe extends Construct {
         replicas,
         selector: { matchLabels: selector },
         template: {
-          // The client label: the brokers' NetworkPolicy admits it to the internal listener.
-          metadata: { labels: { ...labels, [cluster.clientAccessLabel.key]: cluster.clientAccessLabel.value }, annotations: { 'kafka-platform.io/config-checksum': checksum } },
+          // The client label: the brokers' NetworkPolicy admits it to the internal listener; the probe label, the controllers'.
+          metadata: {
+            labels: { ...labels, [cluster.clientAccessLabel.key]: cluster.clientAccessLabel.value, ...(controllers ? { [controllers.probeAccessLabel.key]: controllers.probeAccessLabel.value } : {}) },
+            annotations: { 'kafka-platform.io/config-checksum': checksum },
+          },
           spec: {
             automountServiceAccountToken: false,
             securityContext: restrictedPodSecurityContext(NOBODY),
@@ -134,5 +164,16 @@ export class CertificateExpiryProbe extends Construct {
       probe: { exporterAddress: this.address, module: KAFKA_TLS_PROBE_MODULE },
       allowScraper: peer => policy.allow('http', peer),
     };
+    if (controllers) {
+      this.controllerScrapeTarget = {
+        jobName: `${cluster.clusterName}-controller-certificates`,
+        namespace: ns,
+        podSelector: cluster.metadataQuorumSelector,
+        port: controllers.port,
+        path: '/probe',
+        probe: { exporterAddress: this.address, module: KAFKA_CONTROLLER_TLS_PROBE_MODULE },
+        allowScraper: peer => policy.allow('http', peer),
+      };
+    }
   }
 }

@@ -25,7 +25,7 @@ export interface KafkaMonitoringProps {
   /** Consumer lag exporter. @default - on, 2 replicas */
   readonly kafkaExporter?: KafkaExporterOptions;
   /**
-   * Blackbox exporter probing each broker's internal TLS listener for the certificate-expiry alerts.
+   * Blackbox exporter probing each broker's internal TLS listener, and each KRaft controller's listener, for the certificate-expiry alerts.
    * `false` turns it off. @default - on when the internal listeners use TLS, 1 replica
    */
   readonly certificateProbe?: boolean | CertificateExpiryProbeOptions;
@@ -105,6 +105,7 @@ export class KafkaMonitoring extends Construct {
       connectJobs: connectTargets.map(t => t.jobName),
       schemaRegistryJobs: srTargets.map(t => t.jobName),
       certificateProbeJob: this.certificateProbe?.scrapeTarget.jobName,
+      controllerCertificateProbeJob: this.certificateProbe?.controllerScrapeTarget?.jobName,
     }, props.alertThresholds, { ...DEFAULT_KAFKA_METRIC_NAMES, ...props.metricNames }, this.node.path);
     this.ruleFileName = `kafka-${cluster.clusterName}.rules.yaml`;
     this.alertRulesYaml = renderAlertRulesYaml(cluster.clusterName, this.alertRules);
@@ -114,7 +115,7 @@ export class KafkaMonitoring extends Construct {
       namespace: this.namespace,
       podLabels: cluster.metricsScraper?.podLabels,
       ...props.prometheus,
-      targets: [this.brokerTarget, this.metadataQuorumTarget, this.kafkaExporter.scrapeTarget, ...(this.certificateProbe ? [this.certificateProbe.scrapeTarget] : []), ...srTargets, ...connectTargets, ...(props.additionalTargets ?? [])],
+      targets: [this.brokerTarget, this.metadataQuorumTarget, this.kafkaExporter.scrapeTarget, ...(this.certificateProbe ? [this.certificateProbe.scrapeTarget] : []), ...(this.certificateProbe?.controllerScrapeTarget ? [this.certificateProbe.controllerScrapeTarget] : []), ...srTargets, ...connectTargets, ...(props.additionalTargets ?? [])],
       ruleFiles: { [this.ruleFileName]: this.alertRulesYaml },
       alertmanagers: this.alertmanager?.endpoints,
     });

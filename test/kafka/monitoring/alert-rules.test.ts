@@ -201,6 +201,50 @@ describe('certificate expiry alerts', () => {
   });
 });
 
+describe('certificate expiry alerts with the KRaft controllers probed too', () => {
+  const topology = {
+    clusterName: 'k', namespace: 'k', metadataMode: KafkaMetadataMode.KRAFT, brokerCount: 3, brokerJob: 'b', metadataQuorumJob: 'c',
+    certificateProbeJob: 'k-certificates', controllerCertificateProbeJob: 'k-controller-certificates',
+  };
+  const certificateRules = (thresholds = {}) => buildKafkaAlertRules(topology, thresholds).filter(r => r.alert.startsWith('KafkaCertificate'));
+  const promtool = (rules: ReturnType<typeof certificateRules>, testedRules = rules) => {
+    const dir = tempDir('kafka-cert-rules-controllers-');
+    writeFiles(dir, { 'r.yaml': renderAlertRulesYaml('k', rules), 't.yaml': renderRuleTestsYaml('k', testedRules, 'r.yaml') });
+    return runTool('promtool', ['test', 'rules', 't.yaml'], dir);
+  };
+
+  test('both rules select the broker and the controller probe jobs', () => {
+    const [soon, unknown] = certificateRules();
+    expect(soon.expr).toBe('min by (instance) ({__name__=~"probe_ssl_earliest_cert_expiry|probe_ssl_last_chain_expiry_timestamp_seconds", job=~"k-certificates|k-controller-certificates"}) - time() < 21 * 86400');
+    expect(unknown.expr).toBe('probe_success{job=~"k-certificates|k-controller-certificates"} == 0 or up{job=~"k-certificates|k-controller-certificates"} == 0');
+    expect(soon.summary).toBe('A certificate of Kafka broker or controller {{ $labels.instance }} expires in less than 21 days');
+    expect(unknown.runbook).toContain('/probe?module=kafka_controller_tls&target=<pod IP>:9093&debug=true');
+  });
+
+  test('the samples: a controller with an expiring certificate fires, a failing controller probe fires, a healthy one (probe_success 1) stays quiet', () => {
+    const [soon, unknown] = certificateRules();
+    expect(soon.firing.alerts).toContainEqual({ instance: 'kafka-controller-a-0' });
+    expect(unknown.firing.alerts).toContainEqual({ job: 'k-controller-certificates', instance: 'kafka-controller-a-0' });
+    expect(unknown.healthy.series).toContainEqual({ series: 'probe_success{job="k-controller-certificates",instance="kafka-controller-a-0"}', values: '1x40' });
+    expect(unknown.healthy.series).toContainEqual({ series: 'up{job="k-controller-certificates",instance="kafka-controller-a-0"}', values: '1x40' });
+  });
+
+  test.each([[{}], [{ certificateExpiryDays: 45 }]])('promtool: the generated tests pass (%j)', (thresholds) => {
+    const result = promtool(certificateRules(thresholds));
+    expect(result.output).toContain('SUCCESS');
+    expect(result.status).toBe(0);
+  });
+
+  test.each([['KafkaCertificateExpiresSoon'], ['KafkaCertificateExpiryUnknown']])('promtool: %s on the broker job alone misses the controller (the tests can fail)', (alert) => {
+    const rules = certificateRules().filter(r => r.alert === alert);
+    const brokerOnly = rules.map(r => ({ ...r, expr: r.expr.split('job=~"k-certificates|k-controller-certificates"').join('job="k-certificates"') }));
+    expect(brokerOnly[0].expr).not.toContain('controller');
+    const result = promtool(brokerOnly, rules);
+    expect(result.status).not.toBe(0);
+    expect(result.output).toContain('kafka-controller-a-0');
+  });
+});
+
 describe('alert thresholds validation', () => {
   const topology = { clusterName: 'k', namespace: 'k', metadataMode: KafkaMetadataMode.KRAFT, brokerCount: 3, brokerJob: 'b', metadataQuorumJob: 'c', kafkaExporterJob: 'e', kubeletJob: 'kubelet' };
   test.each([

@@ -1,9 +1,13 @@
-import { ChildProcess, execFileSync, spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
+import * as tls from 'tls';
+import { parse, stringify } from 'yaml';
+import { nodeCertificateDnsNames } from '../../../lib/kafka/cluster/node-certificates';
 import { KafkaMonitoring } from '../../../lib/kafka/monitoring';
 import { synthWith } from '../ecosystem/support';
+import { accepts, freePort, metrics, openssl, startBlackboxExporter, until } from './blackbox-live';
 import { tempDir } from './promtool';
 
 /**
@@ -13,46 +17,15 @@ import { tempDir } from './promtool';
  * certificate from the cluster CA naming the bootstrap host, one from another
  * CA, and one from the cluster CA for another name. Only the CA file path is
  * moved to the test directory.
+ *
+ * The controllers' module runs against Node TLS servers that, like the KRaft
+ * controller listener (`ssl.client.auth=required`, TLSv1.3,TLSv1.2), require a
+ * client certificate the probe does not have: one offering TLS 1.3 and 1.2,
+ * one TLS 1.2 only. The node certificate there is issued for the SANs the
+ * cluster's own certificate gets (nodeCertificateDnsNames).
  */
 
 const DAY = 86400;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const port = (s.address() as net.AddressInfo).port; s.close(() => resolve(port)); });
-  });
-}
-
-async function until<T>(what: string, f: () => Promise<T | undefined>, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try { const v = await f(); if (v !== undefined) return v; } catch { /* not yet */ }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
-
-function accepts(address: string): Promise<true | undefined> {
-  const [host, port] = address.split(':');
-  return new Promise(resolve => {
-    const socket = net.connect({ host, port: Number(port) });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('error', () => resolve(undefined));
-  });
-}
-
-function openssl(dir: string, ...args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function metrics(text: string): Record<string, number> {
-  return Object.fromEntries(text.split('\n').filter(l => l && !l.startsWith('#')).map(l => {
-    const i = l.lastIndexOf(' ');
-    return [l.slice(0, i), Number(l.slice(i + 1))];
-  }));
-}
 
 describe('the synthesized TLS probe module, run by the real blackbox exporter', () => {
   const { objects, cluster } = synthWith((c, chart) => new KafkaMonitoring(chart, 'monitoring', { cluster: c }));
@@ -62,6 +35,9 @@ describe('the synthesized TLS probe module, run by the real blackbox exporter', 
   const processes: ChildProcess[] = [];
   let exporter = '';
   const servers: Record<string, string> = {};
+  const tlsServers: tls.Server[] = [];
+  // What each client-certificate-requiring server saw: handshakes it refused, connections it accepted.
+  const seen: Record<string, { refused: string[]; accepted: number }> = {};
 
   beforeAll(async () => {
     // Cluster CA valid 12 days, node certificate 30 days: the chain expiry is the CA's.
@@ -74,27 +50,52 @@ describe('the synthesized TLS probe module, run by the real blackbox exporter', 
     issue('node', `DNS:${bootstrapHost},DNS:*.example.invalid`, '30');
     issue('wrong-name', 'DNS:somebody-else.example.invalid', '30');
     openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'foreign.key', '-out', 'foreign.crt', '-days', '30', '-subj', '/CN=foreign', '-addext', `subjectAltName=DNS:${bootstrapHost}`);
-    fs.writeFileSync(path.join(dir, 'blackbox.yml'), moduleYaml.split('/etc/kafka-platform/ca/ca.crt').join(path.join(dir, 'ca.crt')));
+    // The cluster's node certificate as the controllers present it: its real SAN list, 10 days left (before the CA's 12,
+    // so it is the earliest whether or not the server sends the CA along), and one from another CA with the same names.
+    const nodeSans = nodeCertificateDnsNames(cluster.spec).map(n => `DNS:${n}`).join(',');
+    issue('controller', nodeSans, '10');
+    openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'controller-foreign.key', '-out', 'controller-foreign.crt', '-days', '30', '-subj', '/CN=foreign', '-addext', `subjectAltName=${nodeSans}`);
+    const modules = parse(moduleYaml.split('/etc/kafka-platform/ca/ca.crt').join(path.join(dir, 'ca.crt'))).modules;
+    // Test only: the controllers' module without its TLS 1.3 requirement, to show what TLS 1.2 does by itself.
+    const { min_version: _minVersion, ...permissive } = modules.kafka_controller_tls.tcp.tls_config;
+    modules.test_controller_tls_any_version = { ...modules.kafka_controller_tls, tcp: { tls: true, tls_config: permissive } };
+    fs.writeFileSync(path.join(dir, 'blackbox.yml'), stringify({ modules }));
+    const read = (f: string) => fs.readFileSync(path.join(dir, f));
+    const clientAuthServers: Array<[string, string, tls.SecureVersion]> = [
+      ['controller', 'controller', 'TLSv1.3'], ['controller-tls12', 'controller', 'TLSv1.2'], ['controller-foreign', 'controller-foreign', 'TLSv1.3'],
+    ];
+    for (const [name, certName, maxVersion] of clientAuthServers) {
+      const server = tls.createServer({
+        key: read(`${certName}.key`), cert: read(`${certName}.crt`), ca: read('ca.crt'),
+        requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2', maxVersion,
+      });
+      seen[name] = { refused: [], accepted: 0 };
+      server.on('tlsClientError', (err: any) => seen[name].refused.push(String(err.code ?? err.message)));
+      server.on('secureConnection', socket => { seen[name].accepted++; socket.destroy(); });
+      const port = await freePort();
+      await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve));
+      tlsServers.push(server);
+      servers[name] = `127.0.0.1:${port}`;
+    }
     for (const name of ['node', 'wrong-name', 'foreign']) {
       const port = await freePort();
       // -verify 1: the server asks for a client certificate without requiring it, as the internal listener does.
       processes.push(spawn('openssl', ['s_server', '-quiet', '-accept', `127.0.0.1:${port}`, '-cert', `${name}.crt`, '-key', `${name}.key`, '-verify', '1'], { cwd: dir, stdio: 'ignore' }));
       servers[name] = `127.0.0.1:${port}`;
     }
-    const port = await freePort();
-    const bin = ['prometheus-blackbox-exporter', 'blackbox_exporter'].find(b => { try { execFileSync('which', [b]); return true; } catch { return false; } });
-    if (!bin) throw new Error('this test needs the blackbox exporter (apt-get install prometheus-blackbox-exporter; .ci/run does it)');
-    processes.push(spawn(bin, [`--config.file=${path.join(dir, 'blackbox.yml')}`, `--web.listen-address=127.0.0.1:${port}`], { cwd: dir, stdio: 'ignore' }));
-    exporter = `http://127.0.0.1:${port}`;
-    await until('the exporter', async () => ((await fetch(`${exporter}/-/healthy`)).ok ? true : undefined));
+    exporter = await startBlackboxExporter(path.join(dir, 'blackbox.yml'), dir, processes);
     // Every stand-in listens before any probe: a refused connection must not pass for a refused certificate.
     for (const address of Object.values(servers)) await until(address, () => accepts(address));
   }, 60000);
 
-  afterAll(() => { for (const p of processes) p.kill(); });
+  afterAll(() => {
+    for (const p of processes) p.kill();
+    for (const server of tlsServers) server.close();
+  });
 
-  const probe = async (server: string, debug = false) =>
-    (await fetch(`${exporter}/probe?module=kafka_internal_tls&target=${servers[server]}${debug ? '&debug=true' : ''}`)).text();
+  const probe = async (server: string, debug = false, module = 'kafka_internal_tls') =>
+    (await fetch(`${exporter}/probe?module=${module}&target=${servers[server]}${debug ? '&debug=true' : ''}`)).text();
+  const probeController = (server: string, debug = false, module = 'kafka_controller_tls') => probe(server, debug, module);
 
   test('a node certificate from the cluster CA naming the bootstrap host: success, node and CA expiry reported', async () => {
     const m = metrics(await probe('node'));
@@ -115,5 +116,42 @@ describe('the synthesized TLS probe module, run by the real blackbox exporter', 
   test('a certificate from the cluster CA for another host name fails the probe (host name verified)', async () => {
     expect(metrics(await probe('wrong-name')).probe_success).toBe(0);
     expect(await probe('wrong-name', true)).toMatch(new RegExp(`certificate is valid for somebody-else\\.example\\.invalid, not ${bootstrapHost.replace(/\./g, '\\.')}`));
+  });
+
+  describe('a KRaft controller listener: client certificate required, which the probe does not have', () => {
+    test('TLS 1.3: the probe succeeds and reports the certificate\'s notAfter, though the server refuses the probe', async () => {
+      const before = seen.controller.refused.length;
+      const m = metrics(await probeController('controller'));
+      expect(m.probe_success).toBe(1);
+      expect(m['probe_tls_version_info{version="TLS 1.3"}']).toBe(1);
+      const notAfter = Date.parse(new crypto.X509Certificate(fs.readFileSync(path.join(dir, 'controller.crt'))).validTo) / 1000;
+      expect(m.probe_ssl_earliest_cert_expiry).toBe(notAfter);
+      // The verified chain (node certificate, then the CA's 12 days) expires when its earliest member does.
+      expect(m.probe_ssl_last_chain_expiry_timestamp_seconds).toBe(notAfter);
+      // The server did require the certificate: it refused the handshake (after the client's side had completed).
+      await until('the server to refuse the probe', async () => (seen.controller.refused.length > before ? true : undefined), 5000);
+      expect(seen.controller.refused.slice(before)).toEqual(['ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE']);
+      expect(seen.controller.accepted).toBe(0);
+    });
+
+    test('TLS 1.2 only: the server refuses before its Finished, the probe fails, no expiry (with or without the TLS 1.3 requirement)', async () => {
+      const before = seen['controller-tls12'].refused.length;
+      const any = metrics(await probeController('controller-tls12', false, 'test_controller_tls_any_version'));
+      expect(any.probe_success).toBe(0);
+      expect(any.probe_ssl_earliest_cert_expiry).toBeUndefined();
+      expect(seen['controller-tls12'].refused.slice(before)).toEqual(['ERR_SSL_PEER_DID_NOT_RETURN_A_CERTIFICATE']);
+      // OpenSSL's alert; Java's TLS stack (Kafka's) sends "bad certificate" here.
+      expect(await probeController('controller-tls12', true, 'test_controller_tls_any_version')).toMatch(/Error dialing TCP.*remote error: tls: handshake failure/);
+      // The synthesized module asks for TLS 1.3 only: the same refusal, named for what it is.
+      const m = metrics(await probeController('controller-tls12'));
+      expect(m.probe_success).toBe(0);
+      expect(m.probe_ssl_earliest_cert_expiry).toBeUndefined();
+      expect(await probeController('controller-tls12', true)).toContain('remote error: tls: protocol version not supported');
+    });
+
+    test('the controller module still verifies: a certificate from another CA fails the probe', async () => {
+      expect(metrics(await probeController('controller-foreign')).probe_success).toBe(0);
+      expect(await probeController('controller-foreign', true)).toContain('certificate signed by unknown authority');
+    });
   });
 });

@@ -74,7 +74,7 @@ describe('Prometheus server', () => {
 
   test('scrapes every component with pod discovery, keeping only its pods and metrics port', () => {
     const jobs = Object.fromEntries(config.scrape_configs.map((j: any) => [j.job_name, j]));
-    expect(Object.keys(jobs).sort()).toEqual(['kafka-brokers', 'kafka-certificates', 'kafka-connect', 'kafka-controllers', 'kafka-kafka-exporter', 'kafka-schema-registry', 'kubelet']);
+    expect(Object.keys(jobs).sort()).toEqual(['kafka-brokers', 'kafka-certificates', 'kafka-connect', 'kafka-controller-certificates', 'kafka-controllers', 'kafka-kafka-exporter', 'kafka-schema-registry', 'kubelet']);
     const brokers = jobs['kafka-brokers'];
     expect(brokers.kubernetes_sd_configs).toEqual([{ role: 'pod', namespaces: { names: ['kafka'] } }]);
     expect(brokers.metrics_path).toBe(cluster.metricsPath);

@@ -98,7 +98,9 @@ describe('the certificate roll CronJob (synthesized)', () => {
     const { objects } = synth();
     const controllerRule = find(objects, 'NetworkPolicy', 'kafka-controller-ingress').spec.ingress[0];
     expect(controllerRule.ports).toEqual([{ port: 9093, protocol: 'TCP' }]);
-    expect(controllerRule.from).toContainEqual({ podSelector: { matchLabels: { 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'certificate-roll' } } });
+    const podLabels = cronJob(objects).spec.jobTemplate.spec.template.metadata.labels;
+    const admitted = controllerRule.from.filter((peer: any) => Object.entries<string>(peer.podSelector.matchLabels).every(([k, v]) => podLabels[k] === v));
+    expect(admitted).toEqual([{ podSelector: { matchLabels: { 'kafka-platform.io/kafka-tls-probe': 'true' } } }]);
     expect(podSpec(objects).containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
   });
 

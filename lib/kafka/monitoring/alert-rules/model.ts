@@ -22,6 +22,8 @@ export interface KafkaAlertTopology {
   readonly schemaRegistryJobs?: string[];
   /** Scrape job of the blackbox exporter's TLS probes of the brokers. @default - no certificate alerts */
   readonly certificateProbeJob?: string;
+  /** Scrape job of its TLS probes of the KRaft controllers; the certificate alerts cover it too. @default - controllers not probed */
+  readonly controllerCertificateProbeJob?: string;
 }
 
 /** Thresholds of the alert rules. */
