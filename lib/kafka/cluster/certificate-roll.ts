@@ -23,9 +23,9 @@ export interface CertificateRollProps {
 export const CERTIFICATE_ROLL_COMPONENT = 'certificate-roll';
 
 /**
- * A renewed node certificate takes effect by itself: a CronJob compares the certificate every broker and
- * controller presents (a TLS handshake, no credentials) with the one in the node Secret, and restarts the
- * pods that present an older one with the roll's own checks and order (roll-cluster.sh, certificate
+ * A renewed certificate takes effect by itself: a CronJob compares the certificate every TLS listener of every
+ * broker and controller presents (a TLS handshake, no credentials) with the one in its Secret (the node
+ * certificate; the external listener's), and restarts the pods that present an older one with the roll's own checks and order (roll-cluster.sh, certificate
  * trigger), holding the same Lease as the deploy's roll so the two never restart pods side by side.
  *
  * A restart, not Kafka's dynamic keystore reload: a reload refreshes what a listener presents, but not the
@@ -41,7 +41,8 @@ export class CertificateRoll extends Construct {
     const { spec, brokers, controllers } = props;
     const { naming, tls } = spec;
     const options = resolveRollOptions(scope.node.path, props.options ?? {});
-    const renew = tls.source === 'bootstrap-job';
+    const renew = tls.enabled && tls.source === 'bootstrap-job';
+    const ext = spec.externalListener;
     const name = naming.name(CERTIFICATE_ROLL_COMPONENT);
     const meta = naming.meta(name, CERTIFICATE_ROLL_COMPONENT);
     this.cronJobName = name;
@@ -53,8 +54,8 @@ export class CertificateRoll extends Construct {
       apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta,
       rules: [
         ...rollRules(spec, pods),
-        // Reads the node certificate; the renewal also signs with the CA and replaces the node Secret, nothing else.
-        { apiGroups: [''], resources: ['secrets'], resourceNames: renew ? [caSecret, tls.nodeCertificateSecretName] : [tls.nodeCertificateSecretName], verbs: ['get'] },
+        // Reads the certificates it compares; the renewal also signs with the CA and replaces the node Secret, nothing else.
+        { apiGroups: [''], resources: ['secrets'], resourceNames: [...(renew ? [caSecret] : []), ...(tls.enabled ? [tls.nodeCertificateSecretName] : []), ...(ext ? [ext.tlsSecretName] : [])], verbs: ['get'] },
         ...(renew ? [{ apiGroups: [''], resources: ['secrets'], resourceNames: [tls.nodeCertificateSecretName], verbs: ['update'] }] : []),
       ],
     });
@@ -66,19 +67,23 @@ export class CertificateRoll extends Construct {
     const scripts = { ...rollScripts(), ...(renew ? { 'create-node-tls.sh': kafkaScript('create-node-tls.sh') } : {}) };
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, data: scripts });
 
+    // Every TLS listener of every pod, with the Secret whose certificate it must present.
+    const node = tls.nodeCertificateSecretName;
     const endpoints = [
-      ...(controllers?.targets ?? []).map(t => `${t.pod}=${naming.podFqdn(t.pod, 'controller')}:${KAFKA_PORTS.controller}`),
-      ...brokers.targets.map(t => `${t.pod}=${naming.podFqdn(t.pod, 'broker')}:${KAFKA_PORTS.internal}`),
+      ...(tls.enabled ? (controllers?.targets ?? []).map(t => `${t.pod}=${node}@${naming.podFqdn(t.pod, 'controller')}:${KAFKA_PORTS.controller}`) : []),
+      ...brokers.targets.flatMap(t => [
+        ...(tls.enabled ? [`${t.pod}=${node}@${naming.podFqdn(t.pod, 'broker')}:${KAFKA_PORTS.internal}`] : []),
+        ...(ext ? [`${t.pod}=${ext.tlsSecretName}@${naming.podFqdn(t.pod, 'broker')}:${ext.port}`] : []),
+      ]),
     ];
     const env = [
       ...rollEnv(spec, options, brokers, controllers),
       { name: 'KP_ROLL_TRIGGER', value: 'certificate' },
-      { name: 'KP_ROLL_TLS_SECRET', value: tls.nodeCertificateSecretName },
       { name: 'KP_ROLL_TLS_ENDPOINTS', value: endpoints.join(' ') },
     ];
     const podSpec = kubectlScriptPodSpec(spec, {
       container: 'roll', script: 'roll-cluster.sh', configMapName: name, scriptsMount: ROLL_SCRIPTS_MOUNT, toolsMount: ROLL_TOOLS_MOUNT,
-      env, kubectlImage: options.kubectlImage, caBundle: 'mount',
+      env, kubectlImage: options.kubectlImage, caBundle: tls.enabled ? 'mount' : 'none',
     });
     if (renew) {
       podSpec.initContainers.push(renewalContainer(spec));

@@ -154,11 +154,14 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     // Last, so existing GitOps file names keep their numbers; pods wait for the node Secret whatever the order.
     if (spec.tls.enabled) {
       new NodeCertificates(this, 'node-certificates', spec);
-      new CertificateRoll(this, 'certificate-roll', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
     } else {
       addSynthWarning(this, 'tls.dangerouslyUsePlaintextInternalListeners is set: the controller, replication and in-cluster client listeners '
         + 'are SASL_PLAINTEXT, so anyone who can read pod-network traffic (cross-zone links included) reads every record and the '
         + 'controller listener\'s admin password. Remove it to get TLS on every listener.');
+    }
+
+    if (spec.tls.enabled || spec.externalListener) {
+      new CertificateRoll(this, 'certificate-roll', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
     }
 
     for (const topic of spec.initialTopics) this.addTopic(topic);

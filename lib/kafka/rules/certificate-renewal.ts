@@ -27,8 +27,8 @@ export const certificateRenewalRule: KafkaInputRule = ({ props }) => {
     findings.push(inputFinding('certificate-renewal', 'tls.rollSchedule', `${JSON.stringify(schedule)} is not a five-field cron schedule`,
       "write minute hour day-of-month month day-of-week with digits, '*', '/', ',' and '-', e.g. '7 * * * *' (hourly)"));
   }
-  if (schedule !== undefined && tls.dangerouslyUsePlaintextInternalListeners) {
-    findings.push(inputFinding('certificate-renewal', 'tls.rollSchedule', 'the internal listeners run without TLS, so there is no certificate to roll',
+  if (schedule !== undefined && tls.dangerouslyUsePlaintextInternalListeners && !props.externalListener) {
+    findings.push(inputFinding('certificate-renewal', 'tls.rollSchedule', 'the internal listeners run without TLS and there is no external listener, so there is no certificate to roll',
       'remove tls.rollSchedule, or the plaintext opt-in'));
   }
   return findings;

@@ -57,10 +57,10 @@ describe('the certificate roll CronJob (synthesized)', () => {
     const roll = podSpec(objects).containers[0];
     expect(roll.image).toMatch(/^apache\/kafka:/);
     const env = envOf(roll);
-    expect([env.KP_ROLL_TRIGGER, env.KP_ROLL_TLS_SECRET, env.KP_ROLL_LEASE]).toEqual(['certificate', 'kafka-node-tls', 'kafka-roll']);
+    expect([env.KP_ROLL_TRIGGER, env.KP_ROLL_LEASE]).toEqual(['certificate', 'kafka-roll']);
     expect(env.KP_ROLL_TLS_ENDPOINTS.split(' ')).toEqual([
-      ...CONTROLLERS.map(p => `${p}=${p}.kafka-controller-headless.kafka.svc.cluster.local:9093`),
-      ...BROKERS.map(p => `${p}=${p}.kafka-broker-headless.kafka.svc.cluster.local:9092`),
+      ...CONTROLLERS.map(p => `${p}=kafka-node-tls@${p}.kafka-controller-headless.kafka.svc.cluster.local:9093`),
+      ...BROKERS.map(p => `${p}=kafka-node-tls@${p}.kafka-broker-headless.kafka.svc.cluster.local:9092`),
     ]);
     // The same pods, in the same order, as the deploy's roll.
     const deployRoll = all(objects, 'Job').find(j => j.metadata.name.startsWith('kafka-roll-'))!;
@@ -94,6 +94,22 @@ describe('the certificate roll CronJob (synthesized)', () => {
     expect(all(plaintext, 'CronJob')).toEqual([]);
   });
 
+  test('the external listener\'s certificate (cert-manager renews it every 60 days) is rolled out too, on the brokers\' external port', () => {
+    const external = { domain: 'kafka.example.com', tls: { certManagerIssuer: { name: 'letsencrypt' } }, loadBalancer: { allowedSourceCidrs: ['10.0.0.0/8'] } };
+    const { objects } = synth({ externalListener: external });
+    const env = envOf(podSpec(objects).containers[0]);
+    expect(env.KP_ROLL_TLS_ENDPOINTS.split(' ').filter((e: string) => e.startsWith('kafka-broker-0-0='))).toEqual([
+      'kafka-broker-0-0=kafka-node-tls@kafka-broker-0-0.kafka-broker-headless.kafka.svc.cluster.local:9092',
+      'kafka-broker-0-0=kafka-external-tls@kafka-broker-0-0.kafka-broker-headless.kafka.svc.cluster.local:9094',
+    ]);
+    expect(find(objects, 'Role', 'kafka-certificate-roll').rules.find((r: any) => r.resources.includes('secrets') && r.verbs.includes('get')).resourceNames)
+      .toEqual(['kafka-ca', 'kafka-node-tls', 'kafka-external-tls']);
+    // Plaintext inside, TLS outside: the roll is there for the external certificate alone, without a renewal.
+    const plaintext = synth({ externalListener: external, tls: { dangerouslyUsePlaintextInternalListeners: true } }).objects;
+    expect(envOf(podSpec(plaintext).containers[0]).KP_ROLL_TLS_ENDPOINTS.split(' ')).toEqual(BROKERS.map(p => `${p}=kafka-external-tls@${p}.kafka-broker-headless.kafka.svc.cluster.local:9094`));
+    expect(podSpec(plaintext).initContainers.map((c: any) => c.name)).toEqual(['kubectl']);
+  });
+
   test('the controller NetworkPolicy admits the certificate roll to the controller port (a handshake; the listener still requires the node certificate)', () => {
     const { objects } = synth();
     const controllerRule = find(objects, 'NetworkPolicy', 'kafka-controller-ingress').spec.ingress[0];
@@ -124,9 +140,10 @@ describe('roll-cluster.sh with the certificate trigger, against a simulated clus
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(sim.state.deletes).toEqual(['kafka-controller-0-0', 'kafka-controller-2-0', 'kafka-controller-1-0', ...BROKERS]);
-    expect(Object.values(sim.state.pods).map(p => p.cert)).toEqual([...CONTROLLERS, ...BROKERS].map(() => 'BB:NEW'));
-    expect(result.stdout).toContain('roll: restarting kafka-controller-0-0 (node 0): it presents certificate AA:OLD, the Secret holds BB:NEW');
-    expect(result.stdout).toContain('roll: done: every pod presents the certificate of Secret kafka-node-tls (SHA-256 BB:NEW)');
+    expect(Object.values(sim.state.pods).map(p => Object.values(p.certs ?? {}))).toEqual([...CONTROLLERS, ...BROKERS].map(() => ['BB:NEW']));
+    expect(result.stdout).toContain('roll: restarting kafka-controller-0-0 (node 0): kafka-controller-0-0.kafka-controller-headless.kafka.svc.cluster.local:9093 presents AA:OLD, Secret kafka-node-tls holds BB:NEW');
+    expect(result.stdout).toContain('roll: Secret kafka-node-tls holds certificate SHA-256 BB:NEW');
+    expect(result.stdout).toContain('roll: done: every listener presents the certificate of its Secret');
     // The same safety checks as any roll: min ISR before each broker.
     expect(fake.calls('kafka-topics.sh').filter(c => c.args.includes('--at-min-isr-partitions')).length).toBeGreaterThanOrEqual(3);
   });
@@ -146,8 +163,21 @@ describe('roll-cluster.sh with the certificate trigger, against a simulated clus
     const result = fake.run(script, { ...env, FAKE_STATE: sim.stateFile });
     expect(result.status).toBe(1);
     expect(sim.state.deletes).toEqual([]);
-    expect(result.stderr).toContain('these pods do not present the certificate of Secret kafka-node-tls (BB:NEW): kafka-controller-1-0 (no certificate)');
+    expect(result.stderr).toContain('these pods do not present their Secrets\' certificates; kafka-controller-1-0: kafka-controller-1-0.kafka-controller-headless.kafka.svc.cluster.local:9093 presents no certificate, Secret kafka-node-tls holds BB:NEW');
   });
+});
+
+test('a renewed external certificate alone restarts only the brokers, and each comes back presenting both Secrets\' certificates', () => {
+  const external = { domain: 'kafka.example.com', tls: { certManagerIssuer: { name: 'letsencrypt' } }, loadBalancer: { allowedSourceCidrs: ['10.0.0.0/8'] } };
+  const { script, env } = synthesizedCertificateRoll({ externalListener: external });
+  const ext = (p: string) => `${p}.kafka-broker-headless.kafka.svc.cluster.local:9094`;
+  const pods = Object.fromEntries([...CONTROLLERS, ...BROKERS].map(p => [p, { cert: 'BB:NEW', ...(p.startsWith('kafka-broker') ? { certs: { [ext(p)]: 'EE:OLD' } } : {}) }]));
+  const sim = simulatedCluster(fake, env, { secrets: { 'kafka-node-tls': { 'tls.crt': b64('BB:NEW') }, 'kafka-external-tls': { 'tls.crt': b64('EE:NEW') } } }, pods);
+  const result = fake.run(script, { ...env, FAKE_STATE: sim.stateFile });
+  expect([result.status, result.stderr]).toEqual([0, '']);
+  expect(sim.state.deletes).toEqual(BROKERS);
+  expect(result.stdout).toContain(`roll: restarting kafka-broker-0-0 (node 1000): ${ext('kafka-broker-0-0')} presents EE:OLD, Secret kafka-external-tls holds EE:NEW`);
+  for (const b of BROKERS) expect(sim.state.pods[b].certs).toEqual({ [`${b}.kafka-broker-headless.kafka.svc.cluster.local:9092`]: 'BB:NEW', [ext(b)]: 'EE:NEW' });
 });
 
 describe('the roll Lease: the deploy\'s roll and the certificate roll never restart pods side by side', () => {

@@ -14,8 +14,10 @@ export interface FakePod {
   uid: string;
   hash: string;
   ready: boolean;
-  /** The certificate (its fake fingerprint) the pod presents in a handshake; none: the handshake yields nothing. */
+  /** The certificate (its fake fingerprint) the pod's listeners present in a handshake; none: the handshake yields nothing. */
   cert?: string;
+  /** Per listener (`host:port`), overriding `cert`. */
+  certs?: Record<string, string>;
   readonly nodeId: number;
   readonly role: 'broker' | 'controller';
 }
@@ -101,15 +103,22 @@ const save = () => fs.writeFileSync(file, JSON.stringify(s));
 const out = (t) => process.stdout.write(t);
 const has = (flag) => args.includes(flag);
 const isr = (p) => p.replicas.filter((id) => !s.down.includes(id) && !((s.catchingUp[id] ?? 0) > 0));
-const endpointPod = (endpoint) => {
-  const entry = (process.env.KP_ROLL_TLS_ENDPOINTS || '').split(' ').find((e) => e.endsWith('=' + endpoint));
-  return entry ? s.pods[entry.split('=')[0]] : undefined;
+// KP_ROLL_TLS_ENDPOINTS: "<pod>=<secret>@<host>:<port> ...".
+const endpoints = (process.env.KP_ROLL_TLS_ENDPOINTS || '').split(' ').filter(Boolean).map((e) => {
+  const [pod, target] = e.split('=');
+  const [secret, endpoint] = target.split('@');
+  return { pod, secret, endpoint };
+});
+const presented = (endpoint) => {
+  const e = endpoints.find((x) => x.endpoint === endpoint);
+  const pod = e && s.pods[e.pod];
+  return pod ? ((pod.certs || {})[endpoint] || pod.cert) : undefined;
 };
 s.leaseCalls = s.leaseCalls || [];
 if (tool === 'keytool') {
   // -printcert -file F (a fake certificate: its fingerprint) or -printcert -sslserver host:port (what the pod presents).
   const file = args[args.indexOf('-file') + 1];
-  const cert = args.includes('-file') ? fs.readFileSync(file, 'utf8').trim() : (endpointPod(args[args.indexOf('-sslserver') + 1]) || {}).cert;
+  const cert = args.includes('-file') ? fs.readFileSync(file, 'utf8').trim() : presented(args[args.indexOf('-sslserver') + 1]);
   if (!cert) { process.stderr.write('keytool error: java.net.ConnectException'); process.exit(1); }
   out('Certificate #0\n====\nOwner: CN=kafka-node\nCertificate fingerprints:\n\t SHA1: 00\n\t SHA256: ' + cert + '\n');
 } else if (tool === 'kubectl' && (args[1] === 'lease' || args[0] === 'create' || args[0] === 'replace')) {
@@ -153,9 +162,12 @@ if (tool === 'keytool') {
     pod.uid = pod.uid + '+';
     pod.hash = s.onDelete === 'old-template' ? pod.hash : s.templates[pod.role];
     pod.ready = s.onDelete !== 'never-ready';
-    // A recreated pod mounts the node Secret as it is now.
-    const nodeSecret = process.env.KP_ROLL_TLS_SECRET && (s.secrets || {})[process.env.KP_ROLL_TLS_SECRET];
-    if (nodeSecret && pod.ready && s.onDelete !== 'old-template') pod.cert = Buffer.from(nodeSecret['tls.crt'], 'base64').toString('utf8').trim();
+    // A recreated pod mounts its Secrets as they are now.
+    if (pod.ready && s.onDelete !== 'old-template') {
+      for (const e of endpoints.filter((x) => x.pod === name && (s.secrets || {})[x.secret])) {
+        pod.certs = { ...(pod.certs || {}), [e.endpoint]: Buffer.from(s.secrets[e.secret]['tls.crt'], 'base64').toString('utf8').trim() };
+      }
+    }
     if (pod.role === 'broker' && pod.ready) s.catchingUp[pod.nodeId] = s.catchUpAnswers;
     if (pod.role === 'controller' && s.quorum.leader === pod.nodeId) s.quorum.leader = Number(Object.keys(s.quorum.lag).find((id) => Number(id) !== pod.nodeId));
     out('pod "' + name + '" deleted\n');
