@@ -11,6 +11,16 @@ function build(monitoring: Record<string, unknown> = {}, clusterProps: Record<st
   return synthWith((cluster, chart) => new KafkaMonitoring(chart, 'monitoring', { cluster, ...monitoring }), clusterProps as any);
 }
 
+
+/** The target parameter is set from the pod address before the address becomes the exporter's; the pod names the instance. */
+function expectProbedThroughExporter(rules: any[]): void {
+  const param = rules.findIndex((r: any) => r.target_label === '__param_target');
+  const address = rules.findIndex((r: any) => r.target_label === '__address__');
+  expect(rules[param]).toEqual({ source_labels: ['__address__'], target_label: '__param_target' });
+  expect(rules[address]).toEqual({ target_label: '__address__', replacement: 'kafka-certificate-probe.kafka.svc:9115' });
+  expect(param).toBeLessThan(address);
+  expect(rules).toContainEqual({ source_labels: ['__meta_kubernetes_pod_name'], target_label: 'instance' });
+}
 describe('certificate probe (TLS, the default)', () => {
   const { objects, cluster, result } = build();
   const deployment = find(objects, 'Deployment', 'kafka-certificate-probe');
@@ -73,14 +83,7 @@ describe('certificate probe (TLS, the default)', () => {
       expect(job.relabel_configs).toContainEqual({ source_labels: [`__meta_kubernetes_pod_label_${label.replace(/[^a-zA-Z0-9_]/g, '_')}`], regex: value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), action: 'keep' });
     }
     expect(job.relabel_configs).toContainEqual({ source_labels: ['__meta_kubernetes_pod_container_port_number'], regex: '9092', action: 'keep' });
-    // The target parameter is set from the pod address before the address becomes the exporter's.
-    const rules = job.relabel_configs;
-    const param = rules.findIndex((r: any) => r.target_label === '__param_target');
-    const address = rules.findIndex((r: any) => r.target_label === '__address__');
-    expect(rules[param]).toEqual({ source_labels: ['__address__'], target_label: '__param_target' });
-    expect(rules[address]).toEqual({ target_label: '__address__', replacement: 'kafka-certificate-probe.kafka.svc:9115' });
-    expect(param).toBeLessThan(address);
-    expect(rules).toContainEqual({ source_labels: ['__meta_kubernetes_pod_name'], target_label: 'instance' });
+    expectProbedThroughExporter(job.relabel_configs);
   });
 
   test("Prometheus probes every KRaft controller pod's controller listener through the exporter, with the controller module", () => {
@@ -99,13 +102,7 @@ describe('certificate probe (TLS, the default)', () => {
     const controllerSts = objects.filter((o: any) => o.kind === 'StatefulSet' && o.spec.template.metadata.labels['app.kubernetes.io/component'] === 'controller');
     expect(controllerSts.length).toBeGreaterThan(0);
     for (const sts of controllerSts) expect(podSpec(sts).containers[0].ports).toContainEqual({ name: 'controller', containerPort: 9093, protocol: 'TCP' });
-    const rules = controllerJob.relabel_configs;
-    const param = rules.findIndex((r: any) => r.target_label === '__param_target');
-    const address = rules.findIndex((r: any) => r.target_label === '__address__');
-    expect(rules[param]).toEqual({ source_labels: ['__address__'], target_label: '__param_target' });
-    expect(rules[address]).toEqual({ target_label: '__address__', replacement: 'kafka-certificate-probe.kafka.svc:9115' });
-    expect(param).toBeLessThan(address);
-    expect(rules).toContainEqual({ source_labels: ['__meta_kubernetes_pod_name'], target_label: 'instance' });
+    expectProbedThroughExporter(controllerJob.relabel_configs);
     expect(result.certificateProbe?.controllerScrapeTarget?.jobName).toBe('kafka-controller-certificates');
   });
 
