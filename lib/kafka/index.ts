@@ -9,6 +9,8 @@ export { compareReleases, imageKafkaRelease, MIN_METADATA_VERSION, parseMetadata
 export type { KafkaRelease } from './model/metadata-version';
 export { RollingRestart, CONFIG_HASH_ANNOTATION } from './cluster/rolling-restart';
 export type { RollingRestartProps, RollPool, RollTarget } from './cluster/rolling-restart';
+export { CertificateRoll, CERTIFICATE_ROLL_COMPONENT } from './cluster/certificate-roll';
+export type { CertificateRollProps } from './cluster/certificate-roll';
 export { VolumeGrowth, volumeGrowthTargets } from './cluster/volume-growth';
 export type { VolumeGrowthProps, VolumeGrowthTarget } from './cluster/volume-growth';
 export * from './model/cluster-spec';
@@ -18,7 +20,7 @@ export type { KafkaNodeRole, ClusterComponent } from './model/cluster-naming';
 export * from './cluster/kafka-cluster';
 export { kafkaClientConfig, passwordPlaceholder } from './cluster/client-config';
 export type { KafkaClientConfig, KafkaClientPropertiesOptions, ClientConfigSource } from './cluster/client-config';
-export { CA_BUNDLE_MOUNT_PATH, internalClientTlsProperties } from './model/internal-tls';
+export { CA_BUNDLE_MOUNT_PATH, DEFAULT_CERTIFICATE_ROLL_SCHEDULE, DEFAULT_RENEW_BEFORE_DAYS, internalClientTlsProperties, NODE_TLS_VALIDITY_DAYS } from './model/internal-tls';
 export type { InternalTlsSpec } from './model/internal-tls';
 export * from './cluster/kafka-topic';
 export * from './cluster/kafka-tenant';

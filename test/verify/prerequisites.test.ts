@@ -1,3 +1,4 @@
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -68,6 +69,26 @@ describe('jars', () => {
     expect(resolveJars('kafka-4.1.1', kafka, cache, { env: { PATH: tmp() } }).jars.map((j) => path.basename(j))).toEqual(['kafka_2.13-4.1.1.jar']);
     // A different version is a different pom: it would need Maven again.
     expect(() => resolveJars('kafka-4.1.1', [{ ...kafka[0], version: '4.1.2' }], cache, { env: { PATH: tmp() } })).toThrow(PrerequisiteError);
+  });
+
+  test('parallel runs share the cache: while another run holds the set\'s lock, this one waits for its marker and never runs Maven', () => {
+    const cache = tmp();
+    const bin = tmp();
+    fs.writeFileSync(path.join(bin, 'mvn'), `#!/bin/sh\n[ "$1" = -v ] && exit 0\nfor a; do case "$a" in -DoutputDirectory=*) touch "\${a#-DoutputDirectory=}/kafka_2.13-4.1.1.jar";; esac; done\n`, { mode: 0o755 });
+    // The other run: resolves into its own cache dir first, so we know the marker it will write.
+    const other = tmp();
+    resolveJars('kafka-4.1.1', kafka, other, { env: { PATH: `${bin}:/usr/bin:/bin` } });
+    fs.mkdirSync(path.join(cache, 'kafka-4.1.1.lock'), { recursive: true });
+    fs.cpSync(path.join(other, 'kafka-4.1.1'), path.join(cache, 'kafka-4.1.1'), { recursive: true });
+    const marker = fs.readFileSync(path.join(cache, 'kafka-4.1.1', '.resolved'), 'utf8');
+    fs.rmSync(path.join(cache, 'kafka-4.1.1', '.resolved'));
+    // It finishes 1 s later, from another process (this one is blocked in the wait).
+    spawn('sh', ['-c', `sleep 1; printf '%s' '${marker.replace(/'/g, "'\\''")}' > '${path.join(cache, 'kafka-4.1.1', '.resolved')}'`], { stdio: 'ignore' });
+    const t0 = Date.now();
+    // No mvn on PATH: waiting is the only way this can succeed.
+    expect(resolveJars('kafka-4.1.1', kafka, cache, { env: { PATH: tmp() } }).jars.map((j) => path.basename(j))).toEqual(['kafka_2.13-4.1.1.jar']);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
+    expect(fs.existsSync(path.join(cache, 'kafka-4.1.1.lock'))).toBe(true);
   });
 
   test('--kafka-home that is not a Kafka distribution says so', () => {

@@ -12,6 +12,7 @@ import * as path from 'path';
  * state directory, so a recycled PID is never touched.
  */
 let stateDir: string | undefined;
+let pidFileName = 'pids';
 const live = new Map<number, string>();
 
 /**
@@ -19,12 +20,13 @@ const live = new Map<number, string>();
  * under it (the fake KAFKA_HOME, pod directories), which is what marks a
  * leftover process as ours. Call before starting anything.
  */
-export function useProcessStateDir(dir: string | undefined): void {
+export function useProcessStateDir(dir: string | undefined, pidFile = 'pids'): void {
   stateDir = dir;
+  pidFileName = pidFile;
 }
 
 function pidFile(): string | undefined {
-  return stateDir ? path.join(stateDir, 'pids') : undefined;
+  return stateDir ? path.join(stateDir, pidFileName) : undefined;
 }
 
 function persist(): void {
@@ -53,7 +55,7 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 /** Kills the process groups a previous, crashed run left behind (see above); `dir` is that run's state dir. @default the current one */
 export function reapLeftovers(dir: string | undefined = stateDir): void {
   if (!dir) return;
-  const file = path.join(dir, 'pids');
+  const file = path.join(dir, dir === stateDir ? pidFileName : 'pids');
   if (!fs.existsSync(file)) return;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     const pid = Number(line);

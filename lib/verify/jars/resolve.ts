@@ -52,36 +52,73 @@ export function resolveJars(set: string, deps: readonly MavenDependency[], cache
   const marker = path.join(dir, '.resolved');
   const pom = renderPom(set, deps);
   const key = JSON.stringify({ pom, repositoryLayout: !!opts.repositoryLayout });
-  if (!(fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key)) {
-    const wanted = deps.map((d) => `${d.groupId}:${d.artifactId}:${d.version}`).join(', ');
-    const env = opts.env ?? process.env;
-    if (!hasMaven(env)) {
-      throw new PrerequisiteError(`Maven (mvn) is needed once to download ${wanted} from Maven Central into ${dir}, and it is not on PATH`,
-        'install Maven 3.6+ (Debian/Ubuntu: `apt-get install maven`; macOS: `brew install maven`), or pass --kafka-home <an Apache Kafka distribution>');
+  const resolved = () => fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key;
+  // Runs in parallel (CI's lanes) share the cache: one resolves a set, the others wait for its marker.
+  const release = resolved() ? undefined : holdResolveLock(`${dir}.lock`, resolved);
+  try {
+    if (!resolved()) {
+      download(dir, deps, pom, opts);
+      fs.writeFileSync(marker, key);
     }
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    const pomFile = path.join(dir, 'pom.xml');
-    fs.writeFileSync(pomFile, pom);
-    const args = ['-B', '-q', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${dir}`, '-DincludeScope=runtime',
-      ...(opts.repositoryLayout ? ['-Dmdep.useRepositoryLayout=true', '-DexcludeTransitive=true'] : [])];
-    try {
-      execFileSync('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000, env });
-    } catch (e) {
-      const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
-      const said = `${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`.split('\n').filter(Boolean).slice(-15).join('\n');
-      throw new JarsUnavailableError(
-        `could not download ${wanted} from Maven Central (mvn ${args.join(' ')}).\nMaven said:\n${said || err.message}`,
-        'check network access to Maven Central (or a mirror in ~/.m2/settings.xml) and run again; once downloaded, runs work offline from the cache. ' +
-        'Or pass --kafka-home <an Apache Kafka distribution of that version>');
-    }
-    fs.writeFileSync(marker, key);
+  } finally {
+    release?.();
   }
   const jars = listJars(dir);
   if (jars.length === 0) {
     throw new JarsUnavailableError(`the jar set ${set} in ${dir} is empty`, `delete ${dir} and run again`);
   }
   return { set, dir, jars, classpath: jars.join(':') };
+}
+
+const LOCK_STALE_MS = 15 * 60_000;
+
+/**
+ * Takes the lock directory (mkdir is atomic); while another run holds it, waits until `done()` or the lock is
+ * gone. A lock older than 15 minutes (its run died) is broken. Returns the release function, or undefined when
+ * the other run finished the work meanwhile.
+ */
+function holdResolveLock(lock: string, done: () => boolean): (() => void) | undefined {
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      return () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (done()) return undefined;
+    try {
+      if (Date.now() - fs.statSync(lock).mtimeMs > LOCK_STALE_MS) fs.rmSync(lock, { recursive: true, force: true });
+    } catch {
+      // released meanwhile
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+}
+
+function download(dir: string, deps: readonly MavenDependency[], pom: string, opts: ResolveOptions): void {
+  const wanted = deps.map((d) => `${d.groupId}:${d.artifactId}:${d.version}`).join(', ');
+  const env = opts.env ?? process.env;
+  if (!hasMaven(env)) {
+    throw new PrerequisiteError(`Maven (mvn) is needed once to download ${wanted} from Maven Central into ${dir}, and it is not on PATH`,
+      'install Maven 3.6+ (Debian/Ubuntu: `apt-get install maven`; macOS: `brew install maven`), or pass --kafka-home <an Apache Kafka distribution>');
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const pomFile = path.join(dir, 'pom.xml');
+  fs.writeFileSync(pomFile, pom);
+  const args = ['-B', '-q', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${dir}`, '-DincludeScope=runtime',
+    ...(opts.repositoryLayout ? ['-Dmdep.useRepositoryLayout=true', '-DexcludeTransitive=true'] : [])];
+  try {
+    execFileSync('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000, env });
+  } catch (e) {
+    const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
+    const said = `${err.stdout?.toString() ?? ''}${err.stderr?.toString() ?? ''}`.split('\n').filter(Boolean).slice(-15).join('\n');
+    throw new JarsUnavailableError(
+      `could not download ${wanted} from Maven Central (mvn ${args.join(' ')}).\nMaven said:\n${said || err.message}`,
+      'check network access to Maven Central (or a mirror in ~/.m2/settings.xml) and run again; once downloaded, runs work offline from the cache. ' +
+      'Or pass --kafka-home <an Apache Kafka distribution of that version>');
+  }
 }
 
 /** The jars of an unpacked Apache Kafka distribution (`<home>/libs/*.jar`), for `--kafka-home`. */

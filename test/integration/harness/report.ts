@@ -53,7 +53,12 @@ export class SuiteReport {
     const dir = path.join(CACHE_DIR, 'report');
     fs.mkdirSync(dir, { recursive: true });
     const part = { suite: this.suite, break: BREAK || 'none', seconds: Math.round((Date.now() - this.started) / 1000), facts: this.facts, scenarios: this.results };
-    fs.writeFileSync(path.join(dir, `${this.suite}.json`), JSON.stringify(part, undefined, 2));
+    // Written whole (temp file, then rename): CI's parallel lanes read each other's parts.
+    const writeWhole = (file: string, data: unknown) => {
+      fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(data, undefined, 2));
+      fs.renameSync(`${file}.${process.pid}.tmp`, file);
+    };
+    writeWhole(path.join(dir, `${this.suite}.json`), part);
     const parts = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f))
       .filter((f) => fs.statSync(f).mtimeMs >= PROCESS_START).map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
     const all = parts.flatMap((p) => p.scenarios as ScenarioResult[]);
@@ -64,7 +69,7 @@ export class SuiteReport {
       failed: all.filter((r) => !r.passed).length,
       suites: parts,
     };
-    fs.writeFileSync(path.join(CACHE_DIR, 'report.json'), JSON.stringify(merged, undefined, 2));
+    writeWhole(path.join(CACHE_DIR, 'report.json'), merged);
     const lines = [`\nIntegration report (${this.suite}${BREAK ? `, KAFKA_IT_BREAK=${BREAK}` : ''}), ${part.seconds}s:`];
     for (const [k, v] of Object.entries(this.facts)) lines.push(`  ${k}: ${v}`);
     for (const r of this.results) {
