@@ -9,6 +9,7 @@ import { DEFAULT_SCALING_THROTTLE_BYTES_PER_SECOND, KafkaScalingOptions, SCALING
 import { kafkaScript } from '../scripts';
 import { kafkaAdminEnv } from './admin-job-template';
 import { kubectlScriptPodSpec } from './kubectl-script-job';
+import { jobRbac } from './job-rbac';
 
 /** Name prefix (after the cluster name) of the scale Job. */
 export const SCALE_JOB_PREFIX = 'scale-';
@@ -54,22 +55,11 @@ export class BrokerScaling extends Construct {
       return { ...m, annotations: { ...(m.annotations ?? {}), [SYNC_WAVE_ANNOTATION]: SCALING_SYNC_WAVE } };
     };
 
-    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(name), automountServiceAccountToken: false });
-    new ApiObject(this, 'role', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
-      metadata: meta(name),
-      // Only this cluster's broker StatefulSets, by name: read and scale them, nothing else.
-      rules: [
-        { apiGroups: ['apps'], resources: ['statefulsets'], resourceNames: statefulSets, verbs: ['get'] },
-        { apiGroups: ['apps'], resources: ['statefulsets/scale'], resourceNames: statefulSets, verbs: ['get', 'patch', 'update'] },
-      ],
-    });
-    new ApiObject(this, 'rolebinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
-      metadata: meta(name),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
-    });
+    // Only this cluster's broker StatefulSets, by name: read and scale them, nothing else.
+    jobRbac(this, spec, name, meta(name), [
+      { apiGroups: ['apps'], resources: ['statefulsets'], resourceNames: statefulSets, verbs: ['get'] },
+      { apiGroups: ['apps'], resources: ['statefulsets/scale'], resourceNames: statefulSets, verbs: ['get', 'patch', 'update'] },
+    ]);
     const scripts = {
       'scale-brokers.sh': kafkaScript('scale-brokers.sh'),
       'plan-replica-moves.sh': kafkaScript('plan-replica-moves.sh'),

@@ -9,6 +9,7 @@ import { kafkaScript } from '../scripts';
 import { kubectlScriptPodSpec } from './kubectl-script-job';
 import { nodeCertificateIssueEnv } from './node-certificates';
 import { resolveRollOptions, ROLL_SCRIPTS_MOUNT, ROLL_TOOLS_MOUNT, RollPool, rollEnv, rollRules, rollScripts } from './rolling-restart';
+import { jobRbac } from './job-rbac';
 
 export interface CertificateRollProps {
   readonly spec: KafkaClusterSpec;
@@ -49,21 +50,12 @@ export class CertificateRoll extends Construct {
     const pods = [...(controllers?.targets ?? []), ...brokers.targets].map(t => t.pod);
     const caSecret = naming.name('ca');
 
-    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta, automountServiceAccountToken: false });
-    new ApiObject(this, 'role', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta,
-      rules: [
-        ...rollRules(spec, pods),
-        // Reads the certificates it compares; the renewal also signs with the CA and replaces the node Secret, nothing else.
-        { apiGroups: [''], resources: ['secrets'], resourceNames: [...(renew ? [caSecret] : []), ...(tls.enabled ? [tls.nodeCertificateSecretName] : []), ...(ext ? [ext.tlsSecretName] : [])], verbs: ['get'] },
-        ...(renew ? [{ apiGroups: [''], resources: ['secrets'], resourceNames: [tls.nodeCertificateSecretName], verbs: ['update'] }] : []),
-      ],
-    });
-    new ApiObject(this, 'rolebinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: meta,
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
-    });
+    jobRbac(this, spec, name, meta, [
+      ...rollRules(spec, pods),
+      // Reads the certificates it compares; the renewal also signs with the CA and replaces the node Secret, nothing else.
+      { apiGroups: [''], resources: ['secrets'], resourceNames: [...(renew ? [caSecret] : []), ...(tls.enabled ? [tls.nodeCertificateSecretName] : []), ...(ext ? [ext.tlsSecretName] : [])], verbs: ['get'] },
+      ...(renew ? [{ apiGroups: [''], resources: ['secrets'], resourceNames: [tls.nodeCertificateSecretName], verbs: ['update'] }] : []),
+    ]);
     const scripts = { ...rollScripts(), ...(renew ? { 'create-node-tls.sh': kafkaScript('create-node-tls.sh') } : {}) };
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, data: scripts });
 

@@ -1,4 +1,3 @@
-import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { hashOf } from '../k8s/hash';
 import { SynthTimeApiObject } from '../k8s/synth-time-object';
@@ -7,6 +6,7 @@ import { kafkaScript } from '../scripts';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { KafkaUserCredentials } from '../types';
 import { ADMIN_SCRIPTS_MOUNT, adminJobPodSpec } from './admin-job-template';
+import { jobRbac } from './job-rbac';
 
 export interface CredentialsBootstrapProps {
   readonly spec: KafkaClusterSpec;
@@ -25,28 +25,11 @@ export class CredentialsBootstrap extends Construct {
     const { spec, managedUsers } = props;
     const { naming } = spec;
     const sa = naming.name('secrets-bootstrap');
-    new ApiObject(this, 'sa', {
-      apiVersion: 'v1', kind: 'ServiceAccount',
-      metadata: naming.meta(sa, 'admin'),
-      automountServiceAccountToken: false,
-    });
-    new SynthTimeApiObject(this, 'role', 'rbac.authorization.k8s.io/v1', 'Role', () => ({
-      name: sa,
-      body: {
-        metadata: naming.meta(sa, 'admin'),
-        // Least privilege: read only the user Secrets this cluster owns; create cannot be limited by name in RBAC.
-        rules: [
-          { apiGroups: [''], resources: ['secrets'], resourceNames: managedUsers().map(u => u.secretName), verbs: ['get'] },
-          { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
-        ],
-      },
-    }));
-    new ApiObject(this, 'rolebinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
-      metadata: naming.meta(sa, 'admin'),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: sa },
-      subjects: [{ kind: 'ServiceAccount', name: sa, namespace: spec.namespace }],
-    });
+    // Least privilege: read only the user Secrets this cluster owns; create cannot be limited by name in RBAC.
+    jobRbac(this, spec, sa, naming.meta(sa, 'admin'), () => [
+      { apiGroups: [''], resources: ['secrets'], resourceNames: managedUsers().map(u => u.secretName), verbs: ['get'] },
+      { apiGroups: [''], resources: ['secrets'], verbs: ['create'] },
+    ]);
     new SynthTimeApiObject(this, 'job', 'batch/v1', 'Job', () => {
       const specs = managedUsers().map(u => `${u.username}=${u.secretName}`).join(' ');
       const labels = Object.entries({ ...naming.commonLabels, 'app.kubernetes.io/component': 'credentials' }).map(([k, v]) => `${k}=${v}`).join(' ');

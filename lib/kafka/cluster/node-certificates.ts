@@ -7,6 +7,7 @@ import { KafkaClusterSpec } from '../model/cluster-spec';
 import { NODE_TLS_VALIDITY_DAYS } from '../model/internal-tls';
 import { adminJobPodSpec } from './admin-job-template';
 import { CertManagerNodeCertificate } from './cert-manager-certificates';
+import { jobRbac } from './job-rbac';
 
 export { NODE_TLS_VALIDITY_DAYS };
 
@@ -76,24 +77,13 @@ export class NodeCertificates extends Construct {
 
     const name = naming.name('tls-bootstrap');
     const meta = naming.meta(name, 'tls');
-    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta, automountServiceAccountToken: false });
-    new ApiObject(this, 'role', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
-      metadata: meta,
-      // Least privilege: read only the CA and node Secrets (RBAC cannot narrow a read to one key; the script
-      // prints no key), update only the CA bundle; create cannot be limited by name in RBAC.
-      rules: [
-        { apiGroups: [''], resources: ['secrets'], resourceNames: issue ? [caSecret, tls.nodeCertificateSecretName] : [tls.nodeCertificateSecretName], verbs: ['get'] },
-        { apiGroups: [''], resources: ['configmaps'], resourceNames: [tls.caBundleConfigMapName], verbs: ['get', 'update'] },
-        { apiGroups: [''], resources: issue ? ['secrets', 'configmaps'] : ['configmaps'], verbs: ['create'] },
-      ],
-    });
-    new ApiObject(this, 'rolebinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
-      metadata: meta,
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
-    });
+    // Least privilege: read only the CA and node Secrets (RBAC cannot narrow a read to one key; the script
+    // prints no key), update only the CA bundle; create cannot be limited by name in RBAC.
+    jobRbac(this, spec, name, meta, [
+      { apiGroups: [''], resources: ['secrets'], resourceNames: issue ? [caSecret, tls.nodeCertificateSecretName] : [tls.nodeCertificateSecretName], verbs: ['get'] },
+      { apiGroups: [''], resources: ['configmaps'], resourceNames: [tls.caBundleConfigMapName], verbs: ['get', 'update'] },
+      { apiGroups: [''], resources: issue ? ['secrets', 'configmaps'] : ['configmaps'], verbs: ['create'] },
+    ]);
     const scripts = { 'create-node-tls.sh': kafkaScript('create-node-tls.sh') };
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta, data: scripts });
 

@@ -7,6 +7,7 @@ import { kafkaScript } from '../scripts';
 import { kafkaAdminEnv } from './admin-job-template';
 import { kubectlScriptPodSpec } from './kubectl-script-job';
 import { DeclaredUser } from './declarations';
+import { jobRbac } from './job-rbac';
 
 export interface PasswordRotationProps {
   readonly spec: KafkaClusterSpec;
@@ -37,20 +38,8 @@ export class PasswordRotation extends Construct {
     const name = naming.name('password-rotation');
     const rotated = () => props.users().filter(u => u.passwordRotation !== undefined);
 
-    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: naming.meta(name, 'admin'), automountServiceAccountToken: false });
-    new SynthTimeApiObject(this, 'role', 'rbac.authorization.k8s.io/v1', 'Role', () => ({
-      name,
-      body: {
-        metadata: naming.meta(name, 'admin'),
-        rules: [{ apiGroups: [''], resources: ['secrets'], resourceNames: rotated().map(u => u.credentials.secretName), verbs: ['get', 'patch'] }],
-      },
-    }));
-    new ApiObject(this, 'rolebinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
-      metadata: naming.meta(name, 'admin'),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
-    });
+    jobRbac(this, spec, name, naming.meta(name, 'admin'),
+      () => [{ apiGroups: [''], resources: ['secrets'], resourceNames: rotated().map(u => u.credentials.secretName), verbs: ['get', 'patch'] }]);
     const scripts = { 'rotate-passwords.sh': kafkaScript('rotate-passwords.sh'), 'kafka-admin-lib.sh': kafkaScript('kafka-admin-lib.sh') };
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: naming.meta(name, 'admin'), data: scripts });
 

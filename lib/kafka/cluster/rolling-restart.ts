@@ -10,6 +10,7 @@ import { DEFAULT_KUBECTL_IMAGE, KafkaRollingRestartOptions } from '../model/roll
 import { kafkaScript } from '../scripts';
 import { kafkaAdminEnv } from './admin-job-template';
 import { kubectlScriptPodSpec } from './kubectl-script-job';
+import { jobRbac } from './job-rbac';
 
 /** Annotation every broker and controller pod carries: the hash of everything a restart would change. */
 export const CONFIG_HASH_ANNOTATION = `${LABEL_KEY_PREFIX}/config-hash`;
@@ -100,14 +101,7 @@ export class RollingRestart extends Construct {
     const labels = naming.labels('roll');
     const pods = [...(controllers?.targets ?? []), ...brokers.targets].map(t => t.pod);
 
-    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: naming.meta(name, 'roll'), automountServiceAccountToken: false });
-    new ApiObject(this, 'role', { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: naming.meta(name, 'roll'), rules: rollRules(spec, pods) });
-    new ApiObject(this, 'rolebinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
-      metadata: naming.meta(name, 'roll'),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
-    });
+    jobRbac(this, spec, name, naming.meta(name, 'roll'), rollRules(spec, pods));
     const scripts = rollScripts();
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: naming.meta(name, 'roll'), data: scripts });
 

@@ -4,6 +4,7 @@ import { hashOf } from '../k8s/hash';
 import { KafkaClusterSpec } from '../model/cluster-spec';
 import { kafkaScript } from '../scripts';
 import { kubectlScriptPodSpec } from './kubectl-script-job';
+import { jobRbac } from './job-rbac';
 
 /** One PersistentVolumeClaim the growth Job takes to `size`. */
 export interface VolumeGrowthTarget {
@@ -54,18 +55,8 @@ export class VolumeGrowth extends Construct {
     const name = naming.name('grow-volumes');
     const component = 'grow-volumes';
 
-    new ApiObject(this, 'sa', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: naming.meta(name, component), automountServiceAccountToken: false });
-    new ApiObject(this, 'role', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role',
-      metadata: naming.meta(name, component),
-      rules: [{ apiGroups: [''], resources: ['persistentvolumeclaims'], resourceNames: targets.map(t => t.claim), verbs: ['get', 'patch'] }],
-    });
-    new ApiObject(this, 'rolebinding', {
-      apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding',
-      metadata: naming.meta(name, component),
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name },
-      subjects: [{ kind: 'ServiceAccount', name, namespace: spec.namespace }],
-    });
+    jobRbac(this, spec, name, naming.meta(name, component),
+      [{ apiGroups: [''], resources: ['persistentvolumeclaims'], resourceNames: targets.map(t => t.claim), verbs: ['get', 'patch'] }]);
     const scripts = { 'grow-volumes.sh': kafkaScript('grow-volumes.sh') };
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: naming.meta(name, component), data: scripts });
 
