@@ -11,6 +11,8 @@ export { RollingRestart, CONFIG_HASH_ANNOTATION } from './cluster/rolling-restar
 export type { RollingRestartProps, RollPool, RollTarget } from './cluster/rolling-restart';
 export { CertificateRoll, CERTIFICATE_ROLL_COMPONENT } from './cluster/certificate-roll';
 export type { CertificateRollProps } from './cluster/certificate-roll';
+export { AdminPasswordRotation, ADMIN_PASSWORD_ROTATION_COMPONENT } from './cluster/admin-password-rotation';
+export type { AdminPasswordRotationProps } from './cluster/admin-password-rotation';
 export { VolumeGrowth, volumeGrowthTargets } from './cluster/volume-growth';
 export type { VolumeGrowthProps, VolumeGrowthTarget } from './cluster/volume-growth';
 export * from './model/cluster-spec';

@@ -152,8 +152,13 @@ export interface NodePlacement {
 
 /** The SASL/SCRAM identity of one client, stored in a Kubernetes Secret. */
 export interface KafkaUserCredentials {
-  /** Kafka user name. */
+  /** Kafka user name (for the admin: the declared one; its Secret's `usernameKey` says which identity is current). */
   readonly username: string;
+  /**
+   * Key of the user name in the Secret. The admin's changes with each admin password rotation (it alternates
+   * between `adminUsername` and `<adminUsername>-b`), so admin clients read it with the password.
+   */
+  readonly usernameKey: string;
   /** Secret holding the credentials; never created with a literal password in the manifests. */
   readonly secretName: string;
   /** Key of the password in the Secret. */

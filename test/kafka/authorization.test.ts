@@ -7,13 +7,13 @@ function baseProperties(objects: any[], configMap: string): Record<string, strin
 }
 
 describe('authorization is on by default', () => {
-  test('KRaft brokers and controllers run the StandardAuthorizer, deny when no ACL matches, and only the admin is a super user', () => {
+  test('KRaft brokers and controllers run the StandardAuthorizer, deny when no ACL matches, and only the admin (its two identities) is a super user', () => {
     const { objects } = synth({ credentials: { adminUsername: 'platform-admin' } });
     for (const cm of ['kafka-broker-config', 'kafka-controller-config']) {
       const props = baseProperties(objects, cm);
       expect(props['authorizer.class.name']).toBe('org.apache.kafka.metadata.authorizer.StandardAuthorizer');
       expect(props['allow.everyone.if.no.acl.found']).toBe('false');
-      expect(props['super.users']).toBe('User:platform-admin');
+      expect(props['super.users']).toBe('User:platform-admin;User:platform-admin-b');
     }
   });
 
@@ -21,7 +21,7 @@ describe('authorization is on by default', () => {
     const props = baseProperties(synth({ metadataMode: KafkaMetadataMode.ZOOKEEPER }).objects, 'kafka-broker-config');
     expect(props['authorizer.class.name']).toBe('kafka.security.authorizer.AclAuthorizer');
     expect(props['allow.everyone.if.no.acl.found']).toBe('false');
-    expect(props['super.users']).toBe('User:admin');
+    expect(props['super.users']).toBe('User:admin;User:admin-b');
   });
 
   test('no listener is PLAINTEXT: the KRaft controller listener authenticates with SASL', () => {

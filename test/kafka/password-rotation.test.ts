@@ -30,7 +30,7 @@ describe('password rotation: synthesized objects', () => {
     expect(find(objects, 'Role', 'kafka-password-rotation').rules).toEqual([
       { apiGroups: [''], resources: ['secrets'], resourceNames: ['kafka-user-orders'], verbs: ['get', 'patch'] },
     ]);
-    expect(Object.keys(find(objects, 'ConfigMap', 'kafka-password-rotation').data).sort()).toEqual(['kafka-admin-lib.sh', 'rotate-passwords.sh']);
+    expect(Object.keys(find(objects, 'ConfigMap', 'kafka-password-rotation').data).sort()).toEqual(['credential-lib.sh', 'kafka-admin-lib.sh', 'rotate-passwords.sh']);
     // The password is made in the Job: the manifests name Secrets, never a value.
     expect(JSON.stringify(job)).not.toMatch(/password=|"password":"/);
   });

@@ -19,14 +19,25 @@ export function adminJobPodSpec(spec: KafkaClusterSpec, containers: any[], volum
   };
 }
 
+/**
+ * The admin login of a node or Job: the declared name, and the admin Secret's `username`, which an admin
+ * password rotation switches (optional: a Secret you supply may lack it; the scripts then use the declared name).
+ */
+export function adminLoginEnv(spec: KafkaClusterSpec): Array<Record<string, any>> {
+  const admin = spec.adminCredentials;
+  return [
+    { name: 'KP_ADMIN_USERNAME', value: admin.username },
+    { name: 'KP_ADMIN_LOGIN_USERNAME', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.usernameKey, optional: true } } },
+    { name: 'KP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
+  ];
+}
+
 /** Environment of a Job that talks to Kafka as the admin user through the internal listener. */
 export function kafkaAdminEnv(spec: KafkaClusterSpec): Array<Record<string, any>> {
-  const admin = spec.adminCredentials;
   return [
     { name: 'KAFKA_HOME', value: '/opt/kafka' },
     { name: 'KP_BOOTSTRAP_SERVERS', value: spec.internalBootstrapServers },
-    { name: 'KP_ADMIN_USERNAME', value: admin.username },
-    { name: 'KP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
+    ...adminLoginEnv(spec),
     // security.protocol and the CA truststore (kafka-admin-lib.sh writes them into the client properties).
     { name: 'KP_CLIENT_TLS_PROPERTIES', value: Object.entries(internalClientTlsProperties(spec.tls)).map(([k, v]) => `${k}=${v}`).join(' ') },
     { name: 'KAFKA_HEAP_OPTS', value: '-Xms128m -Xmx256m' },

@@ -36,8 +36,8 @@ export class ClusterDeclarations {
     this.assertOpen(prop);
     const problem = userNameProblem(username);
     if (problem) throw new KafkaPlatformValidationError(this.constructPath, prop, problem.problem, problem.fix);
-    if (username === this.spec.adminCredentials.username) {
-      throw new KafkaPlatformValidationError(this.constructPath, prop, 'is the inter-broker admin user, which has full control of the cluster', 'use a separate user per component');
+    if (username === this.spec.adminCredentials.username || username === this.spec.adminAlternateUsername) {
+      throw new KafkaPlatformValidationError(this.constructPath, prop, `is ${username === this.spec.adminCredentials.username ? 'the inter-broker admin user' : 'the admin\'s second identity (a super user, used by admin password rotations)'}, which has full control of the cluster`, 'use a separate user per component');
     }
     enforceFindings(this.constructPath, this.spec.profile, runUserRulePack({ username, prop, options }));
     let user = this.users.get(username);

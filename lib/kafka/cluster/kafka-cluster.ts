@@ -23,6 +23,7 @@ import { ExternalListener } from './external-listener';
 import { MetadataVersionJob } from './metadata-version-job';
 import { ClusterNetworkPolicies } from './network-policies';
 import { NodeCertificates } from './node-certificates';
+import { AdminPasswordRotation } from './admin-password-rotation';
 import { CertificateRoll } from './certificate-roll';
 import { KafkaNodePool } from './node-pool';
 import { RollingRestart } from './rolling-restart';
@@ -139,6 +140,9 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     const brokers = new KafkaNodePool(this, 'brokers', { spec, pool: spec.brokers, statefulSetAnnotations: haAnnotations });
     new BrokerScaling(this, 'broker-scaling', { spec, options: props.scaling });
     new RollingRestart(this, 'rolling-restart', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
+    if (spec.adminPasswordRotation) {
+      new AdminPasswordRotation(this, 'admin-password-rotation', { spec, brokers: brokers.rollPool, controllers: controllers?.rollPool, options: props.rollingRestart });
+    }
     if (volumeGrowthTargets(spec).length > 0) {
       new VolumeGrowth(this, 'volume-growth', { spec, kubectlImage: props.rollingRestart?.kubectlImage ?? DEFAULT_KUBECTL_IMAGE });
     }

@@ -40,7 +40,7 @@ export class PasswordRotation extends Construct {
 
     jobRbac(this, spec, name, naming.meta(name, 'admin'),
       () => [{ apiGroups: [''], resources: ['secrets'], resourceNames: rotated().map(u => u.credentials.secretName), verbs: ['get', 'patch'] }]);
-    const scripts = { 'rotate-passwords.sh': kafkaScript('rotate-passwords.sh'), 'kafka-admin-lib.sh': kafkaScript('kafka-admin-lib.sh') };
+    const scripts = { 'rotate-passwords.sh': kafkaScript('rotate-passwords.sh'), 'kafka-admin-lib.sh': kafkaScript('kafka-admin-lib.sh'), 'credential-lib.sh': kafkaScript('credential-lib.sh') };
     new ApiObject(this, 'scripts', { apiVersion: 'v1', kind: 'ConfigMap', metadata: naming.meta(name, 'admin'), data: scripts });
 
     new SynthTimeApiObject(this, 'job', 'batch/v1', 'Job', () => {

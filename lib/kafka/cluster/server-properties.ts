@@ -80,13 +80,15 @@ export function internalListenerTlsProperties(spec: KafkaClusterSpec, listener: 
 /**
  * Authorization on by default: without it every authenticated user is in
  * effect a super user. Only the platform's admin principal (the inter-broker
- * and controller identity, and the admin Jobs') is a super user; everyone
- * else gets exactly the ACLs declared for it.
+ * and controller identity, and the admin Jobs') is a super user, under its two
+ * identities: an admin password rotation moves it from one to the other, and
+ * every node must already trust the next one (the alternate has no password
+ * until a rotation gives it one). Everyone else gets exactly the ACLs declared for it.
  */
 export function authorizerProperties(spec: KafkaClusterSpec): Record<string, string> {
   return {
     'authorizer.class.name': spec.kraft ? 'org.apache.kafka.metadata.authorizer.StandardAuthorizer' : 'kafka.security.authorizer.AclAuthorizer',
     'allow.everyone.if.no.acl.found': 'false',
-    'super.users': `User:${spec.adminCredentials.username}`,
+    'super.users': `User:${spec.adminCredentials.username};User:${spec.adminAlternateUsername}`,
   };
 }

@@ -1,7 +1,14 @@
 import { KAFKA_PATHS, KAFKA_PORTS } from '../constants';
+import { adminLoginEnv } from './admin-job-template';
 import { JMX_EXPORTER_AGENT } from '../observability/jmx-agent';
 import { KafkaNodeRole } from '../model/cluster-naming';
 import { KafkaClusterSpec, NodePoolSpec, ZonePoolSpec } from '../model/cluster-spec';
+
+/** The admin Secret's keys for the identity controllers accept beside the current one (rotate-admin-password.sh). */
+export const ADMIN_ALSO_ACCEPTED_KEYS: ReadonlyArray<[string, string]> = [
+  ['KP_ADMIN_ALSO_ACCEPTED_USERNAME', 'also-accepted-username'],
+  ['KP_ADMIN_ALSO_ACCEPTED_PASSWORD', 'also-accepted-password'],
+];
 
 /**
  * The environment `kafka-start.sh` reads: the whole contract between a
@@ -60,8 +67,9 @@ export function startScriptEnv(spec: KafkaClusterSpec, pool: NodePoolSpec, zoneP
     }
   }
   env.push(
-    { name: 'KP_ADMIN_USERNAME', value: admin.username },
-    { name: 'KP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: admin.secretName, key: admin.passwordKey } } },
+    ...adminLoginEnv(spec),
+    // A controller accepts the identity an admin password rotation moves to, beside its own (kafka-start.sh).
+    ...(role === 'controller' ? ADMIN_ALSO_ACCEPTED_KEYS.map(([name, key]) => ({ name, valueFrom: { secretKeyRef: { name: admin.secretName, key, optional: true } } })) : []),
     { name: 'KAFKA_HEAP_OPTS', value: `-Xms${pool.heapMebibytes}m -Xmx${pool.heapMebibytes}m` },
     { name: 'KP_METRICS_PORT', value: String(KAFKA_PORTS.metrics) },
     { name: 'KP_JMX_EXPORTER_JAR', value: `${KAFKA_PATHS.agent}/${JMX_EXPORTER_AGENT.fileName}` },

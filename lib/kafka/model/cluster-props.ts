@@ -1,4 +1,4 @@
-import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, NodePlacement, TopicRequirement, ContainerResources, VolumeSpec } from '../types';
+import { ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, NodePlacement, TopicRequirement, ContainerResources, VolumeSpec, KafkaPasswordRotation } from '../types';
 import { KafkaJmxAgentOptions } from './jmx-agent-options';
 import { KafkaRollingRestartOptions } from './rolling-restart-options';
 import { KafkaScalingOptions } from './scaling-options';
@@ -82,6 +82,14 @@ export interface KafkaCredentialsOptions {
    * @default true
    */
   readonly createMissingSecrets?: boolean;
+  /**
+   * Rotate the admin's password without downtime (see the README, "Admin password rotation"). Raising
+   * `generation` runs a Job that moves the admin to its other identity (`<adminUsername>-b` and back) with a new
+   * random password, restarting controllers and brokers one at a time with the roll's checks; `retirePrevious`
+   * in a later deploy deletes the previous identity's password. Not with a Secret from `existingSecrets`.
+   * @default - never rotated (generation 0)
+   */
+  readonly adminPasswordRotation?: KafkaPasswordRotation;
 }
 
 /** Container images, pinned by tag. */

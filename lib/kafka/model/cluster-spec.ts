@@ -1,7 +1,7 @@
 import type { ResolvedResources } from '../k8s/quantities';
 import type { KafkaJmxAgentSource } from '../observability/jmx-agent';
 import {
-  ControllerTlsListener, ExternalEndpoint, ExternalListenerOptions, KafkaMetadataMode, KafkaProfile, KafkaUserCredentials, NodePlacement, TopicRequirement,
+  ControllerTlsListener, ExternalEndpoint, ExternalListenerOptions, KafkaMetadataMode, KafkaPasswordRotation, KafkaProfile, KafkaUserCredentials, NodePlacement, TopicRequirement,
 } from '../types';
 import { ClusterNaming, KafkaNodeRole } from './cluster-naming';
 import { InternalTlsSpec } from './internal-tls';
@@ -154,6 +154,13 @@ export interface KafkaClusterSpec {
   /** TLS of the controller, replication and in-cluster client listeners. */
   readonly tls: InternalTlsSpec;
   readonly adminCredentials: KafkaUserCredentials;
+  /**
+   * The admin's second identity (`<adminUsername>-b`, in super.users beside the declared one): an admin password
+   * rotation moves the admin from one to the other (rotate-admin-password.sh).
+   */
+  readonly adminAlternateUsername: string;
+  /** Declared admin password rotation; none when never rotated. */
+  readonly adminPasswordRotation?: KafkaPasswordRotation;
   readonly existingSecrets: Readonly<Record<string, string>>;
   readonly createMissingSecrets: boolean;
   readonly networkPoliciesEnabled: boolean;

@@ -71,9 +71,10 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
   const existingSecrets: Record<string, string> = Object.assign(Object.create(null), props.credentials?.existingSecrets ?? {});
   const secretOf = new Map(Object.entries(existingSecrets));
   const credentialsFor = (username: string): KafkaUserCredentials => ({
-    username, secretName: secretOf.get(username) ?? naming.name(`user-${username}`), passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config', mechanismKey: 'sasl.mechanism',
+    username, secretName: secretOf.get(username) ?? naming.name(`user-${username}`), usernameKey: 'username', passwordKey: 'password', jaasConfigKey: 'sasl.jaas.config', mechanismKey: 'sasl.mechanism',
   });
 
+  const adminUsername = props.credentials?.adminUsername ?? 'admin';
   const controllerQuorumVoters = controllers ? controllerVoters(controllers) : '';
   const tls = resolveInternalTls(props, naming);
 
@@ -112,7 +113,9 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
     externalListener: resolveExternalListener(),
     tls,
     controllerTlsListener: controllerTlsListener(),
-    adminCredentials: credentialsFor(props.credentials?.adminUsername ?? 'admin'),
+    adminCredentials: credentialsFor(adminUsername),
+    adminAlternateUsername: adminAlternateUsername(adminUsername),
+    adminPasswordRotation: props.credentials?.adminPasswordRotation,
     existingSecrets,
     createMissingSecrets: props.credentials?.createMissingSecrets ?? true,
     networkPoliciesEnabled: props.networkPolicy?.enabled ?? true,
@@ -219,3 +222,8 @@ export function resolveKafkaClusterSpec(props: KafkaClusterProps): KafkaClusterS
 
 /** Minimum memory of the ZooKeeper nodes, in MiB. */
 export const ZOOKEEPER_MINIMUM_MEMORY_MEBIBYTES = ZOOKEEPER_DEFAULTS.minimumMemoryMebibytes;
+
+/** The admin's second identity, which an admin password rotation alternates with the declared one. */
+export function adminAlternateUsername(adminUsername: string): string {
+  return `${adminUsername}-b`;
+}

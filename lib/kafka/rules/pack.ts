@@ -6,6 +6,7 @@ import { configValuesRule } from './config-values';
 import { controlledShutdownRule } from './controlled-shutdown';
 import { controllerClusterDefaultsRule } from './controller-cluster-defaults';
 import { controllerQuorumRule } from './controller-quorum';
+import { adminPasswordRotationRule } from './admin-password-rotation';
 import { credentialsRule } from './credentials';
 import { externalListenerRule } from './external-listener';
 import { heapFractionRule } from './heap-fraction';
@@ -59,6 +60,7 @@ export const KAFKA_INPUT_RULE_PACK: ReadonlyArray<KafkaInputRule> = [
   sourceCidrsRule,
   loadBalancerFlavourRule,
   credentialsRule,
+  adminPasswordRotationRule,
   nodeLabelsRule,
   nodeMemoryRule,
   nodeIdRangeRule,

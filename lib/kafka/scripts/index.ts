@@ -24,12 +24,15 @@ export type KafkaScriptName =
   | 'apply-dynamic-configs.sh'
   | 'apply-metadata-version.sh'
   | 'rotate-passwords.sh'
+  | 'rotate-admin-password.sh'
+  | 'credential-lib.sh'
   | 'grow-volumes.sh';
 
 export const KAFKA_SCRIPT_NAMES: ReadonlyArray<KafkaScriptName> = [
   'kafka-start.sh', 'kafka-ready.sh', 'zookeeper-start.sh', 'zookeeper-ready.sh',
   'create-user-secrets.sh', 'create-node-tls.sh', 'kafka-admin-lib.sh', 'upsert-scram-users.sh', 'apply-acls.sh', 'apply-topics.sh',
   'roll-cluster.sh', 'roll-lease.sh', 'scale-brokers.sh', 'plan-replica-moves.sh', 'apply-dynamic-configs.sh', 'apply-metadata-version.sh', 'rotate-passwords.sh', 'grow-volumes.sh',
+  'rotate-admin-password.sh', 'credential-lib.sh',
 ];
 
 const cache = new Map<KafkaScriptName, string>();

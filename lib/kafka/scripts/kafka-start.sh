@@ -42,12 +42,27 @@ config="$KP_CONFIG_DIR/server.properties"
 mkdir -p "$KP_CONFIG_DIR" "$KP_DATA_DIR"
 umask 077
 
+# The admin identity this node logs in with: the admin Secret's `username` (KP_ADMIN_LOGIN_USERNAME), which an
+# admin password rotation switches between the declared name and its alternate; the declared name without it.
+admin_user="${KP_ADMIN_LOGIN_USERNAME:-${KP_ADMIN_USERNAME:-}}"
+
 # The controller listener authenticates every connection (SASL/PLAIN as the admin principal, a super
-# user): an unauthenticated client on the controller port gets nothing. Controllers also verify it.
+# user): an unauthenticated client on the controller port gets nothing. Controllers also verify it. During an
+# admin password rotation they accept a second identity too (KP_ADMIN_ALSO_ACCEPTED_*): PLAIN holds one
+# password per user, so old and new password live under the two names, and no controller restarted on either
+# side of the switch locks out another (see rotate-admin-password.sh).
 controller_jaas() {
-  local login="org.apache.kafka.common.security.plain.PlainLoginModule required username=\"$KP_ADMIN_USERNAME\" password=\"$KP_ADMIN_PASSWORD\""
+  local login="org.apache.kafka.common.security.plain.PlainLoginModule required username=\"$admin_user\" password=\"$KP_ADMIN_PASSWORD\""
   if [[ "$role" == controller ]]; then
-    login="$login user_$KP_ADMIN_USERNAME=\"$KP_ADMIN_PASSWORD\""
+    login="$login user_$admin_user=\"$KP_ADMIN_PASSWORD\""
+    if [[ -n "${KP_ADMIN_ALSO_ACCEPTED_USERNAME:-}" ]]; then
+      require_env KP_ADMIN_ALSO_ACCEPTED_PASSWORD
+      check_scram_safe KP_ADMIN_ALSO_ACCEPTED_USERNAME "$KP_ADMIN_ALSO_ACCEPTED_USERNAME"
+      check_scram_safe KP_ADMIN_ALSO_ACCEPTED_PASSWORD "$KP_ADMIN_ALSO_ACCEPTED_PASSWORD"
+      [[ "$KP_ADMIN_ALSO_ACCEPTED_USERNAME" != "$admin_user" ]] \
+        || die "the admin Secret names $admin_user both as username and as also-accepted-username"
+      login="$login user_$KP_ADMIN_ALSO_ACCEPTED_USERNAME=\"$KP_ADMIN_ALSO_ACCEPTED_PASSWORD\""
+    fi
   fi
   echo "listener.name.controller.plain.sasl.jaas.config=$login;"
 }
@@ -77,7 +92,7 @@ if [[ -n "${KP_NODE_TLS_DIR:-}" ]]; then
 fi
 if [[ "$role" == controller ]]; then
   require_env KP_CLUSTER_ID KP_CONTROLLER_QUORUM_VOTERS KP_CONTROLLER_PORT KP_ADMIN_USERNAME KP_ADMIN_PASSWORD
-  check_scram_safe KP_ADMIN_USERNAME "$KP_ADMIN_USERNAME"
+  check_scram_safe KP_ADMIN_USERNAME "$admin_user"
   check_scram_safe KP_ADMIN_PASSWORD "$KP_ADMIN_PASSWORD"
   per_pod+=(
     "node.id=$node_id"
@@ -88,7 +103,7 @@ if [[ "$role" == controller ]]; then
   )
 else
   require_env KP_RACK KP_ADVERTISED_HOST KP_INTERNAL_PORT KP_ADMIN_USERNAME KP_ADMIN_PASSWORD
-  check_scram_safe KP_ADMIN_USERNAME "$KP_ADMIN_USERNAME"
+  check_scram_safe KP_ADMIN_USERNAME "$admin_user"
   check_scram_safe KP_ADMIN_PASSWORD "$KP_ADMIN_PASSWORD"
   listeners="INTERNAL://$KP_LISTEN_HOST:$KP_INTERNAL_PORT"
   advertised="INTERNAL://$KP_ADVERTISED_HOST:$KP_INTERNAL_PORT"
@@ -120,7 +135,7 @@ else
     "listeners=$listeners"
     "advertised.listeners=$advertised"
     "log.dirs=$KP_DATA_DIR"
-    "listener.name.internal.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$KP_ADMIN_USERNAME\" password=\"$KP_ADMIN_PASSWORD\";"
+    "listener.name.internal.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$admin_user\" password=\"$KP_ADMIN_PASSWORD\";"
   )
 fi
 
@@ -135,11 +150,11 @@ echo "kafka-start: $role node $node_id (pod $POD_NAME), config $config"
 
 if [[ "$mode" == kraft ]]; then
   format_args=(format --config "$config" --cluster-id "$KP_CLUSTER_ID" --ignore-formatted)
-  if [[ -n "${KP_ADMIN_USERNAME:-}" && -n "${KP_ADMIN_PASSWORD:-}" ]]; then
-    check_scram_safe KP_ADMIN_USERNAME "$KP_ADMIN_USERNAME"
+  if [[ -n "$admin_user" && -n "${KP_ADMIN_PASSWORD:-}" ]]; then
+    check_scram_safe KP_ADMIN_USERNAME "$admin_user"
     check_scram_safe KP_ADMIN_PASSWORD "$KP_ADMIN_PASSWORD"
     # Bootstrap metadata: the inter-broker user exists before the first broker authenticates.
-    format_args+=(--add-scram "SCRAM-SHA-512=[name=$KP_ADMIN_USERNAME,password=$KP_ADMIN_PASSWORD]")
+    format_args+=(--add-scram "SCRAM-SHA-512=[name=$admin_user,password=$KP_ADMIN_PASSWORD]")
   fi
   "$kafka_bin/kafka-storage.sh" "${format_args[@]}"
 else
@@ -147,7 +162,7 @@ else
   attempt=1
   until "$kafka_bin/kafka-configs.sh" --zookeeper "$KP_ZOOKEEPER_CONNECT" --alter \
     --add-config "SCRAM-SHA-512=[password=$KP_ADMIN_PASSWORD]" \
-    --entity-type users --entity-name "$KP_ADMIN_USERNAME"; do
+    --entity-type users --entity-name "$admin_user"; do
     ((attempt < ${KP_START_RETRIES:-30})) || die "could not create the SCRAM user in ZooKeeper after $attempt attempts"
     attempt=$((attempt + 1))
     sleep "${KP_START_RETRY_SECONDS:-10}"

@@ -3,11 +3,13 @@
 # says the cluster can lose that pod for a while. Which pods:
 # - KP_ROLL_TRIGGER=config (the deploy's roll Job): those whose config hash is not this Job's;
 # - KP_ROLL_TRIGGER=certificate (the certificate roll CronJob): those whose listener presents a certificate other
-#   than the one in its Secret (node or external), e.g. after cert-manager or the renewal renewed it.
+#   than the one in its Secret (node or external), e.g. after cert-manager or the renewal renewed it;
+# - KP_ROLL_TRIGGER=restart (the admin password rotation): those whose pod UID is in KP_ROLL_RESTART_UIDS, i.e.
+#   started before the admin Secret changed; KP_ROLL_RESTART_REASON says what they must pick up.
 # Order: controllers (the active one last), then brokers in the order of KP_ROLL_BROKERS (zone by zone).
 # Input (see the README, "Rolling restarts"): KP_NAMESPACE, KP_ROLL_HASH_ANNOTATION,
 # KP_ROLL_CONTROLLERS / KP_ROLL_BROKERS ("<pod>=<node id> ..."), KP_ROLL_CONTROLLER_HASH / KP_ROLL_BROKER_HASH
-# (config), KP_ROLL_TLS_ENDPOINTS ("<pod>=<secret>@<host>:<port> ...", certificate),
+# (config), KP_ROLL_TLS_ENDPOINTS ("<pod>=<secret>@<host>:<port> ...", certificate), KP_ROLL_RESTART_UIDS (restart),
 # KP_ROLL_TIMEOUT_SECONDS (default 900), KP_ROLL_POLL_SECONDS (default 10), KP_ROLL_MAX_QUORUM_LAG
 # (default 100), optional KP_KUBECTL, the roll-lease.sh input and the admin-lib input.
 set -euo pipefail
@@ -27,7 +29,7 @@ log() {
   echo "roll: $*"
 }
 
-[[ "$trigger" == config || "$trigger" == certificate ]] || die "KP_ROLL_TRIGGER must be config or certificate, not $trigger"
+[[ "$trigger" =~ ^(config|certificate|restart)$ ]] || die "KP_ROLL_TRIGGER must be config, certificate or restart, not $trigger"
 # shellcheck source-path=SCRIPTDIR source=roll-lease.sh
 source "$(dirname "${BASH_SOURCE[0]}")/roll-lease.sh"
 trap 'release_lease; rm -rf "$admin_workdir"' EXIT
@@ -206,7 +208,7 @@ pod_back() {
     reason="$pod is not Ready"
     return 1
   fi
-  [[ "$trigger" == config ]] && return 0
+  [[ "$trigger" != certificate ]] && return 0
   stale="$(stale_listener "$pod")"
   [[ -z "$stale" ]] && return 0
   reason="$pod: $stale"
@@ -215,7 +217,8 @@ pod_back() {
 
 # Prints the pods of "<pod>=<id> ..." to restart: with the config trigger those whose config hash is not $2 (a
 # missing pod will be created from the current template); with the certificate trigger the Ready ones with a
-# listener presenting a certificate other than its Secret's (one not Ready yet will start with the Secrets' ones).
+# listener presenting a certificate other than its Secret's (one not Ready yet will start with the Secrets' ones);
+# with the restart trigger those whose UID is listed (a pod created since then started with the current Secret).
 pending_pods() {
   local entry pod uid hash ready
   for entry in $1; do
@@ -224,6 +227,8 @@ pending_pods() {
     [[ -n "$uid" ]] || continue
     if [[ "$trigger" == config ]]; then
       [[ "$hash" != "$2" ]] && echo "$entry"
+    elif [[ "$trigger" == restart ]]; then
+      [[ " ${KP_ROLL_RESTART_UIDS:-} " == *" $uid "* ]] && echo "$entry"
     elif [[ "$ready" == True && -n "$(stale_listener "$pod" skip-silent)" ]]; then
       echo "$entry"
     fi
@@ -236,12 +241,15 @@ restart() {
   IFS='|' read -r uid hash ready <<<"$(pod_state "$pod")"
   if [[ "$trigger" == config ]]; then
     log "restarting $pod (node $id): config hash ${hash:-none} -> $target"
+  elif [[ "$trigger" == restart ]]; then
+    log "restarting $pod (node $id): started before ${KP_ROLL_RESTART_REASON:-the change it must pick up}"
   else
     log "restarting $pod (node $id): $(stale_listener "$pod" skip-silent)"
   fi
   "$kubectl" delete pod "$pod" --namespace "$namespace" --wait=false
   what="config hash $target"
-  [[ "$trigger" == config ]] || what="its Secrets' certificates"
+  [[ "$trigger" != certificate ]] || what="its Secrets' certificates"
+  [[ "$trigger" != restart ]] || what="${KP_ROLL_RESTART_REASON:-the change it must pick up}"
   wait_until "$pod to come back Ready with $what" pod_back "$pod" "$uid" "$target"
 }
 
@@ -292,6 +300,10 @@ if [[ "$trigger" == config ]]; then
   roll_controllers "${KP_ROLL_CONTROLLER_HASH:-}"
   roll_brokers "${KP_ROLL_BROKER_HASH:?KP_ROLL_BROKER_HASH is not set}"
   log "done: every pod runs its current config hash (controllers ${KP_ROLL_CONTROLLER_HASH:-none}, brokers $KP_ROLL_BROKER_HASH)"
+elif [[ "$trigger" == restart ]]; then
+  roll_controllers restart
+  roll_brokers restart
+  log "done: every listed pod was restarted with ${KP_ROLL_RESTART_REASON:-the change it must pick up}"
 else
   [[ -n "${KP_ROLL_TLS_ENDPOINTS:-}" ]] || die "KP_ROLL_TLS_ENDPOINTS is not set"
   command -v keytool >/dev/null || die "keytool (part of the Java runtime) is not on the PATH of the Kafka image"

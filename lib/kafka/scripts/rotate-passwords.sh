@@ -13,6 +13,8 @@
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=kafka-admin-lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/kafka-admin-lib.sh"
+# shellcheck source-path=SCRIPTDIR source=credential-lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/credential-lib.sh"
 
 namespace="${KP_NAMESPACE:?KP_NAMESPACE is not set}"
 [[ -n "${KP_ROTATIONS:-}" ]] || die "KP_ROTATIONS is not set"
@@ -27,51 +29,6 @@ other_mechanism() {
   if [[ "$1" == SCRAM-SHA-512 ]]; then echo SCRAM-SHA-256; else echo SCRAM-SHA-512; fi
 }
 
-# 32 random bytes as hex: safe in JAAS strings and SCRAM arguments without quoting.
-random_password() {
-  local hex
-  hex="$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
-  [[ "$hex" =~ ^[0-9a-f]{64}$ ]] || die "could not generate a random password"
-  printf '%s' "$hex"
-}
-
-# Prints one key of a Secret, decoded ("" when the key is absent).
-secret_key() {
-  local out
-  out="$("$kubectl" get secret "$1" --namespace "$namespace" -o "jsonpath={.data.${2//./\\.}}")" || die "cannot read Secret $1"
-  printf '%s' "$out" | base64 -d
-}
-
-b64() {
-  printf '%s' "$1" | base64 | tr -d '\n'
-}
-
-# Waits until every broker authenticates $1 with password $2 over mechanism $3: brokers learn a SCRAM
-# credential from the metadata log, so one may lag, and no client may read the password before all know it.
-# kafka-broker-api-versions.sh connects to each broker the cluster metadata lists and prints one
-# "<broker> -> (<versions>)" or "<broker> -> ERROR: <why>" per broker; it exits 0 either way.
-every_broker_accepts() {
-  local out
-  out="$("$kafka_bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" --command-config "$1" 2>&1)" || return 1
-  [[ "$out" == *" -> ("* && "$out" != *" -> ERROR"* ]]
-}
-
-await_every_broker_accepts() {
-  local config="$workdir/new-login.properties" attempt=1
-  {
-    grep -v '^sasl\.' "$command_config"
-    echo "sasl.mechanism=$3"
-    echo "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$1\" password=\"$2\";"
-  } >"$config"
-  until every_broker_accepts "$config"; do
-    ((attempt < ${KP_ADMIN_RETRIES:-60})) || die "$1: not every broker accepts the new $3 password after $attempt attempts; the Secret still holds the previous one"
-    attempt=$((attempt + 1))
-    sleep "${KP_ADMIN_RETRY_SECONDS:-10}"
-  done
-  rm -f "$config"
-  log "$1: every broker accepts the new $3 password"
-}
-
 # Rotates $user: new password into the slot its clients do not use, then into the Secret.
 rotate() {
   local user="$1" secret="$2" generation="$3" current="$4" new_mechanism password patch
@@ -81,10 +38,10 @@ rotate() {
     --add-config "$new_mechanism=[password=$password]"
   log "$user: generation $generation password set as $new_mechanism; $current keeps the previous one"
   await_every_broker_accepts "$user" "$password" "$new_mechanism"
-  patch="$workdir/patch.json"
+  patch="$admin_workdir/patch.json"
   printf '{"data":{"password":"%s","sasl.jaas.config":"%s","sasl.mechanism":"%s","generation":"%s"}}' \
     "$(b64 "$password")" \
-    "$(b64 "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$user\" password=\"$password\";")" \
+    "$(b64 "$(scram_jaas "$user" "$password")")" \
     "$(b64 "$new_mechanism")" "$(b64 "$generation")" >"$patch"
   "$kubectl" patch secret "$secret" --namespace "$namespace" --type merge --patch-file "$patch" >/dev/null \
     || die "cannot update Secret $secret (the new $new_mechanism password is set in Kafka but unused; the next attempt makes another)"
@@ -104,9 +61,6 @@ retire() {
     log "$user: no previous password to retire; only generation $generation ($current) is accepted"
   fi
 }
-
-# kafka-admin-lib.sh made a private work dir (umask 077) and removes it on exit.
-workdir="$admin_workdir"
 
 wait_for_kafka
 for entry in "${rotations[@]}"; do
