@@ -22,6 +22,7 @@ import { generateUserSecrets } from './harness/secrets';
 import { generateNodeTls, writeLocalCaBundle } from './harness/node-tls';
 import { certificateRollJob, fingerprintOf, makeNodeCertificateDue, nodeTlsStateDir, presentedFingerprint, renewNodeCertificate } from './roll/certificate-renewal';
 import { KubeShim } from './roll/kube-shim';
+import { adminRotationScenario } from './roll/admin-rotation-scenario';
 import { NO_ISR_CHECK_HOME, withoutIsrCheck, writeNoIsrCheckHome } from './roll/no-isr-check';
 
 /**
@@ -34,10 +35,13 @@ import { NO_ISR_CHECK_HOME, withoutIsrCheck, writeNoIsrCheckHome } from './roll/
  *   must then fail.
  * - `cert-renewal-not-rolled` runs the certificate roll CronJob's renewal but
  *   not its roll, as before the roll existed. Scenario 14 must then fail.
+ * - `admin-rotation-one-phase` drops the admin password rotation's accept phase:
+ *   nodes log in with the next identity before the controllers accept it.
+ *   Scenario 15 must then fail.
  * Several may be given, comma-separated: each breaks only its own scenario.
  */
 const BREAKS = new Set((process.env.KAFKA_IT_BREAK ?? '').split(',').map((b) => b.trim()).filter(Boolean));
-const KNOWN_BREAKS = ['roll-no-isr-check', 'jmx-agent-required', 'cert-renewal-not-rolled'];
+const KNOWN_BREAKS = ['roll-no-isr-check', 'jmx-agent-required', 'cert-renewal-not-rolled', 'admin-rotation-one-phase'];
 const report = new SuiteReport('roll');
 const HEAP = '-Xms64m -Xmx256m';
 const TOPIC = 'orders';
@@ -56,6 +60,7 @@ let secrets: SecretData;
 let local: LocalCluster;
 let shim: KubeShim;
 let tools: KafkaTools;
+let caFile: string;
 let home: KafkaHome;
 let brokers: LocalPod[];
 let controllers: LocalPod[];
@@ -109,15 +114,15 @@ beforeAll(async () => {
     imageDirs: noIsrCheckHome ? { [NO_ISR_CHECK_HOME]: noIsrCheckHome } : {},
     include: (w) => ['broker', 'controller'].includes(w.metadata.labels?.['app.kubernetes.io/component'] ?? ''),
     // The roll Job's init container copies `kubectl` from its image's PATH: here, the stand-in.
-    imagePath: (w) => (w.kind === 'Job' && /^kafka-(roll|certificate-roll)-/.test(w.metadata.name) ? [shimDir, home.imageBin] : [home.imageBin]),
+    imagePath: (w) => (w.kind === 'Job' && /^kafka-(roll|certificate-roll|admin-rotate)-/.test(w.metadata.name) ? [shimDir, home.imageBin] : [home.imageBin]),
   });
   shim = await KubeShim.start(local, objects, 'kafka', shimDir, secrets);
   controllers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'controller' });
   brokers = local.select({ 'app.kubernetes.io/instance': 'kafka', 'app.kubernetes.io/component': 'broker' });
   const admin = secrets['kafka-user-admin'];
+  caFile = writeLocalCaBundle(objects, path.join(local.root, 'tools'))!;
   tools = new KafkaTools(home, path.join(local.root, 'tools'), () => local.rewrite('kafka-bootstrap.kafka.svc.cluster.local:9092'), {
-    securityProtocol: 'SASL_SSL', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'],
-    caFile: writeLocalCaBundle(objects, path.join(local.root, 'tools')),
+    securityProtocol: 'SASL_SSL', mechanism: 'SCRAM-SHA-512', jaasConfig: admin['sasl.jaas.config'], caFile,
   });
   await startAndWaitReady(local, [...controllers, ...brokers]);
   for (const prefix of ['users', 'topics']) {
@@ -361,4 +366,14 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
     expect(again.code).toBe(0);
     expect(shim.deletes.length).toBe(deletesBefore + 6);
   }), 900_000);
+
+  test('15. the admin password is rotated under a running producer: controllers accept the next identity, every node logs in with it, the previous one is retired; no failed send, one pod down at most', report.scenario('15 admin password rotation', async (figures) => {
+    const onePhase = BREAKS.has('admin-rotation-one-phase');
+    // The negative control gives up sooner: the controller that cannot log in never catches up.
+    const rollingRestart = onePhase ? { ...ROLL, checkTimeoutSeconds: 60 } : ROLL;
+    const synth = (credentials: Partial<KafkaClusterProps>['credentials']) => synthCluster({ ...appliedProps, rollingRestart, credentials });
+    // The rotation itself changes nothing a pod runs: the Job restarts them, no template does.
+    expect(byKind(synth({ adminPasswordRotation: { generation: 1 } }), 'StatefulSet')).toEqual(byKind(synth(undefined), 'StatefulSet'));
+    tools = await adminRotationScenario({ local, shim, home, secrets, controllers, brokers, runtimeObjects, caFile, topic: TOPIC, synth, onePhase }, figures);
+  }), 1_800_000);
 });

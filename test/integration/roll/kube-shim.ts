@@ -29,8 +29,11 @@ const HASH_ANNOTATION = 'kafka-platform.io/config-hash';
  *
  * - `kubectl create/get/replace/delete lease` (the roll Lease): an object store
  *   with the API server's AlreadyExists / NotFound / Conflict (resourceVersion) answers.
- * - `kubectl get secret <name> -o jsonpath={.data.tls\.crt}` (the certificate
- *   roll): the Secret as the local pods mount it (`secrets`, shared with LocalCluster).
+ * - `kubectl get secret <name> -o jsonpath={.data.<key>}` (the certificate roll, the
+ *   admin password rotation): the Secret as the local pods mount it and resolve
+ *   `secretKeyRef` from when they start (`secrets`, shared with LocalCluster);
+ *   `kubectl patch secret <name> --type merge --patch-file <file>` (the admin password
+ *   rotation) merges `data` into it (base64; null removes a key), as the API server does.
  *
  * Everything else (the decisions, the Kafka tools, the probes) is the synthesized Job.
  */
@@ -198,15 +201,33 @@ exit "$code"
     return [0, value === undefined ? '' : Buffer.from(value).toString('base64')];
   }
 
+  /** Every Secret patch, in order: the Secret and the keys it set or removed (never a value). */
+  public readonly secretPatches: string[] = [];
+
+  private patchSecret(name: string, args: string[]): [number, string] {
+    const secret = this.secrets[name];
+    if (!secret) return [1, `Error from server (NotFound): secrets "${name}" not found`];
+    if (args[args.indexOf('--type') + 1] !== 'merge' || !args.includes('--patch-file')) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
+    const patch = JSON.parse(fs.readFileSync(args[args.indexOf('--patch-file') + 1], 'utf8')) as { data: Record<string, string | null> };
+    for (const [k, v] of Object.entries(patch.data)) {
+      if (v === null) delete secret[k];
+      else secret[k] = Buffer.from(v, 'base64').toString('utf8');
+    }
+    this.secretPatches.push(`${name}: ${Object.entries(patch.data).map(([k, v]) => (v === null ? `-${k}` : k)).join(' ')}`);
+    return [0, `secret/${name} patched`];
+  }
+
   private async handle(args: string[]): Promise<[number, string]> {
     const [verb, kind, name] = args;
     const ns = args[args.indexOf('--namespace') + 1];
     if (kind === 'lease' || (['create', 'replace'].includes(verb) && kind === '-f')) return this.handleLease(verb, args);
     if (kind === 'secret' && verb === 'get' && ns === this.namespace) return this.handleSecret(name, args);
+    if (kind === 'secret' && verb === 'patch' && ns === this.namespace) return this.patchSecret(name, args);
     if (kind === 'statefulset' && ['get', 'scale'].includes(verb)) return this.handleStatefulSet(verb, name, ns, args);
     const pod = this.local.pods.find((p) => p.name === name);
     if (kind !== 'pod' || !['get', 'delete'].includes(verb)) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
     if (!pod || ns !== this.namespace || this.gone.has(name)) return [1, `Error from server (NotFound): pods "${name}" not found`];
+    if (verb === 'get' && args.includes('jsonpath={.metadata.uid}')) return [0, `${pod.name}-${pod.starts}`];
     if (verb === 'get') {
       const ready = this.local.isRunning(pod) && (await this.local.probe(pod, 'readinessProbe')).ok;
       return [0, `${pod.name}-${pod.starts}|${this.startedFrom.get(pod.name) ?? ''}|${ready ? 'True' : 'False'}`];
