@@ -41,7 +41,9 @@ export function adminTools(ctx: RotationContext, username: string, password: str
 async function rotateUnderLoad(ctx: RotationContext, objects: K8sObject[], producerAs: KafkaTools, label: string, figures: Record<string, unknown>) {
   ctx.shim.apply([...withRotationScripts(objects, ctx.onePhase), ...ctx.runtimeObjects]);
   const outFile = path.join(ctx.local.root, 'tools', `${label}-producer.jsonl`);
-  const config = producerAs.configWith(`${label}-producer`, { 'delivery.timeout.ms': '120000', 'request.timeout.ms': '15000', 'linger.ms': '5' });
+  // VerifiableProducer sets retries=0 (a send to a leader that just moved would count as failed); a producer with
+  // Kafka's defaults retries within its delivery timeout, and that is the client whose sends must not fail.
+  const config = producerAs.configWith(`${label}-producer`, { 'retries': '2147483647', 'delivery.timeout.ms': '120000', 'request.timeout.ms': '15000', 'linger.ms': '5' });
   const producer = producerAs.startVerifiableProducer(ctx.topic, { maxMessages: 200_000, throughput: 200, acks: '-1', config, valuePrefix: 15, outFile });
   const deletesBefore = ctx.shim.deletes.length;
   ctx.shim.maxDown = 0;

@@ -47,7 +47,9 @@ export class KubeShim {
 # Test stand-in for kubectl (test/integration/roll/kube-shim.ts): forwards the arguments to the test process.
 resp="$(printf '%s\\n' "$@" | curl -sS --max-time 900 --data-binary @- http://127.0.0.1:${port}/kubectl)" || exit 99
 code="\${resp%%$'\\n'*}"
-body="\${resp#*$'\\n'}"
+body=""
+# An empty answer (a key the Secret lacks) is the code alone: command substitution dropped its newline.
+if [[ "$resp" == *$'\\n'* ]]; then body="\${resp#*$'\\n'}"; fi
 if [[ "$code" == 0 ]]; then printf '%s' "$body"; else printf '%s' "$body" >&2; fi
 exit "$code"
 `, { mode: 0o755 });
