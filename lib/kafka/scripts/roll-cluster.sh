@@ -24,6 +24,7 @@ max_lag="${KP_ROLL_MAX_QUORUM_LAG:-100}"
 kubectl="${KP_KUBECTL:-kubectl}"
 trigger="${KP_ROLL_TRIGGER:-config}"
 reason=""
+recreated_at=0
 
 log() {
   echo "roll: $*"
@@ -107,7 +108,7 @@ broker_in_sync() {
   return 1
 }
 
-# Prints "<node id> <lag> <status>" for every voter (Leader or Follower) of the metadata quorum.
+# Prints "<node id> <lag> <status> <last fetch, epoch ms>" for every voter (Leader or Follower) of the metadata quorum.
 quorum_voters() {
   local out
   out="$(kafka_admin kafka-metadata-quorum.sh describe --replication 2>&1)" || {
@@ -115,7 +116,7 @@ quorum_voters() {
     return 1
   }
   awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-       $col["Status"] == "Leader" || $col["Status"] == "Follower" { print $col["NodeId"], $col["Lag"], $col["Status"] }' <<<"$out"
+       $col["Status"] == "Leader" || $col["Status"] == "Follower" { print $col["NodeId"], $col["Lag"], $col["Status"], ("LastFetchTimestamp" in col ? $col["LastFetchTimestamp"] : -1) }' <<<"$out"
 }
 
 # A controller may go when a majority of all voters stays caught up without it.
@@ -129,11 +130,18 @@ controller_can_restart() {
   return 1
 }
 
+# A restarted controller is caught up when its lag is small *and* the leader has had a fetch from it since it came
+# back: a controller that cannot fetch at all (e.g. refused by the others) keeps the lag of its last fetch before
+# the restart, which looks small for a while. $recreated_at (epoch seconds) is when its new pod was first seen.
 controller_caught_up() {
-  local id="$1" voters
+  local id="$1" voters since=$(((recreated_at + 1) * 1000))
   voters="$(quorum_voters)" || return 1
-  awk -v id="$id" -v max="$max_lag" '$1 == id && $2 <= max { found = 1 } END { exit !found }' <<<"$voters" && return 0
-  reason="controller $id has not caught up with the quorum (lag <= $max_lag): $(paste -sd ';' - <<<"$voters")"
+  awk -v id="$id" -v max="$max_lag" -v since="$since" '$1 == id && $2 <= max && ($3 == "Leader" || $4 >= since) { found = 1 } END { exit !found }' <<<"$voters" && return 0
+  if awk -v id="$id" -v max="$max_lag" '$1 == id && $2 <= max { found = 1 } END { exit !found }' <<<"$voters"; then
+    reason="the leader has had no fetch from controller $id since it restarted (it may be unable to connect or log in; see its log): $(paste -sd ';' - <<<"$voters")"
+  else
+    reason="controller $id has not caught up with the quorum (lag <= $max_lag): $(paste -sd ';' - <<<"$voters")"
+  fi
   return 1
 }
 
@@ -200,6 +208,8 @@ pod_back() {
     reason="$pod has not been recreated yet"
     return 1
   fi
+  # The old process is gone once its pod is replaced; whatever the leader hears from this node from now on is new.
+  ((recreated_at > 0)) || recreated_at="$(date +%s)"
   if [[ "$trigger" == config ]]; then
     # A newer template (a later roll) or an older one (the StatefulSet not applied yet) is not ours to roll.
     [[ "$hash" == "$target" ]] || die "$pod came back with config hash '${hash:-none}', not $target: its StatefulSet does not carry this roll's template. No further pod was restarted."
@@ -246,6 +256,7 @@ restart() {
   else
     log "restarting $pod (node $id): $(stale_listener "$pod" skip-silent)"
   fi
+  recreated_at=0
   "$kubectl" delete pod "$pod" --namespace "$namespace" --wait=false
   what="config hash $target"
   [[ "$trigger" != certificate ]] || what="its Secrets' certificates"

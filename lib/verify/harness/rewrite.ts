@@ -69,8 +69,12 @@
  * local pods: `get/delete pod` (delete = SIGTERM with the grace period, then a
  * start from the current template) and `get/scale statefulset` (scale = start
  * the pods below the new count, stop those at or above it, as the StatefulSet
- * controller does with `podManagementPolicy: Parallel`). The Job's script and
- * Kafka's tools run unchanged.
+ * controller does with `podManagementPolicy: Parallel`), the leases and
+ * Secrets the roll, certificate roll and admin password rotation read and
+ * patch. The Job's script and Kafka's tools run unchanged; the one setting a
+ * suite changes is the admin password rotation's
+ * `KP_ADMIN_SECRET_SETTLE_SECONDS` (to 0): it waits for kubelets' Secret
+ * caches, and local pods read the Secret itself when they start.
  */
 
 /** One literal substitution: `from` becomes `to`. */

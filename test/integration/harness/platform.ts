@@ -24,7 +24,7 @@ export const BREAK = (process.env.KAFKA_IT_BREAK ?? '').trim();
 // roll-no-isr-check and jmx-agent-required belong to roll.it.ts (its roll Job's min-ISR check, the offline
 // pod start), no-authorizer, rotation-no-overlap and plaintext-internal to authz.it.ts, and
 // scale-in-skip-drain to scale.it.ts; the scenarios here ignore them.
-const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer', 'rotation-no-overlap', 'plaintext-internal', 'scale-in-skip-drain', 'cert-renewal-not-rolled'];
+const KNOWN_BREAKS = ['min-isr-1', 'acks-1', 'roll-no-isr-check', 'jmx-agent-required', 'no-authorizer', 'rotation-no-overlap', 'plaintext-internal', 'scale-in-skip-drain', 'cert-renewal-not-rolled', 'admin-rotation-one-phase'];
 // A comma-separated list is allowed (CI runs authz.it.ts's switches together); each must be known.
 if (BREAK && !BREAK.split(',').every((b) => KNOWN_BREAKS.includes(b.trim()))) {
   throw new Error(`KAFKA_IT_BREAK=${BREAK} is not one of: ${KNOWN_BREAKS.join(', ')}`);

@@ -28,8 +28,15 @@ export function withRotationScripts(objects: K8sObject[], onePhase: boolean): K8
   });
 }
 
+/**
+ * The rotation Job as the suite runs it. One rewrite (README, "How we test HA"): no settle time, because the local
+ * pods resolve `secretKeyRef` from the Secret itself when they start, not from a kubelet's cache of it.
+ */
 export function rotationJob(objects: K8sObject[]): K8sObject {
-  return jobNamed(objects, 'kafka-admin-rotate');
+  const job = JSON.parse(JSON.stringify(jobNamed(objects, 'kafka-admin-rotate'))) as K8sObject;
+  const container = (job as { spec: { template: { spec: { containers: Array<{ env: Array<{ name: string; value?: string }> }> } } } }).spec.template.spec.containers[0];
+  container.env.push({ name: 'KP_ADMIN_SECRET_SETTLE_SECONDS', value: '0' });
+  return job;
 }
 
 /** The admin Secret's keys other than the credentials themselves (what the test may print). */
