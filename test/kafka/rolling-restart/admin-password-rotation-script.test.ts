@@ -242,3 +242,46 @@ describe('rotate-admin-password.sh against a simulated cluster', () => {
     expect(sim.state.deletes).toEqual([]);
   });
 });
+
+test('resume of an older generation\'s phase, with a higher generation declared since: finishes it, then rotates to the declared one', () => {
+  // Generation 1's Job failed in its login phase; the next deploy declares generation 2.
+  const { script, env } = synthesizedRotation({ generation: 2 });
+  const sim = rotated(env, { 'generation': '0', 'rotation-phase': 'login', 'rotation-generation': '1', 'rotation-stale-pods': 'kafka-broker-2-0-uid' });
+  const result = run(script, env, sim);
+  expect([result.status, result.stderr]).toEqual([0, '']);
+  const secret = adminSecret(sim);
+  expect([secret.generation, secret.username, secret['also-accepted-username'], secret['also-accepted-password']]).toEqual(['2', 'admin', 'admin-b', NEW]);
+  expect(sim.state.scram!.admin).toEqual({ 'SCRAM-SHA-512': secret.password });
+  expect(sim.state.deletes.slice(0, 1)).toEqual(['kafka-broker-2-0']);
+  expect(lockouts(sim)).toEqual([]);
+  expect(result.stdout).toContain('rotate-admin-password: generation 1: every controller and broker logs in as admin-b');
+  expect(result.stdout).toContain('rotate-admin-password: generation 2: every controller and broker logs in as admin');
+});
+
+test('resume of an older generation\'s phase with retirePrevious declared: finishes it, then refuses to retire a generation not rotated yet', () => {
+  const { script, env } = synthesizedRotation({ generation: 2, retirePrevious: true });
+  const sim = rotated(env, { 'generation': '0', 'rotation-phase': 'login', 'rotation-generation': '1', 'rotation-stale-pods': 'kafka-broker-2-0-uid' });
+  const result = run(script, env, sim);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toContain('retirePrevious is declared with generation 2, which is not rotated yet: generation 1 was completed (its rotation had been left unfinished), nothing else was changed.');
+  expect(adminSecret(sim)).toMatchObject({ 'generation': '1', 'username': 'admin-b', 'also-accepted-username': 'admin' });
+  expect(fake.calls('kafka-configs.sh')).toEqual([]);
+});
+
+test('resume of an unfinished retire, with a higher generation declared since: retires, then rotates once to the declared one', () => {
+  const { script, env } = synthesizedRotation({ generation: 2 });
+  const sim = rotated(env, { 'rotation-phase': 'retire', 'rotation-stale-pods': 'kafka-controller-0-0-uid' });
+  const secret = sim.state.secrets![SECRET];
+  delete secret['also-accepted-username'];
+  delete secret['also-accepted-password'];
+  fs.writeFileSync(sim.stateFile, JSON.stringify({ ...sim.state, secrets: { [SECRET]: secret } }));
+  const result = run(script, env, sim);
+  expect([result.status, result.stderr]).toEqual([0, '']);
+  expect(adminSecret(sim)).toMatchObject({ 'generation': '2', 'username': 'admin', 'also-accepted-username': 'admin-b', 'also-accepted-password': NEW });
+  expect(events(sim).filter(e => e.startsWith('kafka-configs --alter'))).toEqual([
+    'kafka-configs --alter --entity-type users --entity-name admin --delete-config SCRAM-SHA-512',
+    'kafka-configs --alter --entity-type users --entity-name admin --add-config SCRAM-SHA-512=[password=<hidden>]',
+  ]);
+  expect(sim.state.deletes.slice(0, 1)).toEqual(['kafka-controller-0-0']);
+  expect(lockouts(sim)).toEqual([]);
+});
