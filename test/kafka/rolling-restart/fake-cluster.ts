@@ -69,12 +69,17 @@ export interface FakeClusterState {
 export class FakeCluster {
   public readonly stateFile: string;
 
-  constructor(fake: FakeTools, state: FakeClusterState) {
+  /** `recordKubectl: false` leaves kubectl calls out of `fake.calls()` (half the processes per call: the simulation's `events` record what changed). */
+  constructor(fake: FakeTools, state: FakeClusterState, options: { recordKubectl?: boolean } = {}) {
     this.stateFile = path.join(fake.root, 'cluster.json');
     fs.writeFileSync(this.stateFile, JSON.stringify(state));
     const sim = path.join(fake.root, 'fake-cluster.js');
     fs.writeFileSync(sim, SIMULATOR);
-    fake.install('kubectl', `exec node ${sim} kubectl "$@"`, 'path');
+    if (options.recordKubectl === false) {
+      fs.writeFileSync(path.join(fake.binDir, 'kubectl'), `#!/usr/bin/env bash\nexec node ${sim} kubectl "$@"\n`, { mode: 0o755 });
+    } else {
+      fake.install('kubectl', `exec node ${sim} kubectl "$@"`, 'path');
+    }
     fake.install('kafka-topics.sh', `exec node ${sim} kafka-topics "$@"`);
     fake.install('kafka-metadata-quorum.sh', `exec node ${sim} kafka-metadata-quorum "$@"`);
     fake.install('keytool', `exec node ${sim} keytool "$@"`, 'path');
@@ -90,7 +95,7 @@ export class FakeCluster {
 }
 
 /** Three controllers (leader 1) and three brokers on the old hash, one topic of 3 partitions RF 3 / min ISR 2. */
-export function simulatedCluster(fake: FakeTools, env: Record<string, string>, patch: Partial<FakeClusterState> = {}, pods: Record<string, Partial<FakePod>> = {}): FakeCluster {
+export function simulatedCluster(fake: FakeTools, env: Record<string, string>, patch: Partial<FakeClusterState> = {}, pods: Record<string, Partial<FakePod>> = {}, options: { recordKubectl?: boolean } = {}): FakeCluster {
   const ids = (list: string) => Object.fromEntries(list.split(' ').filter(Boolean).map(e => e.split('=')).map(([p, id]) => [p, Number(id)]));
   const controllerIds = ids(env.KP_ROLL_CONTROLLERS ?? '');
   const brokerIds = ids(env.KP_ROLL_BROKERS);
@@ -109,7 +114,7 @@ export function simulatedCluster(fake: FakeTools, env: Record<string, string>, p
     onDelete: 'restart',
     deletes: [],
     ...patch,
-  });
+  }, options);
 }
 
 const SIMULATOR = String.raw`
