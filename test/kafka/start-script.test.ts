@@ -2,12 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { KafkaMetadataMode } from '../../lib/kafka';
 import { FakeTools } from '../support/fake-tools';
-import { resolveContainerEnv } from '../support/pod-env';
-import { find, parseProperties, synth, STUB_FLAVOUR } from './helpers';
-
-const ADMIN_PASSWORD = 'a1b2c3d4e5f6a7b8c9d0';
-const FAKE_KEY = '-----BEGIN PRIVATE KEY-----\nMIIfake\n-----END PRIVATE KEY-----\n';
-const FAKE_CERT = '-----BEGIN CERTIFICATE-----\nMIIcert\n-----END CERTIFICATE-----\n';
+import { parseProperties, synth, STUB_FLAVOUR } from './helpers';
+import { ADMIN_PASSWORD, FAKE_CERT, FAKE_KEY, preparePod as prepareStartScriptPod } from './start-script-pod';
 
 let fake: FakeTools;
 beforeEach(() => {
@@ -16,51 +12,9 @@ beforeEach(() => {
 });
 afterEach(() => fake.cleanup());
 
-/** Lays out a pod of `statefulSet` (ordinal) on the local disk: ConfigMap files, writable dirs, env from the pod spec. */
+/** Lays out a pod of `statefulSet` (ordinal) on the local disk (start-script-pod.ts). */
 function preparePod(objects: any[], statefulSet: string, ordinal: number, overrides: Record<string, string> = {}) {
-  const sts = find(objects, 'StatefulSet', statefulSet);
-  const pod = sts.spec.template.spec;
-  const container = pod.containers[0];
-  const templateVolume = pod.volumes.find((v: any) => v.name === 'template');
-  const configMap = find(objects, 'ConfigMap', templateVolume.configMap.name);
-  const templateDir = path.join(fake.root, 'template');
-  fs.mkdirSync(templateDir, { recursive: true });
-  for (const [key, value] of Object.entries<string>(configMap.data)) fs.writeFileSync(path.join(templateDir, key), value);
-  const tlsDir = path.join(fake.root, 'tls');
-  fs.mkdirSync(tlsDir, { recursive: true });
-  fs.writeFileSync(path.join(tlsDir, 'tls.key'), FAKE_KEY);
-  fs.writeFileSync(path.join(tlsDir, 'tls.crt'), FAKE_CERT);
-  const nodeTlsDir = path.join(fake.root, 'node-tls');
-  fs.mkdirSync(nodeTlsDir, { recursive: true });
-  fs.writeFileSync(path.join(nodeTlsDir, 'tls.key'), FAKE_KEY);
-  fs.writeFileSync(path.join(nodeTlsDir, 'tls.crt'), FAKE_CERT);
-  fs.writeFileSync(path.join(nodeTlsDir, 'ca.crt'), FAKE_CERT);
-  const adminSecret = container.env.find((e: any) => e.name === 'KP_ADMIN_PASSWORD').valueFrom.secretKeyRef.name;
-  // What the fetch-jmx-exporter init container installs into the jmx-exporter volume.
-  expect(container.env.find((e: any) => e.name === 'KP_JMX_EXPORTER_JAR').value).toBe('/opt/jmx-exporter/jmx_prometheus_javaagent.jar');
-  const agentJar = path.join(fake.root, 'jmx-exporter', 'jmx_prometheus_javaagent.jar');
-  fs.mkdirSync(path.dirname(agentJar), { recursive: true });
-  fs.writeFileSync(agentJar, 'agent');
-  const env = resolveContainerEnv(container, {
-    podName: `${statefulSet}-${ordinal}`,
-    namespace: sts.metadata.namespace,
-    secrets: { [adminSecret]: { password: ADMIN_PASSWORD } },
-    overrides: {
-      KAFKA_HOME: fake.kafkaHome,
-      KP_BASE_CONFIG: path.join(templateDir, 'server.properties'),
-      KP_JMX_EXPORTER_CONFIG: path.join(templateDir, 'jmx-exporter.yaml'),
-      KP_JMX_EXPORTER_JAR: agentJar,
-      KP_CONFIG_DIR: path.join(fake.root, 'config'),
-      KP_DATA_DIR: path.join(fake.root, 'data'),
-      LOG_DIR: path.join(fake.root, 'logs'),
-      ...(container.env.some((e: any) => e.name === 'KP_EXTERNAL_TLS_DIR') ? { KP_EXTERNAL_TLS_DIR: tlsDir } : {}),
-      ...(container.env.some((e: any) => e.name === 'KP_NODE_TLS_DIR') ? { KP_NODE_TLS_DIR: nodeTlsDir } : {}),
-      ...overrides,
-    },
-  });
-  // The container command is `/bin/bash <template>/kafka-start.sh`: run the ConfigMap's copy.
-  expect(container.command).toEqual(['/bin/bash', '/etc/kafka-template/kafka-start.sh']);
-  return { env, script: path.join(templateDir, 'kafka-start.sh'), tlsDir, nodeTlsDir, container };
+  return prepareStartScriptPod(fake, objects, statefulSet, ordinal, overrides);
 }
 
 function finalConfig(): Record<string, string> {

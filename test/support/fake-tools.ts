@@ -72,12 +72,12 @@ ${body}
     return tool ? calls.filter(c => c.tool === tool) : calls;
   }
 
-  /** Runs `bash script` with exactly `env` (plus PATH with the fakes first, HOME, KAFKA_HOME). */
-  public run(script: string, env: Record<string, string>, args: string[] = []): { status: number; stdout: string; stderr: string } {
+  /** Runs `bash script` with exactly `env` (plus PATH with the fakes first, HOME, KAFKA_HOME), killed after `timeoutMs`. */
+  public run(script: string, env: Record<string, string>, args: string[] = [], timeoutMs = 30000): { status: number; stdout: string; stderr: string } {
     const result = spawnSync('bash', [script, ...args], {
       env: { PATH: `${this.binDir}:${process.env.PATH}`, HOME: this.root, KAFKA_HOME: this.kafkaHome, FAKE_LAST_STDIN: this.lastStdinFile, ...env },
       encoding: 'utf8',
-      timeout: 30000,
+      timeout: timeoutMs,
     });
     return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
   }

@@ -123,49 +123,58 @@ delete_scram() {
 read_state
 admin_login "$user" "$password"
 wait_for_kafka
-if [[ -z "$phase" ]]; then
-  if ((stored > generation)); then
-    die "Secret $secret is at generation $stored, past the declared $generation: declare adminPasswordRotation.generation $((stored + 1)) to rotate again"
-  elif ((stored < generation)); then
-    [[ "$retire" == false ]] \
-      || die "retirePrevious is declared with generation $generation, which is not rotated yet: nothing was changed. Deploy generation $generation without retirePrevious first, then set retirePrevious."
-    # Every pod on its current template first (the alternate identity in super.users comes with it).
-    KP_ROLL_TRIGGER=config KP_ADMIN_LOGIN_USERNAME="$user" KP_ADMIN_PASSWORD="$password" bash "$scripts/roll-cluster.sh" \
-      || die "the pods do not all run their current template, and the roll to it failed (see above). Nothing was rotated."
-    next_user="$(other_identity "$user")"
-    next_password="$(random_password)"
-    kafka_admin_masked kafka-configs.sh --alter --entity-type users --entity-name "$next_user" \
-      --add-config "SCRAM-SHA-512=[password=$next_password]"
-    log "generation $generation: the next admin identity $next_user has a new SCRAM-SHA-512 password; $user keeps working"
-    await_every_broker_accepts "$next_user" "$next_password" SCRAM-SHA-512
-    patch_secret "$(field also-accepted-username "$next_user"),$(field also-accepted-password "$next_password"),$(field rotation-generation "$generation"),$(field rotation-phase accept),\"rotation-stale-pods\":null"
-  elif [[ "$retire" == true && -n "$also_user" ]]; then
-    patch_secret "$(field rotation-phase retire),\"rotation-stale-pods\":null,\"also-accepted-username\":null,\"also-accepted-password\":null"
-  else
-    log "already at generation $generation ($user)${also_user:+; $also_user is still accepted until retirePrevious}"
-    exit 0
+# A phase recorded in the Secret is finished first; when it was an earlier generation's (its Job failed, and a later
+# deploy declares a higher one), the rotation to the declared generation follows.
+resumed=""
+while :; do
+  if [[ -z "$phase" ]]; then
+    if ((stored > generation)); then
+      die "Secret $secret is at generation $stored, past the declared $generation: declare adminPasswordRotation.generation $((stored + 1)) to rotate again"
+    elif ((stored < generation)); then
+      [[ "$retire" == false ]] \
+        || die "retirePrevious is declared with generation $generation, which is not rotated yet: ${resumed:-nothing was changed}. Deploy generation $generation without retirePrevious first, then set retirePrevious."
+      # Every pod on its current template first (the alternate identity in super.users comes with it).
+      KP_ROLL_TRIGGER=config KP_ADMIN_LOGIN_USERNAME="$user" KP_ADMIN_PASSWORD="$password" bash "$scripts/roll-cluster.sh" \
+        || die "the pods do not all run their current template, and the roll to it failed (see above). Nothing was rotated."
+      next_user="$(other_identity "$user")"
+      next_password="$(random_password)"
+      kafka_admin_masked kafka-configs.sh --alter --entity-type users --entity-name "$next_user" \
+        --add-config "SCRAM-SHA-512=[password=$next_password]"
+      log "generation $generation: the next admin identity $next_user has a new SCRAM-SHA-512 password; $user keeps working"
+      await_every_broker_accepts "$next_user" "$next_password" SCRAM-SHA-512
+      patch_secret "$(field also-accepted-username "$next_user"),$(field also-accepted-password "$next_password"),$(field rotation-generation "$generation"),$(field rotation-phase accept),\"rotation-stale-pods\":null"
+    elif [[ "$retire" == true && -n "$also_user" ]]; then
+      patch_secret "$(field rotation-phase retire),\"rotation-stale-pods\":null,\"also-accepted-username\":null,\"also-accepted-password\":null"
+    else
+      log "already at generation $generation ($user)${also_user:+; $also_user is still accepted until retirePrevious}"
+      exit 0
+    fi
+    read_state
   fi
-  read_state
-fi
 
-if [[ "$phase" == accept ]]; then
-  roll_phase controllers "the admin Secret's also-accepted identity $also_user"
-  patch_secret "$(field username "$also_user"),$(field password "$also_password"),$(field sasl.jaas.config "$(scram_jaas "$also_user" "$also_password")"),$(field sasl.mechanism SCRAM-SHA-512),$(field also-accepted-username "$user"),$(field also-accepted-password "$password"),$(field rotation-phase login),\"rotation-stale-pods\":null"
-  read_state
-  admin_login "$user" "$password"
-  log "generation $target: the admin Secret now names $user; $also_user is still accepted"
-fi
-if [[ "$phase" == login ]]; then
-  roll_phase all "the admin identity $user"
-  patch_secret "$(field generation "$target"),\"rotation-phase\":null,\"rotation-generation\":null,\"rotation-stale-pods\":null"
-  log "generation $target: every controller and broker logs in as $user; $also_user is accepted until retirePrevious"
-  read_state
-fi
-if [[ "$phase" == retire ]]; then
-  previous="$(other_identity "$user")"
-  delete_scram "$previous"
-  roll_phase controllers "the admin identity $user alone"
-  patch_secret "\"rotation-phase\":null,\"rotation-stale-pods\":null"
-  log "generation $stored: $previous is retired; only $user is accepted"
-fi
+  if [[ "$phase" == accept ]]; then
+    roll_phase controllers "the admin Secret's also-accepted identity $also_user"
+    patch_secret "$(field username "$also_user"),$(field password "$also_password"),$(field sasl.jaas.config "$(scram_jaas "$also_user" "$also_password")"),$(field sasl.mechanism SCRAM-SHA-512),$(field also-accepted-username "$user"),$(field also-accepted-password "$password"),$(field rotation-phase login),\"rotation-stale-pods\":null"
+    read_state
+    admin_login "$user" "$password"
+    log "generation $target: the admin Secret now names $user; $also_user is still accepted"
+  fi
+  if [[ "$phase" == login ]]; then
+    roll_phase all "the admin identity $user"
+    patch_secret "$(field generation "$target"),\"rotation-phase\":null,\"rotation-generation\":null,\"rotation-stale-pods\":null"
+    log "generation $target: every controller and broker logs in as $user; $also_user is accepted until retirePrevious"
+    read_state
+  fi
+  if [[ "$phase" == retire ]]; then
+    previous="$(other_identity "$user")"
+    delete_scram "$previous"
+    roll_phase controllers "the admin identity $user alone"
+    patch_secret "\"rotation-phase\":null,\"rotation-stale-pods\":null"
+    log "generation $stored: $previous is retired; only $user is accepted"
+    read_state
+  fi
+  ((stored < generation)) || break
+  resumed="generation $stored was completed (its rotation had been left unfinished), nothing else was changed"
+  log "generation $stored completed; rotating on to the declared generation $generation"
+done
 log "done"

@@ -20,6 +20,10 @@ export interface FakePod {
   certs?: Record<string, string>;
   readonly nodeId: number;
   readonly role: 'broker' | 'controller';
+  /** With `adminSecret`: the admin login the pod runs with, "<user>:<password>". */
+  login?: string;
+  /** With `adminSecret`, controllers: the logins its controller listener accepts. */
+  accepts?: string[];
 }
 
 /** What the fake `kubectl` and Kafka tools answer, kept in a JSON file the tools read and write. */
@@ -45,6 +49,16 @@ export interface FakeClusterState {
   lease?: { holder: string; renewedAt: number; version: number };
   /** Lease calls, in order: "create <holder>", "replace <holder>", "delete". */
   leaseCalls?: string[];
+  /** SCRAM credentials Kafka holds: user -> mechanism -> password. When set, the Kafka tools authenticate their --command-config against it. */
+  scram?: Record<string, Record<string, string>>;
+  /**
+   * The admin Secret the pods read their admin login from (its `username`, `password`, `also-accepted-*` keys): a
+   * recreated pod takes them as they are then (`FakePod.login`, `accepts`), and every restart or SCRAM change checks
+   * that every pod's login is accepted by every controller (PLAIN) and, for brokers, by Kafka (SCRAM): a "lockout" event otherwise.
+   */
+  adminSecret?: string;
+  /** What changed, in order: "delete <pod>", "patch <secret> <key>|-<key> ..." (- removed), "kafka-configs <args, passwords hidden>", "lockout <why>". */
+  events?: string[];
 }
 
 /**
@@ -55,15 +69,24 @@ export interface FakeClusterState {
 export class FakeCluster {
   public readonly stateFile: string;
 
-  constructor(fake: FakeTools, state: FakeClusterState) {
+  /** `recordKubectl: false` leaves kubectl calls out of `fake.calls()` (half the processes per call: the simulation's `events` record what changed). */
+  constructor(fake: FakeTools, state: FakeClusterState, options: { recordKubectl?: boolean } = {}) {
     this.stateFile = path.join(fake.root, 'cluster.json');
     fs.writeFileSync(this.stateFile, JSON.stringify(state));
     const sim = path.join(fake.root, 'fake-cluster.js');
     fs.writeFileSync(sim, SIMULATOR);
-    fake.install('kubectl', `exec node ${sim} kubectl "$@"`, 'path');
+    if (options.recordKubectl === false) {
+      fs.writeFileSync(path.join(fake.binDir, 'kubectl'), `#!/usr/bin/env bash\nexec node ${sim} kubectl "$@"\n`, { mode: 0o755 });
+    } else {
+      fake.install('kubectl', `exec node ${sim} kubectl "$@"`, 'path');
+    }
     fake.install('kafka-topics.sh', `exec node ${sim} kafka-topics "$@"`);
     fake.install('kafka-metadata-quorum.sh', `exec node ${sim} kafka-metadata-quorum "$@"`);
     fake.install('keytool', `exec node ${sim} keytool "$@"`, 'path');
+    if (state.scram) {
+      fake.install('kafka-configs.sh', `exec node ${sim} kafka-configs "$@"`);
+      fake.install('kafka-broker-api-versions.sh', `exec node ${sim} kafka-broker-api-versions "$@"`);
+    }
   }
 
   public get state(): FakeClusterState {
@@ -72,7 +95,7 @@ export class FakeCluster {
 }
 
 /** Three controllers (leader 1) and three brokers on the old hash, one topic of 3 partitions RF 3 / min ISR 2. */
-export function simulatedCluster(fake: FakeTools, env: Record<string, string>, patch: Partial<FakeClusterState> = {}, pods: Record<string, Partial<FakePod>> = {}): FakeCluster {
+export function simulatedCluster(fake: FakeTools, env: Record<string, string>, patch: Partial<FakeClusterState> = {}, pods: Record<string, Partial<FakePod>> = {}, options: { recordKubectl?: boolean } = {}): FakeCluster {
   const ids = (list: string) => Object.fromEntries(list.split(' ').filter(Boolean).map(e => e.split('=')).map(([p, id]) => [p, Number(id)]));
   const controllerIds = ids(env.KP_ROLL_CONTROLLERS ?? '');
   const brokerIds = ids(env.KP_ROLL_BROKERS);
@@ -91,7 +114,7 @@ export function simulatedCluster(fake: FakeTools, env: Record<string, string>, p
     onDelete: 'restart',
     deletes: [],
     ...patch,
-  });
+  }, options);
 }
 
 const SIMULATOR = String.raw`
@@ -115,6 +138,28 @@ const presented = (endpoint) => {
   return pod ? ((pod.certs || {})[endpoint] || pod.cert) : undefined;
 };
 s.leaseCalls = s.leaseCalls || [];
+s.events = s.events || [];
+const decoded = (secret, key) => secret[key] === undefined ? undefined : Buffer.from(secret[key], 'base64').toString('utf8');
+// The admin login of --command-config, "<user>:<password>" ('' without one).
+const commandLogin = () => {
+  const i = args.indexOf('--command-config');
+  const m = i >= 0 && /username="([^"]*)" password="([^"]*)"/.exec(fs.readFileSync(args[i + 1], 'utf8'));
+  return m ? m[1] + ':' + m[2] : '';
+};
+const scramAccepts = (login) => { const [user, pw] = login.split(':'); return ((s.scram || {})[user] || {})['SCRAM-SHA-512'] === pw; };
+// The tools log in over SCRAM-SHA-512 when the simulation keeps SCRAM credentials.
+if (s.scram && tool.startsWith('kafka-') && tool !== 'kafka-broker-api-versions' && !scramAccepts(commandLogin())) {
+  process.stderr.write('org.apache.kafka.common.errors.SaslAuthenticationException: Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512\n'); process.exit(1);
+}
+// Every pod's login must be accepted by every controller and, for a broker (inter-broker SCRAM), by Kafka.
+const checkAccess = (after) => {
+  if (!s.adminSecret) return;
+  const controllers = Object.entries(s.pods).filter(([, p]) => p.role === 'controller');
+  for (const [name, p] of Object.entries(s.pods)) {
+    for (const [c, cp] of controllers) if (!(cp.accepts || []).includes(p.login)) s.events.push('lockout ' + c + ' does not accept ' + name + ' (' + p.login.split(':')[0] + ') after ' + after);
+    if (s.scram && p.role === 'broker' && !scramAccepts(p.login)) s.events.push('lockout Kafka has no SCRAM credential for ' + name + ' (' + p.login.split(':')[0] + ') after ' + after);
+  }
+};
 if (tool === 'keytool') {
   // -printcert -file F (a fake certificate: its fingerprint) or -printcert -sslserver host:port (what the pod presents).
   const file = args[args.indexOf('-file') + 1];
@@ -146,8 +191,19 @@ if (tool === 'keytool') {
 } else if (tool === 'kubectl' && args[1] === 'secret') {
   const secret = (s.secrets || {})[args[2]];
   if (!secret) { process.stderr.write('Error from server (NotFound): secrets "' + args[2] + '" not found'); process.exit(1); }
-  if (!args.includes('jsonpath={.data.tls\\.crt}')) { process.stderr.write('unexpected ' + args.join(' ')); process.exit(2); }
-  out(secret['tls.crt'] || '');
+  if (!args.includes('--namespace')) { process.stderr.write('unexpected ' + args.join(' ')); process.exit(2); }
+  if (args[0] === 'patch') {
+    // --type merge --patch-file F: {"data": {key: base64 | null}}; null removes the key.
+    if (args[args.indexOf('--type') + 1] !== 'merge') { process.stderr.write('unexpected ' + args.join(' ')); process.exit(2); }
+    const data = JSON.parse(fs.readFileSync(args[args.indexOf('--patch-file') + 1], 'utf8')).data;
+    for (const [k, v] of Object.entries(data)) { if (v === null) delete secret[k]; else secret[k] = v; }
+    s.events.push('patch ' + args[2] + ' ' + Object.entries(data).map(([k, v]) => (v === null ? '-' : '') + k).join(' '));
+    out('secret/' + args[2] + ' patched\n');
+  } else {
+    const key = /^jsonpath=\{\.data\.(.*)\}$/.exec(args.find((a) => a.startsWith('jsonpath=')) || '');
+    if (args[0] !== 'get' || !key) { process.stderr.write('unexpected ' + args.join(' ')); process.exit(2); }
+    out(secret[key[1].replace(/\\\./g, '.')] || '');
+  }
 } else if (tool === 'kubectl') {
   const [verb, kind, name] = args;
   const pod = s.pods[name];
@@ -155,6 +211,7 @@ if (tool === 'keytool') {
   if (!pod) { process.stderr.write('Error from server (NotFound): pods "' + name + '" not found'); process.exit(1); }
   if (verb === 'get') {
     const jp = args.find((a) => a.startsWith('jsonpath='));
+    if (jp === 'jsonpath={.metadata.uid}') { out(pod.uid); save(); process.exit(0); }
     if (jp !== 'jsonpath={.metadata.uid}|{.metadata.annotations.kafka-platform\\.io/config-hash}|{.status.conditions[?(@.type=="Ready")].status}') { process.stderr.write('unexpected jsonpath ' + jp); process.exit(2); }
     out(pod.uid + '|' + pod.hash + '|' + (pod.ready ? 'True' : 'False'));
   } else if (verb === 'delete') {
@@ -168,10 +225,37 @@ if (tool === 'keytool') {
         pod.certs = { ...(pod.certs || {}), [e.endpoint]: Buffer.from(s.secrets[e.secret]['tls.crt'], 'base64').toString('utf8').trim() };
       }
     }
+    s.events.push('delete ' + name);
+    // A recreated pod reads the admin Secret as it is now.
+    const admin = s.adminSecret && s.secrets[s.adminSecret];
+    if (admin) {
+      pod.login = decoded(admin, 'username') + ':' + decoded(admin, 'password');
+      if (pod.role === 'controller') pod.accepts = [pod.login, ...(admin['also-accepted-username'] ? [decoded(admin, 'also-accepted-username') + ':' + decoded(admin, 'also-accepted-password')] : [])];
+      checkAccess('restarting ' + name);
+    }
     if (pod.role === 'broker' && pod.ready) s.catchingUp[pod.nodeId] = s.catchUpAnswers;
     if (pod.role === 'controller' && s.quorum.leader === pod.nodeId) s.quorum.leader = Number(Object.keys(s.quorum.lag).find((id) => Number(id) !== pod.nodeId));
     out('pod "' + name + '" deleted\n');
   } else { process.exit(2); }
+} else if (tool === 'kafka-configs') {
+  // --describe / --alter --add-config MECH=[password=P] / --alter --delete-config MECH, for --entity-type users.
+  const user = args[args.indexOf('--entity-name') + 1];
+  const creds = (s.scram[user] = s.scram[user] || {});
+  if (has('--describe')) {
+    const mechs = Object.keys(creds).map((m) => m + '=iterations=4096').join(', ');
+    if (mechs) out("SCRAM credential configs for user-principal '" + user + "' are " + mechs + '\n');
+  } else if (has('--add-config')) {
+    const m = /^(SCRAM-SHA-(?:256|512))=\[password=([^\]]+)\]$/.exec(args[args.indexOf('--add-config') + 1]);
+    creds[m[1]] = m[2];
+  } else if (has('--delete-config')) {
+    delete creds[args[args.indexOf('--delete-config') + 1]];
+  }
+  s.events.push('kafka-configs ' + args.filter((a, i) => args[i - 1] !== '--command-config' && a !== '--command-config' && args[i - 1] !== '--bootstrap-server' && a !== '--bootstrap-server').join(' ').replace(/password=[^\]]*/g, 'password=<hidden>'));
+  checkAccess('kafka-configs');
+} else if (tool === 'kafka-broker-api-versions') {
+  // One line per broker: each authenticates the --command-config login against the SCRAM credentials.
+  const ok = scramAccepts(commandLogin());
+  for (const p of Object.values(s.pods).filter((x) => x.role === 'broker')) out('b:9092 (id: ' + p.nodeId + ' rack: zone) -> ' + (ok ? '(\n)' : 'ERROR: org.apache.kafka.common.errors.SaslAuthenticationException') + '\n');
 } else if (tool === 'kafka-topics') {
   if (has('--list')) { out([...new Set(s.partitions.map((p) => p.topic))].join('\n') + '\n'); process.exit(0); }
   const pick = has('--under-min-isr-partitions') ? (p) => isr(p).length < p.minIsr
