@@ -38,7 +38,12 @@ export interface FakeClusterState {
   catchingUp: Record<string, number>;
   /** How many answers a restarted broker stays out of sync. */
   catchUpAnswers: number;
-  quorum: { leader: number; lag: Record<string, number> };
+  /**
+   * The metadata quorum as the leader sees it. `noFetchSince`: controllers (by node id) whose fetches stop when
+   * they restart (e.g. they cannot log in): the leader's LastFetchTimestamp for them freezes then; every other
+   * voter fetched just now.
+   */
+  quorum: { leader: number; lag: Record<string, number>; noFetchSince?: Record<string, number>; noFetch?: number[] };
   /** What a deleted pod does: come back on the template, never come back Ready, or come back on an old template. */
   onDelete: 'restart' | 'never-ready' | 'old-template';
   /** Pods deleted, in order. */
@@ -235,6 +240,7 @@ if (tool === 'keytool') {
     }
     if (pod.role === 'broker' && pod.ready) s.catchingUp[pod.nodeId] = s.catchUpAnswers;
     if (pod.role === 'controller' && s.quorum.leader === pod.nodeId) s.quorum.leader = Number(Object.keys(s.quorum.lag).find((id) => Number(id) !== pod.nodeId));
+    if (pod.role === 'controller' && (s.quorum.noFetch || []).includes(pod.nodeId)) s.quorum.noFetchSince = { ...(s.quorum.noFetchSince || {}), [pod.nodeId]: Date.now() - 2000 };
     out('pod "' + name + '" deleted\n');
   } else { process.exit(2); }
 } else if (tool === 'kafka-configs') {
@@ -272,7 +278,8 @@ if (tool === 'keytool') {
 } else if (tool === 'kafka-metadata-quorum') {
   out('NodeId\tDirectoryId           \tLogEndOffset\tLag\tLastFetchTimestamp\tLastCaughtUpTimestamp\tStatus  \n');
   for (const [id, lag] of Object.entries(s.quorum.lag)) {
-    out(id + '\tpbvuBlaTTwKRxS5NLJwRFQ\t' + (500 - lag) + '\t' + lag + '\t1700000000000\t1700000000000\t' + (Number(id) === s.quorum.leader ? 'Leader' : 'Follower') + '\n');
+    const fetched = (s.quorum.noFetchSince || {})[id] ?? Date.now();
+    out(id + '\tpbvuBlaTTwKRxS5NLJwRFQ\t' + (500 - lag) + '\t' + lag + '\t' + fetched + '\t' + fetched + '\t' + (Number(id) === s.quorum.leader ? 'Leader' : 'Follower') + '\n');
   }
   out('1000\tAAAAAAAAAAAAAAAAAAAAAA\t500\t0\t1700000000000\t1700000000000\tObserver\n');
 }

@@ -145,6 +145,16 @@ describe('roll-cluster.sh (the roll Job) against a simulated cluster', () => {
     expect(result.stderr).toContain('without controller 0 only 1 of 3 voters are caught up (lag <= 100), a majority needs 2');
   });
 
+  test('a restarted controller that never fetches from the leader is not caught up, whatever its lag says', () => {
+    const { script, env } = synthesizedRoll();
+    // Controller 0 comes back Ready but cannot fetch (say, the others refuse its login): its lag stays at its last fetch.
+    const sim = cluster(env, { quorum: { leader: 1, lag: { 0: 0, 1: 0, 2: 0 }, noFetch: [0] } });
+    const result = run(script, env, sim);
+    expect(result.status).toBe(1);
+    expect(sim.state.deletes).toEqual(['kafka-controller-0-0']);
+    expect(result.stderr).toContain('FAILED after 3s waiting for controller 0 to catch up with the quorum: the leader has had no fetch from controller 0 since it restarted');
+  });
+
   test('ZooKeeper mode: brokers only', () => {
     const { script, env } = synthesizedRoll({ metadataMode: 'zookeeper' });
     expect(env.KP_ROLL_CONTROLLERS).toBeUndefined();
