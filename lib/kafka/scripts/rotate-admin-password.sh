@@ -177,4 +177,9 @@ while :; do
   resumed="generation $stored was completed (its rotation had been left unfinished), nothing else was changed"
   log "generation $stored completed; rotating on to the declared generation $generation"
 done
+# retirePrevious, but this run had to finish the rotation itself (an earlier Job left it unfinished): the password is
+# minutes old, so admin clients outside the platform cannot have it yet. Retiring now could lock them out.
+if [[ "$retire" == true && -n "$also_user" ]]; then
+  die "generation $generation's rotation had been left unfinished by an earlier Job and is complete now; retirePrevious was not applied, because admin clients outside the platform cannot have the new password yet. Once they have it, delete this Job and deploy again to retire $also_user."
+fi
 log "done"

@@ -57,6 +57,18 @@ describe('rotate-admin-password.sh resumes a recorded phase', () => {
     expect(tools().calls('kafka-configs.sh')).toEqual([]);
   });
 
+  test('retirePrevious declared while the same generation\'s rotation was left unfinished: finishes it, then refuses to retire a password minutes old', () => {
+    const { script, env } = synthesizedRotation({ generation: 1, retirePrevious: true });
+    const sim = rotated(env, { 'generation': '0', 'rotation-phase': 'login', 'rotation-generation': '1', 'rotation-stale-pods': 'kafka-broker-2-0-uid' });
+    const result = run(script, env, sim);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('generation 1\'s rotation had been left unfinished by an earlier Job and is complete now; retirePrevious was not applied');
+    expect(adminSecret(sim)).toMatchObject({ 'generation': '1', 'username': 'admin-b', 'also-accepted-username': 'admin' });
+    expect(sim.state.deletes).toEqual(['kafka-broker-2-0']);
+    expect(tools().calls('kafka-configs.sh')).toEqual([]);
+    expect(lockouts(sim)).toEqual([]);
+  });
+
   test('resume of an unfinished retire, with a higher generation declared since: retires, then rotates once to the declared one', () => {
     const { script, env } = synthesizedRotation({ generation: 2 });
     const sim = rotated(env, { 'rotation-phase': 'retire', 'rotation-stale-pods': 'kafka-controller-0-0-uid' });
