@@ -2,21 +2,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { hashOf } from '../k8s/hash';
-import { KafkaClusterSpec } from '../model/cluster-spec';
-import { KafkaRollingRestartOptions } from '../model/rolling-restart-options';
 import { kafkaScript } from '../scripts';
 import { kubectlScriptPodSpec } from './kubectl-script-job';
 import { jobRbac } from './job-rbac';
-import { resolveRollOptions, ROLL_SCRIPTS_MOUNT, ROLL_TOOLS_MOUNT, RollPool, rollEnv, rollRules, rollScripts } from './rolling-restart';
+import { resolveRollOptions, ROLL_SCRIPTS_MOUNT, ROLL_TOOLS_MOUNT, rollEnv, RollingRestartProps, rollRules, rollScripts } from './rolling-restart';
 
-export interface AdminPasswordRotationProps {
-  readonly spec: KafkaClusterSpec;
-  readonly brokers: RollPool;
-  /** @default - no controllers (ZooKeeper mode) */
-  readonly controllers?: RollPool;
-  /** @default - see KafkaRollingRestartOptions */
-  readonly options?: KafkaRollingRestartOptions;
-}
+/** The pools it restarts, as the roll sees them, and the roll's options (checks, timing, kubectl image). */
+export type AdminPasswordRotationProps = RollingRestartProps;
 
 /** Pod label value (`app.kubernetes.io/component`) of the admin password rotation Job. */
 export const ADMIN_PASSWORD_ROTATION_COMPONENT = 'admin-password-rotation';
