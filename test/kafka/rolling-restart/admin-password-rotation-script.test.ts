@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { KafkaMetadataMode } from '../../../lib/kafka';
 import { adminSecret, BROKERS, CONTROLLER_ROLL, CONTROLLER_ROLL_AFTER, CONTROLLERS, events, fresh, jaas, lockouts, NEW, OLD, rotated, run, SECRET, synthesizedRotation, useFakeTools } from './admin-rotation-sim';
 
 /** rotate-admin-password.sh against the simulated cluster (admin-rotation-sim.ts): rotations, retirement, refusals. */
@@ -120,6 +121,23 @@ describe('rotate-admin-password.sh against a simulated cluster', () => {
     expect(secret.password).toMatch(/^[0-9a-f]{64}$/);
     expect(secret.password).not.toBe(OLD);
     expect(sim.state.scram!.admin).toEqual({ 'SCRAM-SHA-512': secret.password });
+    expect(lockouts(sim)).toEqual([]);
+  });
+
+  test('ZooKeeper mode (no controller listener): the brokers restart once, logging in as admin-b; retiring restarts nothing', () => {
+    const { script, env } = synthesizedRotation({ generation: 1 }, { metadataMode: KafkaMetadataMode.ZOOKEEPER });
+    expect(env.KP_ROLL_CONTROLLERS).toBeUndefined();
+    const sim = fresh(env);
+    const result = run(script, env, sim);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(sim.state.deletes).toEqual(BROKERS);
+    expect(adminSecret(sim)).toMatchObject({ 'username': 'admin-b', 'also-accepted-username': 'admin', 'generation': '1' });
+    expect(lockouts(sim)).toEqual([]);
+    const retire = synthesizedRotation({ generation: 1, retirePrevious: true }, { metadataMode: KafkaMetadataMode.ZOOKEEPER });
+    const retired = run(retire.script, retire.env, sim);
+    expect([retired.status, retired.stderr]).toEqual([0, '']);
+    expect(sim.state.deletes).toEqual(BROKERS);
+    expect(sim.state.scram!.admin ?? {}).toEqual({});
     expect(lockouts(sim)).toEqual([]);
   });
 
