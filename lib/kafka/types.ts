@@ -295,6 +295,14 @@ export interface KafkaUserOptions {
   readonly quotas?: KafkaUserQuotas;
   /** @default - never rotated (generation 0) */
   readonly passwordRotation?: KafkaPasswordRotation;
+  /**
+   * The user's client always logs in with SCRAM-SHA-512, whatever the Secret's `sasl.mechanism` says (the
+   * platform's own components: Schema Registry, Connect, ksqlDB, Kafbat UI, the Kafka exporter). A password
+   * rotation moves the password to the other mechanism and would lock such a client out at its next restart,
+   * so `passwordRotation` is refused for this user, now or in a later declaration.
+   * @default false
+   */
+  readonly fixedScramMechanism?: boolean;
 }
 
 /** A topic some component needs, checked against the cluster's HA invariants. */

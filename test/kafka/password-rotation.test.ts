@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { KafkaTenant } from '../../lib/kafka';
+import { SchemaRegistry } from '../../lib/kafka/ecosystem';
 import { KafkaUserOptions } from '../../lib/kafka/types';
 import { FakeTools } from '../support/fake-tools';
 import { resolveContainerEnv } from '../support/pod-env';
@@ -10,6 +11,18 @@ const rotationJobs = (objects: any[]) => all(objects, 'Job').filter(j => j.metad
 const withRotation = (options: KafkaUserOptions) => synth({}, c => { c.addUser('orders', options); c.addUser('audit'); });
 
 describe('password rotation: synthesized objects', () => {
+  test('a platform component\'s user (its config names SCRAM-SHA-512) cannot rotate, whichever is declared first', () => {
+    const rotateSchemaRegistry = (c: any) => c.addUser('kafka-schema-registry', { passwordRotation: { generation: 1 } });
+    expect(() => synth({}, (c, chart) => { new SchemaRegistry(chart, 'sr', { cluster: c }); rotateSchemaRegistry(c); }))
+      .toThrow(/addUser\("kafka-schema-registry"\)\.passwordRotation: rotates kafka-schema-registry, whose client always logs in with SCRAM-SHA-512/);
+    expect(() => synth({}, (c, chart) => { rotateSchemaRegistry(c); new SchemaRegistry(chart, 'sr', { cluster: c }); }))
+      .toThrow(/passwordRotation: rotates kafka-schema-registry, whose client always logs in with SCRAM-SHA-512/);
+    expect(() => synth({}, c => { c.addUser('legacy-app', { fixedScramMechanism: true }); c.addUser('legacy-app', { passwordRotation: { generation: 1 } }); }))
+      .toThrow(/rotates legacy-app/);
+    // Without the flag the same user may rotate.
+    expect(() => synth({}, c => { c.addUser('legacy-app'); c.addUser('legacy-app', { passwordRotation: { generation: 1 } }); })).not.toThrow();
+  });
+
   test('a cluster that rotates nothing has no rotation Job and no right to patch a Secret', () => {
     const { objects } = synth({}, c => { c.addUser('orders', { passwordRotation: undefined }); });
     expect(rotationJobs(objects)).toEqual([]);

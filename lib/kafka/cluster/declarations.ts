@@ -21,7 +21,7 @@ export interface DeclaredUser {
  * is synthesized, so late declarations are never lost.
  */
 export class ClusterDeclarations {
-  private readonly users = new Map<string, { credentials: KafkaUserCredentials; acls: Map<string, AclEntry>; quotas?: KafkaUserQuotas; passwordRotation?: KafkaPasswordRotation }>();
+  private readonly users = new Map<string, { credentials: KafkaUserCredentials; acls: Map<string, AclEntry>; quotas?: KafkaUserQuotas; passwordRotation?: KafkaPasswordRotation; fixedScramMechanism?: boolean }>();
   private readonly topics = new Map<string, TopicRequirement>();
   private readonly clientNamespaces = new Set<string>();
   private readonly tenantPrefixes = new Map<string, string>();
@@ -50,6 +50,12 @@ export class ClusterDeclarations {
         throw new KafkaPlatformValidationError(this.constructPath, `${prop}.quotas`, 'differ from the quotas declared for this user before', 'declare a user\'s quotas once');
       }
       user.quotas = { ...options.quotas };
+    }
+    if (options.fixedScramMechanism === true) user.fixedScramMechanism = true;
+    if (user.fixedScramMechanism && (options.passwordRotation ?? user.passwordRotation) !== undefined) {
+      throw new KafkaPlatformValidationError(this.constructPath, `${prop}.passwordRotation`,
+        `rotates ${username}, whose client always logs in with SCRAM-SHA-512 (a platform component's user, or declared with fixedScramMechanism); the rotation moves the password to SCRAM-SHA-256, which would lock that client out at its next restart`,
+        'do not rotate this user with passwordRotation; see the README ("Password rotation", Limits) for rotating a component\'s password');
     }
     if (options.passwordRotation !== undefined) this.declareRotation(prop, username, user, options.passwordRotation);
     for (const entry of aclEntries(username, options.acls ?? [])) user.acls.set(entry.key, entry);

@@ -89,6 +89,8 @@ export class KafbatUi extends Construct {
     // The cluster enforces what the UI promises: read and describe everything, change nothing unless asked.
     const changes = readOnly ? [] : [AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER, AclOperation.ALTER_CONFIGS];
     this.credentials = cluster.addUser(name, {
+      // Its config names the mechanism (cluster.saslMechanism), not the Secret: no password rotation for it.
+      fixedScramMechanism: true,
       acls: [
         acl.topic('*', AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, ...changes),
         acl.group('*', AclOperation.DESCRIBE, ...(readOnly ? [] : [AclOperation.READ, AclOperation.DELETE])),

@@ -155,6 +155,8 @@ export class KafkaConnect extends Construct {
 
     // Least privilege: its internal topics and its own group; each KafkaConnector adds the topics it names.
     this.credentials = cluster.addUser(name, {
+      // Its config names the mechanism (cluster.saslMechanism), not the Secret: no password rotation for it.
+      fixedScramMechanism: true,
       acls: [
         acl.topic(this.topics.config, ...TOPIC_READ_WRITE),
         acl.topic(this.topics.offset, ...TOPIC_READ_WRITE),

@@ -100,6 +100,8 @@ export class KsqlDb extends Construct {
     // Least privilege: everything under its own prefixes (command topic, processing log, Streams internals, groups).
     // Queries over application topics need those granted too: cluster.addUser(ksql.credentials.username, { acls }).
     this.credentials = cluster.addUser(name, {
+      // Its config names the mechanism (cluster.saslMechanism), not the Secret: no password rotation for it.
+      fixedScramMechanism: true,
       acls: [
         acl.topicPrefix(`_confluent-ksql-${this.serviceId}`, AclOperation.ALL),
         acl.topicPrefix(this.serviceId, AclOperation.ALL),

@@ -92,6 +92,8 @@ export class SchemaRegistry extends Construct {
 
     // Least privilege: its own topic and its own group (primary election), nothing else.
     this.credentials = cluster.addUser(name, {
+      // Its config names the mechanism (cluster.saslMechanism), not the Secret: no password rotation for it.
+      fixedScramMechanism: true,
       acls: [
         acl.topic(this.topicName, ...TOPIC_READ_WRITE),
         acl.group(name, ...GROUP_MEMBER),

@@ -64,6 +64,8 @@ export class KafkaExporter extends Construct {
     const ns = cluster.namespace;
     // Describe only: lag is computed from offsets and metadata; it can neither read records nor change anything.
     this.credentials = cluster.addUser(name, {
+      // Its config names the mechanism (cluster.saslMechanism), not the Secret: no password rotation for it.
+      fixedScramMechanism: true,
       acls: [acl.topic('*', AclOperation.DESCRIBE), acl.group('*', AclOperation.DESCRIBE), acl.cluster(AclOperation.DESCRIBE)],
     });
     const { selector, all: labels } = componentLabels(cluster.clusterName, 'kafka-exporter', name);
