@@ -31,7 +31,7 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 export const jaas = (user: string, password: string) => `org.apache.kafka.common.security.scram.ScramLoginModule required username="${user}" password="${password}";`;
 
 /** The synthesized script and Job environment, with the fakes in place of kubectl. */
-export function synthesizedRotation(rotation: Record<string, unknown>, props: Record<string, unknown> = {}): { script: string; env: Record<string, string> } {
+export function synthesizedRotation(rotation: { generation: number; retirePrevious?: boolean }, props: Record<string, unknown> = {}): { script: string; env: Record<string, string> } {
   const { objects } = synth({ rollingRestart: { checkTimeoutSeconds: 3, pollSeconds: 1 }, credentials: { adminPasswordRotation: rotation }, ...props });
   const dir = path.join(fake.root, 'rotation');
   fs.mkdirSync(dir, { recursive: true });
