@@ -46,6 +46,16 @@ pod_state() {
   fi
 }
 
+# Epoch milliseconds (bash 5's EPOCHREALTIME; whole seconds rounded up without it).
+now_ms() {
+  if [[ -n "${EPOCHREALTIME:-}" ]]; then
+    local us="${EPOCHREALTIME//[.,]/}"
+    echo $((10#$us / 1000))
+  else
+    echo $((($(date +%s) + 1) * 1000))
+  fi
+}
+
 # Retries "$@" until it succeeds; it explains a failure in $reason. On timeout nothing else is touched:
 # the Job fails, and its next attempt starts again from the checks.
 wait_until() {
@@ -132,9 +142,9 @@ controller_can_restart() {
 
 # A restarted controller is caught up when its lag is small *and* the leader has had a fetch from it since it came
 # back: a controller that cannot fetch at all (e.g. refused by the others) keeps the lag of its last fetch before
-# the restart, which looks small for a while. $recreated_at (epoch seconds) is when its new pod was first seen.
+# the restart, which looks small for a while. $recreated_at (epoch ms) is when its new pod was first seen.
 controller_caught_up() {
-  local id="$1" voters since=$(((recreated_at + 1) * 1000))
+  local id="$1" voters since="$recreated_at"
   voters="$(quorum_voters)" || return 1
   awk -v id="$id" -v max="$max_lag" -v since="$since" '$1 == id && $2 <= max && ($3 == "Leader" || $4 >= since) { found = 1 } END { exit !found }' <<<"$voters" && return 0
   if awk -v id="$id" -v max="$max_lag" '$1 == id && $2 <= max { found = 1 } END { exit !found }' <<<"$voters"; then
@@ -209,7 +219,7 @@ pod_back() {
     return 1
   fi
   # The old process is gone once its pod is replaced; whatever the leader hears from this node from now on is new.
-  ((recreated_at > 0)) || recreated_at="$(date +%s)"
+  ((recreated_at > 0)) || recreated_at="$(now_ms)"
   if [[ "$trigger" == config ]]; then
     # A newer template (a later roll) or an older one (the StatefulSet not applied yet) is not ours to roll.
     [[ "$hash" == "$target" ]] || die "$pod came back with config hash '${hash:-none}', not $target: its StatefulSet does not carry this roll's template. No further pod was restarted."
