@@ -370,7 +370,7 @@ describe('automatic roll (KRaft, Kafka 4.1): the synthesized roll Job against li
   test('15. the admin password is rotated under a running producer: controllers accept the next identity, every node logs in with it, the previous one is retired; no failed send, one pod down at most', report.scenario('15 admin password rotation', async (figures) => {
     const onePhase = BREAKS.has('admin-rotation-one-phase');
     // The negative control gives up sooner: the controller that cannot log in never catches up.
-    const rollingRestart = onePhase ? { ...ROLL, checkTimeoutSeconds: 60 } : ROLL;
+    const rollingRestart = onePhase ? { ...ROLL, checkTimeoutSeconds: 30 } : ROLL;
     const synth = (credentials: Partial<KafkaClusterProps>['credentials']) => synthCluster({ ...appliedProps, rollingRestart, credentials });
     // The rotation itself changes nothing a pod runs: the Job restarts them, no template does.
     expect(byKind(synth({ adminPasswordRotation: { generation: 1 } }), 'StatefulSet')).toEqual(byKind(synth(undefined), 'StatefulSet'));
