@@ -78,13 +78,18 @@ field() {
   printf '"%s":"%s"' "$1" "$(b64 "$2")"
 }
 
-# Prints the UIDs of the pods of "<pod>=<id> ..." that exist now.
+# Prints the UIDs of the pods of "<pod>=<id> ..." that exist now (one that does not will start with the new Secret).
+# Any other error stops the Job: a pod left out of the record would never be restarted.
 pod_uids() {
-  local entry uid
+  local entry out
   for entry in $1; do
-    uid="$("$kubectl" get pod "${entry%%=*}" --namespace "$namespace" -o 'jsonpath={.metadata.uid}' 2>/dev/null)" || continue
-    [[ -n "$uid" ]] && printf '%s ' "$uid"
+    if out="$("$kubectl" get pod "${entry%%=*}" --namespace "$namespace" -o 'jsonpath={.metadata.uid}' 2>&1)"; then
+      [[ -n "$out" ]] && printf '%s ' "$out"
+    elif [[ "$out" != *NotFound* ]]; then
+      die "kubectl get pod ${entry%%=*} failed: $out"
+    fi
   done
+  return 0
 }
 
 # Restarts, with the roll's checks, every pod ($1: controllers or all) that started before the phase's Secret
