@@ -120,10 +120,7 @@ export async function adminRotationScenario(ctx: RotationContext, figures: Recor
   figures.missing = [...first.acked, ...second.acked].filter((v) => !seen.has(v)).length;
   expect(figures.missing).toBe(0);
 
-  // 3. The same Job again: nothing to do.
-  const deletesBefore = ctx.shim.deletes.length;
-  const again = await ctx.local.runJob(rotationJob(retiring), 300_000);
-  expect(again.stdout).toContain('already at generation 1 (admin-b)');
-  expect([again.code, ctx.shim.deletes.length]).toEqual([0, deletesBefore]);
+  // A second run of the same Job changes nothing: unit-tested against the simulated cluster
+  // (admin-password-rotation-script.test.ts), not repeated here to keep CI short.
   return asNext;
 }
