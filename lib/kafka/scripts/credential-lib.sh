@@ -21,6 +21,21 @@ b64() {
   printf '%s' "$1" | base64 | tr -d '\n'
 }
 
+# One key of a merge patch's data: "key":"<base64 of value>".
+secret_field() {
+  printf '"%s":"%s"' "$1" "$(b64 "$2")"
+}
+
+# Merge-patches Secret $1's data with $2 (comma-separated secret_field entries; "key":null removes one). Values
+# go through a private file, never an argument list or the log. Returns kubectl's status; the caller says what failed.
+patch_secret_data() {
+  local file="$admin_workdir/patch.json" status=0
+  printf '{"data":{%s}}' "$2" >"$file"
+  "$kubectl" patch secret "$1" --namespace "$namespace" --type merge --patch-file "$file" >/dev/null || status=$?
+  rm -f "$file"
+  return "$status"
+}
+
 # A Java client's sasl.jaas.config line for SCRAM user $1 with password $2.
 scram_jaas() {
   printf 'org.apache.kafka.common.security.scram.ScramLoginModule required username="%s" password="%s";' "$1" "$2"

@@ -64,18 +64,9 @@ read_state() {
   [[ -n "$password" ]] || die "Secret $secret holds no password"
 }
 
-# Merge-patches the Secret's data with $1 (a JSON object body; null removes a key). Never logs values.
+# Merge-patches the admin Secret's data (credential-lib.sh).
 patch_secret() {
-  local file="$admin_workdir/patch.json"
-  printf '{"data":{%s}}' "$1" >"$file"
-  "$kubectl" patch secret "$secret" --namespace "$namespace" --type merge --patch-file "$file" >/dev/null \
-    || die "cannot update Secret $secret"
-  rm -f "$file"
-}
-
-# "key":"<base64 of value>"
-field() {
-  printf '"%s":"%s"' "$1" "$(b64 "$2")"
+  patch_secret_data "$secret" "$1" || die "cannot update Secret $secret"
 }
 
 # Prints the UIDs of the pods of "<pod>=<id> ..." that exist now (one that does not will start with the new Secret).
@@ -103,7 +94,7 @@ roll_phase() {
   stale="$(secret_key "$secret" rotation-stale-pods)"
   if [[ -z "$stale" ]]; then
     stale="$(pod_uids "${KP_ROLL_CONTROLLERS:-} $brokers")"
-    patch_secret "$(field rotation-stale-pods "${stale:- }")"
+    patch_secret "$(secret_field rotation-stale-pods "${stale:- }")"
     # The kubelet reads a Secret from its watch cache: give it time to see the change before pods restart.
     sleep "$settle"
   fi
@@ -147,9 +138,9 @@ while :; do
         --add-config "SCRAM-SHA-512=[password=$next_password]"
       log "generation $generation: the next admin identity $next_user has a new SCRAM-SHA-512 password; $user keeps working"
       await_every_broker_accepts "$next_user" "$next_password" SCRAM-SHA-512
-      patch_secret "$(field also-accepted-username "$next_user"),$(field also-accepted-password "$next_password"),$(field rotation-generation "$generation"),$(field rotation-phase accept),\"rotation-stale-pods\":null"
+      patch_secret "$(secret_field also-accepted-username "$next_user"),$(secret_field also-accepted-password "$next_password"),$(secret_field rotation-generation "$generation"),$(secret_field rotation-phase accept),\"rotation-stale-pods\":null"
     elif [[ "$retire" == true && -n "$also_user" ]]; then
-      patch_secret "$(field rotation-phase retire),\"rotation-stale-pods\":null,\"also-accepted-username\":null,\"also-accepted-password\":null"
+      patch_secret "$(secret_field rotation-phase retire),\"rotation-stale-pods\":null,\"also-accepted-username\":null,\"also-accepted-password\":null"
     else
       log "already at generation $generation ($user)${also_user:+; $also_user is still accepted until retirePrevious}"
       exit 0
@@ -159,14 +150,14 @@ while :; do
 
   if [[ "$phase" == accept ]]; then
     roll_phase controllers "the admin Secret's also-accepted identity $also_user"
-    patch_secret "$(field username "$also_user"),$(field password "$also_password"),$(field sasl.jaas.config "$(scram_jaas "$also_user" "$also_password")"),$(field sasl.mechanism SCRAM-SHA-512),$(field also-accepted-username "$user"),$(field also-accepted-password "$password"),$(field rotation-phase login),\"rotation-stale-pods\":null"
+    patch_secret "$(secret_field username "$also_user"),$(secret_field password "$also_password"),$(secret_field sasl.jaas.config "$(scram_jaas "$also_user" "$also_password")"),$(secret_field sasl.mechanism SCRAM-SHA-512),$(secret_field also-accepted-username "$user"),$(secret_field also-accepted-password "$password"),$(secret_field rotation-phase login),\"rotation-stale-pods\":null"
     read_state
     admin_login "$user" "$password"
     log "generation $target: the admin Secret now names $user; $also_user is still accepted"
   fi
   if [[ "$phase" == login ]]; then
     roll_phase all "the admin identity $user"
-    patch_secret "$(field generation "$target"),\"rotation-phase\":null,\"rotation-generation\":null,\"rotation-stale-pods\":null"
+    patch_secret "$(secret_field generation "$target"),\"rotation-phase\":null,\"rotation-generation\":null,\"rotation-stale-pods\":null"
     log "generation $target: every controller and broker logs in as $user; $also_user is accepted until retirePrevious"
     read_state
   fi

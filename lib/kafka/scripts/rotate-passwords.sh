@@ -31,21 +31,15 @@ other_mechanism() {
 
 # Rotates $user: new password into the slot its clients do not use, then into the Secret.
 rotate() {
-  local user="$1" secret="$2" generation="$3" current="$4" new_mechanism password patch
+  local user="$1" secret="$2" generation="$3" current="$4" new_mechanism password
   new_mechanism="$(other_mechanism "$current")"
   password="$(random_password)"
   kafka_admin_masked kafka-configs.sh --alter --entity-type users --entity-name "$user" \
     --add-config "$new_mechanism=[password=$password]"
   log "$user: generation $generation password set as $new_mechanism; $current keeps the previous one"
   await_every_broker_accepts "$user" "$password" "$new_mechanism"
-  patch="$admin_workdir/patch.json"
-  printf '{"data":{"password":"%s","sasl.jaas.config":"%s","sasl.mechanism":"%s","generation":"%s"}}' \
-    "$(b64 "$password")" \
-    "$(b64 "$(scram_jaas "$user" "$password")")" \
-    "$(b64 "$new_mechanism")" "$(b64 "$generation")" >"$patch"
-  "$kubectl" patch secret "$secret" --namespace "$namespace" --type merge --patch-file "$patch" >/dev/null \
+  patch_secret_data "$secret" "$(secret_field password "$password"),$(secret_field sasl.jaas.config "$(scram_jaas "$user" "$password")"),$(secret_field sasl.mechanism "$new_mechanism"),$(secret_field generation "$generation")" \
     || die "cannot update Secret $secret (the new $new_mechanism password is set in Kafka but unused; the next attempt makes another)"
-  rm -f "$patch"
   log "$user: Secret $secret now holds generation $generation ($new_mechanism); clients pick it up when they restart"
 }
 
