@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import * as path from 'path';
 import { K8sObject, podTemplate } from '../harness/k8s';
+import { mergeSecretPatch, secretKeyOutput, writeKubectlStub } from '../harness/kubectl-stub';
 import { waitReady } from '../harness/kafka-pods';
 import { LocalCluster, LocalPod, SecretData } from '../harness/local-cluster';
 
@@ -42,17 +42,7 @@ export class KubeShim {
     const shim = new KubeShim(local, objects, namespace, dir, secrets);
     await new Promise<void>((resolve) => shim.server.listen(0, '127.0.0.1', resolve));
     const port = (shim.server.address() as AddressInfo).port;
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'kubectl'), `#!/usr/bin/env bash
-# Test stand-in for kubectl (test/integration/roll/kube-shim.ts): forwards the arguments to the test process.
-resp="$(printf '%s\\n' "$@" | curl -sS --max-time 900 --data-binary @- http://127.0.0.1:${port}/kubectl)" || exit 99
-code="\${resp%%$'\\n'*}"
-body=""
-# An empty answer (a key the Secret lacks) is the code alone: command substitution dropped its newline.
-if [[ "$resp" == *$'\\n'* ]]; then body="\${resp#*$'\\n'}"; fi
-if [[ "$code" == 0 ]]; then printf '%s' "$body"; else printf '%s' "$body" >&2; fi
-exit "$code"
-`, { mode: 0o755 });
+    writeKubectlStub(dir, port, 'test/integration/roll/kube-shim.ts', 900);
     return shim;
   }
 
@@ -197,10 +187,8 @@ exit "$code"
   private handleSecret(name: string, args: string[]): [number, string] {
     const secret = this.secrets[name];
     if (!secret) return [1, `Error from server (NotFound): secrets "${name}" not found`];
-    const m = /^jsonpath=\{\.data\.(.+)\}$/.exec(args.find((a) => a.startsWith('jsonpath=')) ?? '');
-    if (!m) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
-    const value = secret[m[1].replace(/\\\./g, '.')];
-    return [0, value === undefined ? '' : Buffer.from(value).toString('base64')];
+    const out = secretKeyOutput(secret, args.find((a) => a.startsWith('jsonpath=')));
+    return out === undefined ? [1, `kube-shim: unsupported kubectl ${args.join(' ')}`] : [0, out];
   }
 
   /** Every Secret patch, in order: the Secret and the keys it set or removed (never a value). */
@@ -210,12 +198,7 @@ exit "$code"
     const secret = this.secrets[name];
     if (!secret) return [1, `Error from server (NotFound): secrets "${name}" not found`];
     if (args[args.indexOf('--type') + 1] !== 'merge' || !args.includes('--patch-file')) return [1, `kube-shim: unsupported kubectl ${args.join(' ')}`];
-    const patch = JSON.parse(fs.readFileSync(args[args.indexOf('--patch-file') + 1], 'utf8')) as { data: Record<string, string | null> };
-    for (const [k, v] of Object.entries(patch.data)) {
-      if (v === null) delete secret[k];
-      else secret[k] = Buffer.from(v, 'base64').toString('utf8');
-    }
-    this.secretPatches.push(`${name}: ${Object.entries(patch.data).map(([k, v]) => (v === null ? `-${k}` : k)).join(' ')}`);
+    this.secretPatches.push(`${name}: ${mergeSecretPatch(secret, args[args.indexOf('--patch-file') + 1]).join(' ')}`);
     return [0, `secret/${name} patched`];
   }
 

@@ -1,7 +1,6 @@
-import * as fs from 'fs';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import * as path from 'path';
+import { mergeSecretPatch, secretKeyOutput, writeKubectlStub } from '../harness/kubectl-stub';
 import { SecretData } from '../harness/local-cluster';
 
 /**
@@ -21,17 +20,7 @@ export class SecretShim {
     const shim = new SecretShim(secrets, namespace, dir);
     await new Promise<void>((resolve) => shim.server.listen(0, '127.0.0.1', resolve));
     const port = (shim.server.address() as AddressInfo).port;
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'kubectl'), `#!/usr/bin/env bash
-# Test stand-in for kubectl (test/integration/rotation/secret-shim.ts): forwards the arguments to the test process.
-resp="$(printf '%s\\n' "$@" | curl -sS --max-time 60 --data-binary @- http://127.0.0.1:${port}/kubectl)" || exit 99
-code="\${resp%%$'\\n'*}"
-body=""
-# An empty answer (a key the Secret lacks) is the code alone: command substitution dropped its newline.
-if [[ "$resp" == *$'\\n'* ]]; then body="\${resp#*$'\\n'}"; fi
-if [[ "$code" == 0 ]]; then printf '%s' "$body"; else printf '%s' "$body" >&2; fi
-exit "$code"
-`, { mode: 0o755 });
+    writeKubectlStub(dir, port, 'test/integration/rotation/secret-shim.ts', 60);
     return shim;
   }
 
@@ -62,14 +51,11 @@ exit "$code"
     const secret = this.secrets[name];
     if (!secret || ns !== this.namespace) return [1, `Error from server (NotFound): secrets "${name}" not found`];
     if (verb === 'get') {
-      const m = /^jsonpath=\{\.data\.(.+)\}$/.exec(args[args.indexOf('-o') + 1] ?? '');
-      if (!m) return [1, 'secret-shim: only -o jsonpath={.data.<key>} is supported'];
-      const value = secret[m[1].replace(/\\\./g, '.')];
-      return [0, value === undefined ? '' : Buffer.from(value).toString('base64')];
+      const out = secretKeyOutput(secret, args[args.indexOf('-o') + 1]);
+      return out === undefined ? [1, 'secret-shim: only -o jsonpath={.data.<key>} is supported'] : [0, out];
     }
     if (args[args.indexOf('--type') + 1] !== 'merge') return [1, 'secret-shim: only --type merge is supported'];
-    const patch = JSON.parse(fs.readFileSync(args[args.indexOf('--patch-file') + 1], 'utf8')) as { data: Record<string, string> };
-    for (const [k, v] of Object.entries(patch.data)) secret[k] = Buffer.from(v, 'base64').toString('utf8');
+    mergeSecretPatch(secret, args[args.indexOf('--patch-file') + 1]);
     return [0, `secret/${name} patched`];
   }
 }
